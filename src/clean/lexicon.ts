@@ -1,0 +1,5 @@
+/** Language data this stage reads, one JSON file per language: src/lang/<code>/clean.json. */
+export interface CleanLexicon {
+  /** Free-text description of the file (who wrote it, what it covers). */
+  _about: string;
+}

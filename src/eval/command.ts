@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+
+/** Registers `vigie eval` on the CLI program. (Skeleton.) */
+export function addEvalCommand(program: Command): void {
+  void program;
+}

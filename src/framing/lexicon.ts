@@ -1,0 +1,5 @@
+/** Language data this stage reads, one JSON file per language: src/lang/<code>/framing.json. */
+export interface FramingLexicon {
+  /** Free-text description of the file (who wrote it, what it covers). */
+  _about: string;
+}
