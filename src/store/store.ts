@@ -1,0 +1,90 @@
+/**
+ * The one Store interface. Implementations: SQLite (embedded default, src/store/sqlite) and
+ * PostgreSQL (scale-out, src/store/postgres). Both run the same conformance suite
+ * (test/store/conformance.ts). Every method is async so that both can implement it.
+ */
+import type { AnnotationRecord, Doc } from '../document.js';
+
+export interface PutResult {
+  /** Documents newly stored. */
+  inserted: number;
+  /** Documents whose content hash was already stored (re-ingest is a no-op). */
+  duplicates: number;
+  /** Per input document, in order: its stored id and whether it was new. */
+  items: { id: string; hash: string; inserted: boolean; story: string | null }[];
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  /** A short excerpt with the matched words marked [like this]. */
+  snippet: string;
+  score: number;
+}
+
+export interface EventFilter {
+  type?: string;
+  subtype?: string;
+  /** Actor name, alias or id (case- and accent-insensitive substring). */
+  actor?: string;
+  /** Place name or id (case- and accent-insensitive substring). */
+  place?: string;
+  /** Inclusive ISO date bounds, compared on the event date's known prefix. */
+  from?: string;
+  to?: string;
+  outlet?: string;
+  limit?: number;
+}
+
+/** One event, flattened with the names and coordinates needed for tables and exports. */
+export interface EventRow {
+  id: string;
+  doc_id: string;
+  type: string;
+  subtype: string;
+  date: string | null;
+  status: string;
+  fatalities: number | null;
+  actor1: { id: string; name: string; inter: number | null }[];
+  actor2: { id: string; name: string; inter: number | null }[];
+  place: { id: string; name: string; country: string | null; admin1: string | null; lat: number; lon: number; geo_precision: number } | null;
+  sources: { id: string; name: string }[];
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  title: string | null;
+  evidence: string;
+}
+
+export interface StoreStats {
+  documents: number;
+  stories: number;
+  events: number;
+  entities: number;
+  places: number;
+  byLang: Record<string, number>;
+  byOutlet: Record<string, number>;
+  byEventType: Record<string, number>;
+}
+
+export interface Store {
+  /** Which implementation ("sqlite", "postgres"). */
+  readonly kind: string;
+  /**
+   * Stores documents and all their annotations in ONE transaction: either all are stored or
+   * none. A document whose content hash is already stored is skipped (counted as duplicate).
+   * Near-duplicates (same wire dispatch on several sites) are linked to one story.
+   */
+  putDocuments(docs: Doc[]): Promise<PutResult>;
+  /** True when a document with this content hash is stored. */
+  hasHash(hash: string): Promise<boolean>;
+  /** The stored annotation record of a document, or null. */
+  getDocument(id: string): Promise<AnnotationRecord | null>;
+  /** Full-text search, accent-insensitive, French and English. */
+  search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
+  events(filter?: EventFilter): Promise<EventRow[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
