@@ -1,7 +1,460 @@
+/**
+ * The attribution stage: finds who the article attributes its claims to ("selon l'OSDH",
+ * "a révélé l'agence X", "X said", "according to X", anonymous "des sources libanaises",
+ * quotes with their speaker), the stretch of text each attribution covers, then lists the
+ * sources of every event whose trigger lies in a covered stretch and turns `asserted` into
+ * `reported`.
+ *
+ * Detection is a pure function (`findAttributions`) so the events stage can use it too (to
+ * keep sources out of the actor roles); results are cached per document.
+ */
+import type { Attribution, Doc, Entity, Mention } from '../document.js';
 import type { Stage } from '../pipeline.js';
+import type { AttributionLexicon } from './lexicon.js';
+import { compileForms, findAll, sentencesOf, type Sentence } from '../events/patterns.js';
 
-/** The attribution stage. (Skeleton: fills nothing yet.) */
+interface Compiled {
+  before: RegExp;
+  notSources: RegExp;
+  verbs: RegExp;
+  auxTail: RegExp;
+  notBefore: Set<string>;
+  invertedPronoun: RegExp;
+  complementizers: RegExp | null;
+  anonymousHead: RegExp;
+  title: RegExp;
+  anaphora: RegExp;
+  pronouns: Set<string>;
+  continuation: RegExp;
+  hearsay: RegExp;
+  boundaries: Set<string>;
+  determiners: Set<string>;
+  particles: Set<string>;
+}
+
+const compiledCache = new WeakMap<AttributionLexicon, Compiled>();
+
+function whole(forms: readonly string[]): RegExp {
+  const re = compileForms(forms);
+  return new RegExp(`^(?:${re.source})$`, 'iu');
+}
+
+function compile(lex: AttributionLexicon): Compiled {
+  let c = compiledCache.get(lex);
+  if (c) return c;
+  const aux = compileForms(lex.auxiliaries);
+  c = {
+    before: compileForms(lex.before),
+    notSources: compileForms(lex.notSources),
+    verbs: compileForms(lex.verbs),
+    // one or more auxiliaries / adverbs at the end of a stretch
+    auxTail: new RegExp(`(?:[\\s,]*(?:${aux.source}))+[\\s,]*$`, 'iu'),
+    notBefore: new Set(lex.notBefore.map((w) => w.toLowerCase())),
+    invertedPronoun: lex.invertedPronouns.length
+      ? new RegExp(`^(?:${lex.invertedPronouns.map((p) => p.replace(/[-]/g, '[-‑]')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'iu')
+      : /(?!)/u,
+    complementizers: lex.complementizers.length ? compileForms(lex.complementizers.filter((w) => /\p{L}/u.test(w))) : null,
+    anonymousHead: whole(lex.anonymousHeads),
+    title: whole(lex.titles),
+    anaphora: whole(lex.anaphora),
+    pronouns: new Set(lex.pronouns.map((w) => w.toLowerCase())),
+    continuation: compileForms(lex.continuation),
+    hearsay: compileForms(lex.hearsay),
+    boundaries: new Set(lex.sourceBoundaries.map((w) => w.toLowerCase())),
+    determiners: new Set(lex.determiners.map((w) => w.toLowerCase().replace('’', "'"))),
+    particles: new Set(lex.nameParticles.map((w) => w.toLowerCase())),
+  };
+  // punctuation complementizers (":", "«") are checked as characters
+  (c as Compiled & { punct: string }).punct = lex.complementizers.filter((w) => !/\p{L}/u.test(w)).join('');
+  compiledCache.set(lex, c);
+  return c;
+}
+
+interface Tok {
+  start: number;
+  end: number;
+  w: string;
+}
+const TOKEN = /\p{L}+['’]|[\p{L}\p{N}]+(?:[-‑.][\p{L}\p{N}]+)*/gu;
+
+function tokens(text: string, a: number, b: number): Tok[] {
+  const out: Tok[] = [];
+  const s = text.slice(a, b);
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(s))) out.push({ start: a + m.index, end: a + m.index + m[0].length, w: m[0] });
+  return out;
+}
+
+const HARD_STOP = /[,;:.!?()«»"“”\n]/u;
+
+interface MentionRef {
+  m: Mention;
+  e: Entity;
+}
+
+const KIND_PRIORITY: Record<string, number> = {
+  person: 0,
+  media: 1,
+  ngo: 2,
+  igo: 3,
+  org: 4,
+  political: 5,
+  military: 6,
+  armed_group: 7,
+  state: 8,
+};
+
+interface Found extends Attribution {
+  /** Sentence index the attribution was read in. */
+  sent: number;
+}
+
+const cache = new WeakMap<Doc, { text: string; lex: AttributionLexicon; ents: Entity[]; n: number; atts: Attribution[] }>();
+
+/** The document's attributions (pure; cached per document, text and lexicon). */
+export function findAttributions(doc: Doc, lex: AttributionLexicon): Attribution[] {
+  const hit = cache.get(doc);
+  if (hit && hit.text === doc.text && hit.lex === lex && hit.ents === doc.entities && hit.n === doc.entities.length) return hit.atts;
+  const atts = detect(doc, lex).map(({ sent: _s, ...a }) => a);
+  cache.set(doc, { text: doc.text, lex, ents: doc.entities, n: doc.entities.length, atts });
+  return atts;
+}
+
+function detect(doc: Doc, lex: AttributionLexicon): Found[] {
+  const c = compile(lex);
+  const punct = (c as Compiled & { punct: string }).punct;
+  const text = doc.text;
+  const sents = sentencesOf(text, doc.sentences);
+  const mentions: MentionRef[] = [];
+  for (const e of doc.entities) for (const m of e.mentions) mentions.push({ m, e });
+  mentions.sort((a, b) => a.m.start - b.m.start);
+  const out: Found[] = [];
+
+  for (let si = 0; si < sents.length; si++) {
+    const s = sents[si];
+    const here: Found[] = [];
+    const taken: { start: number; end: number }[] = [];
+    const overlaps = (a: number, b: number) => taken.some((t) => a < t.end && b > t.start);
+
+    // A. cues before the source: "selon X", "according to X"
+    for (const cue of findAll(c.before, text, s.start, s.end)) {
+      if (overlaps(cue.start, cue.end)) continue;
+      c.notSources.lastIndex = 0;
+      const ns = c.notSources.exec(text.slice(cue.start, Math.min(s.end, cue.start + 60)));
+      if (ns && ns.index === 0) continue;
+      const np = nounPhraseAfter(text, cue.end, s.end, c, true);
+      if (!np) continue;
+      const a = resolve(doc, text, np, cue, c, mentions, out.concat(here), si);
+      if (!a) continue;
+      here.push(a);
+      taken.push({ start: cue.start, end: np.end });
+    }
+
+    // B. reporting verbs: "X a affirmé que", "..., a révélé l'agence X", "X said"
+    for (const v of findAll(c.verbs, text, s.start, s.end)) {
+      if (overlaps(v.start, v.end)) continue;
+      const prevTok = lastToken(text, s.start, v.start);
+      if (prevTok && c.notBefore.has(prevTok.toLowerCase().replace('’', "'"))) continue;
+      // inverted? the verb (with its auxiliaries) follows a comma or a closing quote
+      const head = text.slice(s.start, v.start);
+      const auxM = c.auxTail.exec(head);
+      const beforeAux = auxM ? head.slice(0, auxM.index) : head;
+      const lastChar = beforeAux.replace(/\s+$/u, '').slice(-1);
+      const after = text.slice(v.end, s.end);
+      const pron = c.invertedPronoun.exec(after);
+      const inverted = /[,»”"'’—–-]/u.test(lastChar) || beforeAux.trim() === '' || !!pron;
+      if (inverted) {
+        const cueStart = s.start + (auxM ? auxM.index : head.length) + (auxM ? auxM[0].length - auxM[0].trimStart().length : 0);
+        const cue = { start: Math.max(s.start, cueStart), end: v.end + (pron ? pron[0].length : 0), text: '' };
+        cue.text = text.slice(cue.start, cue.end);
+        if (pron) {
+          const prev = lastSource(out.concat(here));
+          if (!prev) continue;
+          here.push(copyOf(prev, cue, si));
+          taken.push({ start: cue.start, end: cue.end });
+          continue;
+        }
+        const np = nounPhraseAfter(text, v.end, s.end, c, false);
+        if (!np) continue;
+        const a = resolve(doc, text, np, cue, c, mentions, out.concat(here), si);
+        if (!a) continue;
+        here.push(a);
+        taken.push({ start: cue.start, end: np.end });
+        continue;
+      }
+      // preposed: the source is the noun phrase before the verb, in the same clause
+      if (c.complementizers || punct) {
+        const win = text.slice(v.end, Math.min(s.end, v.end + 70));
+        const stop = win.search(/[.;!?]/u);
+        const w = stop >= 0 ? win.slice(0, stop) : win;
+        let ok = false;
+        if (punct && [...punct].some((p) => w.includes(p))) ok = true;
+        if (!ok && c.complementizers) {
+          c.complementizers.lastIndex = 0;
+          ok = c.complementizers.test(w);
+        }
+        if (!ok) continue;
+      }
+      let a0 = s.start;
+      for (let i = v.start - 1; i >= s.start; i--) {
+        if (/[,;:«»"“”(]/u.test(text[i])) {
+          a0 = i + 1;
+          break;
+        }
+      }
+      let np = trimSpan(text, a0, s.start + beforeAux.length);
+      if (!np) continue;
+      // drop a leading complementizer clause opener ("que", "qui") and long stretches
+      let toks = tokens(text, np.start, np.end);
+      if (toks.length === 0) continue;
+      const boundaryIdx = toks.map((t) => c.boundaries.has(t.w.toLowerCase())).lastIndexOf(true);
+      if (boundaryIdx >= 0) toks = toks.slice(boundaryIdx + 1);
+      if (toks.length === 0) continue;
+      if (toks.length > 9) {
+        // keep the nearest entity mention only
+        const ms = mentions.filter((r) => r.m.start >= np!.start && r.m.end <= np!.end && r.m.via !== 'demonym');
+        if (!ms.length) continue;
+        const last = ms[ms.length - 1];
+        toks = tokens(text, last.m.start, last.m.end);
+      }
+      np = { start: toks[0].start, end: toks[toks.length - 1].end };
+      const cue = { start: v.start, end: v.end, text: v.text };
+      if (auxM) {
+        cue.start = s.start + beforeAux.length + (auxM[0].length - auxM[0].trimStart().length);
+        cue.text = text.slice(cue.start, cue.end);
+      }
+      const a = resolve(doc, text, np, cue, c, mentions, out.concat(here), si);
+      if (!a) continue;
+      here.push(a);
+      taken.push({ start: np.start, end: v.end });
+    }
+
+    here.sort((x, y) => x.start - y.start);
+    for (const a of here) {
+      a.scope = { start: s.start, end: s.end };
+      const q = quoteNear(text, s, a);
+      if (q) {
+        a.quote = q;
+        a.scope = { start: Math.min(s.start, q.start), end: Math.max(s.end, q.end) };
+      }
+      out.push(a);
+    }
+    // C. carry the scope of the sentence's last attribution over the following sentences
+    if (here.length) {
+      const last = here[here.length - 1];
+      for (let sj = si + 1; sj < sents.length; sj++) {
+        const n = sents[sj];
+        if (n.para !== s.para) break;
+        if (hasOwnCue(text, n, c)) break;
+        const body = text.slice(n.start, n.end);
+        c.continuation.lastIndex = 0;
+        c.hearsay.lastIndex = 0;
+        if (c.continuation.test(body) || c.hearsay.test(body)) last.scope = { start: last.scope!.start, end: n.end };
+        else break;
+      }
+    }
+  }
+  return out;
+}
+
+function hasOwnCue(text: string, s: Sentence, c: Compiled): boolean {
+  const body = text.slice(s.start, s.end);
+  c.before.lastIndex = 0;
+  if (c.before.test(body)) {
+    c.continuation.lastIndex = 0;
+    return !c.continuation.test(body);
+  }
+  return false;
+}
+
+function lastToken(text: string, a: number, b: number): string | null {
+  const t = tokens(text, Math.max(a, b - 30), b);
+  return t.length ? t[t.length - 1].w : null;
+}
+
+function trimSpan(text: string, a: number, b: number): { start: number; end: number } | null {
+  while (a < b && /[\s,]/u.test(text[a])) a++;
+  while (b > a && /[\s,]/u.test(text[b - 1])) b--;
+  return b > a ? { start: a, end: b } : null;
+}
+
+/**
+ * The source noun phrase after a cue: up to punctuation or a boundary word, at most 12 words.
+ * With `apposition`, "selon le porte-parole du ministère, le général X." keeps the short
+ * apposition that ends the sentence.
+ */
+function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, apposition: boolean): { start: number; end: number } | null {
+  const toks = tokens(text, a, limit);
+  let end = -1;
+  let n = 0;
+  for (const t of toks) {
+    const gap = text.slice(end < 0 ? a : end, t.start);
+    if (HARD_STOP.test(gap)) {
+      if (apposition && n > 0 && /^\s*,\s*$/u.test(gap)) {
+        // a short apposition reaching the end of the sentence
+        const rest = tokens(text, t.start, limit);
+        const tail = text.slice(t.start, limit);
+        const stop = tail.search(/[,;:.!?(«»"]/u);
+        const within = stop < 0 ? rest : rest.filter((r) => r.end <= t.start + stop);
+        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
+          end = within[within.length - 1].end;
+        }
+      }
+      break;
+    }
+    const lw = t.w.toLowerCase();
+    if (n > 0 && c.boundaries.has(lw)) break;
+    if (n === 0 && c.boundaries.has(lw) && !c.determiners.has(lw)) return null;
+    end = t.end;
+    n++;
+    if (n >= 12) break;
+  }
+  if (end < 0) return null;
+  return { start: toks[0].start, end };
+}
+
+function lastSource(atts: readonly Attribution[]): Attribution | null {
+  return atts.length ? atts[atts.length - 1] : null;
+}
+
+function copyOf(prev: Attribution, cue: { start: number; end: number; text: string }, sent: number): Found {
+  return {
+    source: prev.source,
+    source_text: prev.source_text,
+    cue: cue.text.trim(),
+    start: cue.start,
+    end: cue.end,
+    anonymous: prev.anonymous,
+    sent,
+  };
+}
+
+/** Builds the attribution for a source noun phrase, or null when it is no source. */
+function resolve(
+  doc: Doc,
+  text: string,
+  np: { start: number; end: number },
+  cue: { start: number; end: number; text: string },
+  c: Compiled,
+  mentions: readonly MentionRef[],
+  prev: readonly Attribution[],
+  sent: number,
+): Found | null {
+  const raw = text.slice(np.start, np.end);
+  const toks = tokens(text, np.start, np.end);
+  if (!toks.length) return null;
+  let i = 0;
+  while (i < toks.length - 1 && c.determiners.has(toks[i].w.toLowerCase().replace('’', "'"))) i++;
+  const content = toks.slice(i);
+  const span = { start: Math.min(cue.start, np.start), end: Math.max(cue.end, np.end) };
+  const base = { cue: cue.text.trim(), start: span.start, end: span.end, sent };
+  const lower = raw.toLowerCase().replace(/’/g, "'");
+
+  // pronoun or anaphora → the previous source
+  if (toks.length === 1 && c.pronouns.has(toks[0].w.toLowerCase())) {
+    const p = lastSource(prev);
+    return p ? { ...base, source: p.source, source_text: p.source_text, anonymous: p.anonymous } : null;
+  }
+  if (c.anaphora.test(lower)) {
+    const p = lastSource(prev);
+    if (p) return { ...base, source: p.source, source_text: p.source_text, anonymous: p.anonymous };
+  }
+  if (c.title.test(lower)) {
+    for (let k = prev.length - 1; k >= 0; k--) {
+      const p = prev[k];
+      const e = p.source ? doc.entities.find((x) => x.id === p.source) : null;
+      if ((e && e.kind === 'person') || /\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(p.source_text)) {
+        return { ...base, source: p.source, source_text: p.source_text, anonymous: p.anonymous };
+      }
+    }
+  }
+  // an entity mention inside the phrase (not a demonym: "sources libanaises" stays anonymous)
+  const inside = mentions.filter((r) => r.m.start >= np.start && r.m.end <= np.end && r.m.via !== 'demonym');
+  if (inside.length) {
+    const best = [...inside].sort((x, y) => (KIND_PRIORITY[x.e.kind] ?? 9) - (KIND_PRIORITY[y.e.kind] ?? 9) || y.m.start - x.m.start)[0];
+    return { ...base, source: best.e.id, source_text: best.m.text };
+  }
+  const name = properName(content, c, text);
+  const headLower = content[0].w.toLowerCase();
+  const headIsCommon = !/^\p{Lu}/u.test(content[0].w);
+  const anonymous = c.anonymousHead.test(headLower) || c.anonymousHead.test(content.slice(0, 3).map((t) => t.w.toLowerCase()).join(' '));
+  if (anonymous && !name) return { ...base, source: null, source_text: raw, anonymous: true };
+  if (name && (headIsCommon || anonymous)) return { ...base, source: null, source_text: name };
+  if (c.pronouns.has(headLower)) return null;
+  return { ...base, source: null, source_text: raw };
+}
+
+/** The last run of capitalised words (with particles inside) of a phrase: "l'agence syrienne al-Masdar News" → "al-Masdar News". */
+function properName(toks: readonly Tok[], c: Compiled, text: string): string | null {
+  let best: { start: number; end: number } | null = null;
+  let cur: { start: number; end: number; lastProper: number } | null = null;
+  for (let k = 0; k < toks.length; k++) {
+    const w = toks[k].w;
+    const lw = w.toLowerCase();
+    const isProper = /^\p{Lu}/u.test(w) || /^(?:al|el|as|ad|an|ar|at|az)[-‑]\p{L}/u.test(w) && k > 0;
+    if (k === 0 && !/^\p{Lu}/u.test(w)) {
+      cur = null;
+      continue;
+    }
+    if (isProper) {
+      if (!cur) cur = { start: toks[k].start, end: toks[k].end, lastProper: toks[k].end };
+      cur.end = toks[k].end;
+      cur.lastProper = toks[k].end;
+      best = { start: cur.start, end: cur.lastProper };
+    } else if (cur && c.particles.has(lw)) {
+      cur.end = toks[k].end;
+    } else cur = null;
+  }
+  if (!best) return null;
+  // the first word of the phrase alone, capitalised as a sentence start, is not a name run
+  return text.slice(best.start, best.end);
+}
+
+/** A quotation the attribution introduces or closes: «...», "...", '...'. */
+function quoteNear(text: string, s: Sentence, a: Attribution): { start: number; end: number } | null {
+  // closing quote just before the cue: «...», a déclaré X
+  const before = text.slice(Math.max(0, a.start - 4), a.start);
+  const closeAt = before.search(/[»”"'’]\s*,?\s*$/u);
+  if (closeAt >= 0) {
+    const close = Math.max(0, a.start - 4) + closeAt;
+    const ch = text[close];
+    const open = ch === '»' ? '«' : ch === '”' ? '“' : ch === '’' ? '‘' : ch;
+    const from = text.lastIndexOf(open, close - 1);
+    if (from >= 0 && close - from < 2000 && (ch !== "'" || from >= s.start - 400)) return { start: from, end: close + 1 };
+  }
+  // cue then ":" and an opening quote: X a ajouté : «...»
+  const after = text.slice(a.end, Math.min(text.length, a.end + 6));
+  const m = /^\s*:?\s*([«“"])/u.exec(after);
+  if (m) {
+    const from = a.end + m.index + m[0].length - 1;
+    const open = m[1];
+    const closeCh = open === '«' ? '»' : open === '“' ? '”' : '"';
+    const to = text.indexOf(closeCh, from + 1);
+    if (to > from) return { start: from, end: to + 1 };
+  }
+  return null;
+}
+
+/** Attaches sources to the events inside each attribution's scope; asserted → reported. */
+export function attachSources(doc: Doc): void {
+  doc.attributions.forEach((a, idx) => {
+    const scope = a.scope ?? { start: a.start, end: a.end };
+    const id = a.source ?? `anon:${idx}`;
+    for (const ev of doc.events) {
+      const at = ev.trigger?.start ?? ev.evidence.start;
+      if (at < scope.start || at >= scope.end) continue;
+      if (!ev.sources.includes(id)) ev.sources.push(id);
+      if (ev.status === 'asserted') ev.status = 'reported';
+    }
+  });
+}
+
 export const attributionStage: Stage = {
   name: 'attribution',
-  run() {},
+  run(doc, { pack }) {
+    if (!doc.text) return;
+    doc.attributions = findAttributions(doc, pack.attribution).map((a) => ({ ...a }));
+    attachSources(doc);
+  },
 };
