@@ -1,7 +1,255 @@
+/**
+ * The places stage: finds place names in doc.text and links each to one gazetteer entry
+ * (GeoNames towns, admin-1 regions, countries, curated overlay places), filling doc.places.
+ *
+ * Rules (cues are data in src/lang/<lang>/entities.json, `places`):
+ *   - longest dictionary match over the folded text; a single-word name must be capitalized;
+ *   - never inside an entity mention (capitals used as actors, persons, groups), never a word
+ *     preceded by a title ("le général X"), never one word of a longer run of capitalized
+ *     words that is not itself a place (a person's name: "Abou Hussein al-Ourdoni");
+ *   - frequent words that are also towns (stoplist) need a place cue before them;
+ *   - "province de X", "gouvernorat de X", "X province" → the admin-1 region, not the town;
+ *   - among same-name candidates: curated entries, the document's focus countries, feature
+ *     class (capital, admin seat), population, and distance to the other places of the
+ *     document decide; small towns outside the focus need a place cue;
+ *   - a capitalized word of ≥ 5 letters one edit away from a focus-country place name is that
+ *     place ("Damais" in a Syria story → Damascus), when nothing else explains it.
+ */
+import type { Doc, Mention, Place } from '../document.js';
 import type { Stage } from '../pipeline.js';
+import type { EntityLexicon } from '../entities/lexicon.js';
+import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
+import type { Match, Prepared } from '../match/matcher.js';
+import { demonymMap, focusCountries, isCap, lexiconData, phraseEndsBefore, phraseStartsAt, preparedOf, type LexiconData } from './context.js';
 
-/** The places stage. (Skeleton: fills nothing yet.) */
+interface Found {
+  idx: number;
+  start: number;
+  end: number;
+  via?: Mention['via'];
+  /** Strength of the evidence: 2 strong (curated, country, cue), 1 weak. */
+  strong: boolean;
+}
+
+/** Small towns (below this population) need a cue, the focus country or a nearby place. */
+const SMALL = 20000;
+
+function overlaps(covered: [number, number][], s: number, e: number): boolean {
+  for (const [a, b] of covered) if (s < b && a < e) return true;
+  return false;
+}
+
+/** Damerau-Levenshtein distance ≤ 1. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length, lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anchors: GazEntry[]): number {
+  let s = Math.log10(e.population + 10) * 0.6;
+  if (e.curated) s += 3;
+  if (e.fcode === 'PCLI') s += 5;
+  if (e.fcode === 'PPLC') s += 1.5;
+  else if (e.fcode === 'PPLA') s += 0.8;
+  else if (e.fcode === 'PPLA2') s += 0.3;
+  if (e.fcode === 'ADM1') s += regionCue ? 6 : -1;
+  else if (regionCue && e.precision === 'city') s -= 1;
+  const f = e.country ? focus.get(e.country) : undefined;
+  if (f) s += 2 + f;
+  for (const a of anchors) {
+    if (a === e) continue;
+    const d = km(a.lat, a.lon, e.lat, e.lon);
+    if (d < 50) { s += 1.5; break; }
+    if (d < 300) { s += 0.8; break; }
+  }
+  return s;
+}
+
+/** Runs the places rules over one document. */
+export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGazetteer()): Place[] {
+  const p = preparedOf(doc);
+  const L = lexiconData(lex);
+  const { tok, start } = p.tokens;
+  const n = tok.length;
+  const covered: [number, number][] = [];
+  for (const e of doc.entities) {
+    for (const m of e.mentions) {
+      // A country named as an actor ("la Russie a indiqué") is still the country named: it stays a place.
+      if (m.via === 'capital' && isCountryName(g, p, m.start, m.end)) continue;
+      covered.push([m.start, m.end]);
+    }
+  }
+  const focusList = focusCountries(doc, lex);
+  const top = focusList[0]?.w ?? 0;
+  const focus = new Map<string, number>();
+  for (const f of focusList) if (f.w >= Math.max(1, top * 0.25)) focus.set(f.cc, Math.min(3, f.w / Math.max(1, top) * 3));
+  const demonyms = demonymMap(g, lex);
+
+  // Pass 1: candidate spans.
+  type Cand = { m: Match<number>; regionCue: boolean; cue: boolean; curatedOrCountry: boolean };
+  const cands: Cand[] = [];
+  for (let i = 0; i < n; i++) {
+    const ms = g.matcher.matchesAt(p, i);
+    let taken: Cand | null = null;
+    for (const m of ms) {
+      if (overlaps(covered, m.start, m.end)) continue;
+      const c = accept(p, m, L, g);
+      if (c) { taken = c; break; }
+    }
+    if (taken) { cands.push(taken); i = taken.m.t1 - 1; }
+  }
+
+  // Pass 2: disambiguation, strong candidates first (they anchor the weak ones).
+  const anchors: GazEntry[] = [];
+  const found: Found[] = [];
+  const choose = (c: Cand): { idx: number; s: number } | null => {
+    let best: { idx: number; s: number } | null = null;
+    for (const idx of c.m.values) {
+      const e = g.entry(idx);
+      const s = score(e, focus, c.regionCue, anchors);
+      if (!best || s > best.s) best = { idx, s };
+    }
+    return best;
+  };
+  const strongFirst = [...cands].sort((a, b) => Number(b.curatedOrCountry || b.regionCue) - Number(a.curatedOrCountry || a.regionCue));
+  for (const c of strongFirst) {
+    const b = choose(c);
+    if (!b) continue;
+    let idx = b.idx;
+    let e = g.entry(idx);
+    // A region cue before a town name: the town's admin-1 region.
+    if (c.regionCue && e.fcode !== 'ADM1' && e.precision === 'city' && e.country && e.admin1) {
+      const r = g.byId.get(`adm1:${e.country}.${e.admin1}`);
+      if (r !== undefined) { idx = r; e = g.entry(r); }
+    }
+    const strong = c.curatedOrCountry || c.regionCue || e.population >= SMALL || e.fcode === 'ADM1' || c.cue;
+    const inFocus = !!(e.country && focus.has(e.country));
+    const near = anchors.some((a) => a !== e && km(a.lat, a.lon, e.lat, e.lon) < 200);
+    if (!strong && !inFocus && !near) continue;
+    if (!strong && e.population < 1000 && !c.cue) continue;
+    anchors.push(e);
+    found.push({ idx, start: c.m.start, end: c.m.end, strong, via: 'alias' });
+  }
+
+  // Misspellings: capitalized words ≥ 5 letters, one edit from a focus-country name.
+  const focusTop = focusList[0]?.cc;
+  if (focusTop) {
+    const names = g.tokenNames(focusTop);
+    const taken: [number, number][] = [...covered, ...found.map((f) => [f.start, f.end] as [number, number])];
+    for (let i = 0; i < n; i++) {
+      const t = tok[i];
+      if (t.length < 5 || !isCap(p, i) || L.stopwords.has(t) || L.stoplist.has(t) || demonyms.has(t)) continue;
+      if (i > 0 && isCap(p, i - 1) && !isSentenceStart(p, i - 1)) continue; // part of a name
+      if (i + 1 < n && isCap(p, i + 1) && sameStretch(p, i, i + 1)) continue;
+      if (overlaps(taken, start[i], p.tokens.end[i])) continue;
+      if (g.matcher.matchesAt(p, i).length) continue;
+      let hit: number | null = null;
+      let hits = 0;
+      for (const [k, idxs] of names) {
+        if (Math.abs(k.length - t.length) > 1 || k[0] !== t[0]) continue;
+        if (withinOneEdit(t, k)) {
+          for (const idx of idxs) {
+            hits++;
+            if (hit === null || g.entry(idx).population > g.entry(hit).population || (g.entry(idx).curated && !g.entry(hit).curated)) hit = idx;
+          }
+        }
+      }
+      if (hit !== null && (hits === 1 || g.entry(hit).curated || g.entry(hit).population > 100000)) {
+        found.push({ idx: hit, start: start[i], end: p.tokens.end[i], strong: false, via: 'fuzzy' });
+      }
+    }
+  }
+
+  // Merge by place id, mentions in text order.
+  found.sort((a, b) => a.start - b.start);
+  const byId = new Map<string, Place>();
+  for (const f of found) {
+    const e = g.entry(f.idx);
+    let pl = byId.get(e.id);
+    if (!pl) {
+      pl = {
+        id: e.id, name: e.name, country: e.country, admin1: e.admin1, lat: e.lat, lon: e.lon,
+        precision: e.precision, geoPrecision: e.geoPrecision, population: e.population || null, mentions: [],
+      };
+      byId.set(e.id, pl);
+    }
+    const mention: Mention = { start: f.start, end: f.end, text: doc.text.slice(f.start, f.end) };
+    if (f.via === 'fuzzy') mention.via = 'fuzzy';
+    pl.mentions.push(mention);
+  }
+  return [...byId.values()];
+}
+
+/** True when the text span is exactly a country's name in the gazetteer. */
+function isCountryName(g: Gazetteer, p: Prepared, s: number, e: number): boolean {
+  const i = p.tokens.start.indexOf(s);
+  if (i < 0) return false;
+  return g.matcher.matchesAt(p, i).some((m) => m.end === e && m.values.some((idx) => g.entry(idx).fcode === 'PCLI'));
+}
+
+function sameStretch(p: Prepared, a: number, b: number): boolean {
+  const gap = p.text.slice(p.tokens.end[a], p.tokens.start[b]);
+  return /^[\s\-']*$/.test(gap);
+}
+
+function isSentenceStart(p: Prepared, i: number): boolean {
+  if (i === 0) return true;
+  const gap = p.text.slice(p.tokens.end[i - 1], p.tokens.start[i]);
+  return /[.!?:\n«"]/.test(gap);
+}
+
+/** Decides whether a gazetteer match is a place mention, and with which cues. */
+function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { m: Match<number>; regionCue: boolean; cue: boolean; curatedOrCountry: boolean } | null {
+  const { tok } = p.tokens;
+  const nTok = m.t1 - m.t0;
+  let anyCap = false;
+  for (let j = m.t0; j < m.t1; j++) if (isCap(p, j)) { anyCap = true; break; }
+  if (!anyCap) return null;
+  if (nTok === 1 && !isCap(p, m.t0)) return null;
+  const key = tok.slice(m.t0, m.t1).join(' ');
+  let curatedOrCountry = false;
+  for (const idx of m.values) {
+    const e = g.entry(idx);
+    if (e.curated || e.fcode === 'PCLI') { curatedOrCountry = true; break; }
+  }
+  // A GeoNames name starting with a lower-case word ("la Salle" in "dans la Salle") is no place.
+  if (!isCap(p, m.t0) && !curatedOrCountry) return null;
+  const regionCue = !!phraseEndsBefore(p, m.t0, L.regionBefore.set, L.regionBefore.max) || !!phraseStartsAt(p, m.t1, L.regionAfter.set, L.regionAfter.max);
+  const cue = regionCue || !!phraseEndsBefore(p, m.t0, L.placeBefore.set, L.placeBefore.max);
+  if (L.stopwords.has(key) && !cue) return null;
+  if (L.stoplist.has(key) && !cue) return null;
+  // A title before the name: a person ("le général Homs" is no town).
+  if (phraseEndsBefore(p, m.t0, L.titles.set, L.titles.max) && !cue) return null;
+  // One word of a longer capitalized run that is not itself a place: a person's or an organisation's name.
+  if (!curatedOrCountry || nTok === 1) {
+    const runBefore = m.t0 > 0 && isCap(p, m.t0 - 1) && sameStretch(p, m.t0 - 1, m.t0) && !isSentenceStartTok(p, m.t0 - 1, L);
+    const runAfter = m.t1 < tok.length && isCap(p, m.t1) && sameStretch(p, m.t1 - 1, m.t1) && !phraseStartsAt(p, m.t1, L.regionAfter.set, L.regionAfter.max);
+    if ((runBefore || runAfter) && !curatedOrCountry) return null;
+    if (runBefore && curatedOrCountry && nTok === 1 && !L.particles.has(tok[m.t0 - 1])) {
+      // "Bachar Alep"? keep curated names unless preceded by a capitalized non-place word in the same stretch.
+      const prev = g.matcher.matchesAt(p, m.t0 - 1);
+      if (!prev.length) return null;
+    }
+  }
+  return { m, regionCue, cue, curatedOrCountry };
+}
+
+function isSentenceStartTok(p: Prepared, i: number, L: LexiconData): boolean {
+  return isSentenceStart(p, i) || L.stopwords.has(p.tokens.tok[i]);
+}
+
 export const placesStage: Stage = {
   name: 'places',
-  run() {},
+  run(doc, { pack }) {
+    if (!doc.text) return;
+    doc.places = findPlaces(doc, pack.entities);
+  },
 };

@@ -1,0 +1,411 @@
+/**
+ * The entity rules, over one document and one actor registry (see index.ts for the stage).
+ * Each rule's words are data (src/lang/<lang>/entities.json); this file is the mechanics.
+ */
+import type { ActorKind, Doc, Entity, Mention } from '../document.js';
+import type { ActorEntry } from '../knowledge/actors/schema.js';
+import type { EntityLexicon } from './lexicon.js';
+import { loadGazetteer, type Gazetteer } from '../knowledge/places/index.js';
+import { Matcher, type Match, type Prepared } from '../match/matcher.js';
+import { foldKey, keyTokens } from '../match/fold.js';
+import {
+  demonymMap, focusCountries, isCap, lexiconData, phraseEndsBefore, phraseSet, phraseStartsAt, preparedOf,
+} from '../places/context.js';
+
+interface AliasRef {
+  id: string;
+  /** The alias as written when it must match case-sensitively (short all-caps acronyms: "EI", "HTS"). */
+  exact: string | null;
+  ambiguous: boolean;
+}
+
+/** The registry prepared for matching, built once per actor list. */
+export interface Registry {
+  byId: Map<string, ActorEntry>;
+  aliases: Matcher<AliasRef>;
+}
+
+const registryCache = new WeakMap<ActorEntry[], Registry>();
+
+export function buildRegistry(actors: ActorEntry[]): Registry {
+  const cached = registryCache.get(actors);
+  if (cached) return cached;
+  const byId = new Map<string, ActorEntry>();
+  const aliases = new Matcher<AliasRef>();
+  const refs = new Map<string, AliasRef>();
+  for (const a of actors) {
+    byId.set(a.id, a);
+    const amb = new Set((a.ambiguous ?? []).map((s) => foldKey(s)));
+    for (const name of [a.name, ...a.aliases.fr, ...a.aliases.en]) {
+      const short = name.replace(/[^\p{L}\p{N}]/gu, '');
+      const exact = short.length <= 4 && short === short.toUpperCase() && short !== short.toLowerCase() ? name : null;
+      const ambiguous = amb.has(foldKey(name));
+      const rk = `${a.id}\u0000${exact ?? ''}\u0000${ambiguous}`;
+      let ref = refs.get(rk);
+      if (!ref) refs.set(rk, (ref = { id: a.id, exact, ambiguous }));
+      aliases.add(name, ref);
+    }
+  }
+  const r = { byId, aliases };
+  registryCache.set(actors, r);
+  return r;
+}
+
+interface LexMatchers {
+  heads: Matcher<{ type: 'military' | 'state' | 'ministry'; suffix?: string }>;
+  portfolios: Matcher<string>;
+  generics: Matcher<'military' | 'rebels' | 'state'>;
+  capitals: Matcher<string>;
+  countries: Matcher<string>;
+  seats: Matcher<string>;
+  titles: Matcher<ActorKind>;
+  suffixTitles: { set: Set<string>; max: number; kinds: Map<string, ActorKind> };
+  demonyms: Map<string, string>;
+  articles: Set<string>;
+  coord: Set<string>;
+}
+
+const lexMatcherCache = new WeakMap<EntityLexicon, LexMatchers>();
+
+function lexMatchers(lex: EntityLexicon, g: Gazetteer): LexMatchers {
+  let m = lexMatcherCache.get(lex);
+  if (m) return m;
+  const heads = new Matcher<{ type: 'military' | 'state' | 'ministry'; suffix?: string }>();
+  for (const h of lex.militaryHeads) heads.add(h, { type: 'military' }, true);
+  for (const h of lex.stateHeads) heads.add(h, { type: 'state' }, true);
+  const portfolios = new Matcher<string>();
+  for (const mi of lex.ministries) {
+    for (const h of mi.heads) heads.add(h, { type: 'ministry' }, true);
+    for (const pf of mi.portfolio) portfolios.add(pf, mi.suffix, true);
+  }
+  const generics = new Matcher<'military' | 'rebels' | 'state'>();
+  for (const [k, v] of Object.entries(lex.generics)) generics.add(k, v, true);
+  const capitals = new Matcher<string>();
+  for (const [k, v] of Object.entries(lex.capitals)) capitals.add(k, v);
+  const countries = new Matcher<string>();
+  for (const c of g.countries.values()) for (const n of [c.en, c.fr, ...c.names]) if (n.length > 3) countries.add(n, c.cc);
+  const seats = new Matcher<string>();
+  for (const [k, v] of Object.entries(lex.seats)) seats.add(k, v);
+  const titles = new Matcher<ActorKind>();
+  for (const [k, v] of Object.entries(lex.titles)) titles.add(k, v, true);
+  const st = phraseSet(Object.keys(lex.suffixTitles));
+  const kinds = new Map<string, ActorKind>();
+  for (const [k, v] of Object.entries(lex.suffixTitles)) kinds.set(keyTokens(k).join(' '), v);
+  m = {
+    heads, portfolios, generics, capitals, countries, seats, titles,
+    suffixTitles: { ...st, kinds }, demonyms: demonymMap(g, lex),
+    articles: new Set(['le', 'la', 'les', 'l', 'the', 'un', 'une', 'des', 'a', 'an']),
+    coord: new Set(['et', 'and', 'ou', 'or']),
+  };
+  lexMatcherCache.set(lex, m);
+  return m;
+}
+
+interface Hit {
+  id: string;
+  start: number;
+  end: number;
+  via: NonNullable<Mention['via']>;
+  label?: string;
+  /** For entities not in the registry. */
+  local?: { name: string; kind: ActorKind; country?: string | null; inter?: number | null };
+}
+
+/** A tiny description of an actor not in the registry (state-xx, military-xx, rebels-xx). */
+function synthetic(id: string, g: Gazetteer): Hit['local'] | null {
+  const m = /^(state|military|rebels)-([a-z]{2})$/.exec(id);
+  if (!m) return null;
+  const cc = m[2].toUpperCase();
+  const c = g.countries.get(cc);
+  const country = c?.en ?? cc;
+  if (m[1] === 'state') return { name: `Government of ${country}`, kind: 'state', country: cc, inter: 1 };
+  if (m[1] === 'military') return { name: `Military Forces of ${country}`, kind: 'military', country: cc, inter: 1 };
+  return { name: `Rebel Groups (${country})`, kind: 'armed_group', country: cc, inter: 2 };
+}
+
+/** Finds the entities of one document. */
+export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gazetteer = loadGazetteer()): Entity[] {
+  const p = preparedOf(doc);
+  const L = lexiconData(lex);
+  const M = lexMatchers(lex, g);
+  const { tok, start, end } = p.tokens;
+  const n = tok.length;
+  const focusList = focusCountries(doc, lex);
+  const focusSet = new Set(focusList.filter((f) => f.w >= Math.max(1, (focusList[0]?.w ?? 0) * 0.3)).map((f) => f.cc));
+  const focusTop = focusList[0]?.cc ?? null;
+  const hits: Hit[] = [];
+  const localInfo = new Map<string, Hit['local']>();
+
+  const pickAlias = (m: Match<AliasRef>): string | null => {
+    const surface = p.text.slice(m.start, m.end);
+    const ok = m.values.filter((r) => r.exact === null || r.exact.replace(/[^\p{L}\p{N}]/gu, '') === surface.replace(/[^\p{L}\p{N}]/gu, ''));
+    if (!ok.length) return null;
+    const ids = [...new Set(ok.map((r) => r.id))];
+    const allAmbiguous = ok.every((r) => r.ambiguous);
+    if (ids.length === 1 && !allAmbiguous) return ids[0];
+    // Ambiguous: the document's focus decides, then the entry valid at publication.
+    const entries = ids.map((id) => reg.byId.get(id)!).filter(Boolean);
+    const inFocus = entries.filter((e) => e.country && focusSet.has(e.country));
+    const pool = inFocus.length ? inFocus : ids.length === 1 ? entries : [];
+    if (!pool.length) return null;
+    if (pool.length === 1) return pool[0].id;
+    const pub = doc.published ?? '';
+    const valid = pool.filter((e) => (!e.validFrom || !pub || e.validFrom <= pub) && (!e.validTo || !pub || e.validTo >= pub));
+    return (valid[0] ?? pool[0]).id;
+  };
+
+  const genericTarget = (kind: 'military' | 'rebels' | 'state', cc: string | null): string | null => {
+    if (!cc) return null;
+    return `${kind}-${cc.toLowerCase()}`;
+  };
+
+  const resolveCountryActor = (type: 'military' | 'state' | 'ministry', cc: string, suffix?: string): string => {
+    const c = cc.toLowerCase();
+    if (type === 'ministry') {
+      const id = `state-${c}-${suffix}`;
+      return reg.byId.has(id) ? id : `state-${c}`;
+    }
+    return `${type}-${c}`;
+  };
+
+  /** Skips one article token backwards ("entre la Russie"). */
+  const cueBefore = (i: number, set: { set: Set<string>; max: number }): boolean => {
+    if (phraseEndsBefore(p, i, set.set, set.max)) return true;
+    if (i > 1 && M.articles.has(tok[i - 1]) && phraseEndsBefore(p, i - 1, set.set, set.max)) return true;
+    return false;
+  };
+  const actorContext = (t0: number, t1: number): boolean | null => {
+    if (cueBefore(t0, L.placeCuesBefore) && !cueBefore(t0, L.actorCuesBefore)) return false;
+    if (phraseStartsAt(p, t1, L.actorVerbsAfter.set, L.actorVerbsAfter.max)) return true;
+    if (cueBefore(t0, L.actorCuesBefore)) return true;
+    return null;
+  };
+
+  const demonymAt = (j: number): string | null => (j < n ? M.demonyms.get(tok[j]) ?? null : null);
+  const noBreak = (a: number, b: number): boolean => !/[.!?;:()\[\]"«»\n,]/.test(p.text.slice(end[a], start[b]));
+
+  // Capital/country candidates, decided after the scan (coordination "Moscou et Ankara").
+  const pending: { t0: number; t1: number; cc: string; actor: boolean | null; start: number; end: number }[] = [];
+
+  for (let i = 0; i < n; i++) {
+    const options: { t1: number; hit: Hit | null; pend?: (typeof pending)[number] }[] = [];
+    // 1. Registry aliases.
+    for (const m of reg.aliases.matchesAt(p, i)) {
+      if (m.t1 - m.t0 === 1 && !isCap(p, i) && m.values.every((r) => r.exact !== null)) continue;
+      const id = pickAlias(m);
+      if (id) { options.push({ t1: m.t1, hit: { id, start: m.start, end: m.end, via: 'alias' } }); break; }
+    }
+    // 2. Generic designations, linked to the focus country.
+    const gm = M.generics.longestAt(p, i);
+    if (gm) {
+      let cc = focusTop ? focusTop : null;
+      let t1 = gm.t1;
+      // "forces gouvernementales syriennes" / "Syrian government forces": the demonym decides.
+      const dAfter = demonymAt(gm.t1);
+      const dBefore = i > 0 ? demonymAt(i - 1) : null;
+      if (dAfter && noBreak(gm.t1 - 1, gm.t1)) { cc = dAfter; t1 = gm.t1 + 1; }
+      else if (dBefore && lex.demonymPosition === 'before') cc = dBefore;
+      const id = genericTarget(gm.values[0], cc);
+      const label = p.text.slice(gm.start, end[t1 - 1]);
+      if (id) options.push({ t1, hit: { id, start: gm.start, end: end[t1 - 1], via: 'generic', label } });
+    }
+    // 3. Head + demonym (fr: "l'aviation russe", "le ministère russe de la Défense").
+    if (lex.demonymPosition === 'after') {
+      const hm = M.heads.longestAt(p, i);
+      if (hm) {
+        const head = hm.values[0];
+        let j = hm.t1;
+        let suffix: string | undefined;
+        const pf0 = M.portfolios.longestAt(p, j);
+        if (head.type === 'ministry' && pf0) { suffix = pf0.values[0]; j = pf0.t1; }
+        // Up to one adjective between head and demonym ("forces spéciales russes", "troupes terrestres iraniennes").
+        let cc: string | null = null;
+        for (let k = j; k < Math.min(n, j + 2); k++) {
+          if (!noBreak(k - 1, k)) break;
+          const d = demonymAt(k);
+          if (d) { cc = d; j = k + 1; break; }
+          if (isCap(p, k)) break;
+        }
+        if (cc) {
+          if (head.type === 'ministry' && !suffix) {
+            const pf = M.portfolios.longestAt(p, j);
+            if (pf && noBreak(j - 1, j)) { suffix = pf.values[0]; j = pf.t1; }
+          }
+          if (head.type !== 'ministry' || suffix) {
+            options.push({ t1: j, hit: { id: resolveCountryActor(head.type, cc, suffix), start: start[i], end: end[j - 1], via: 'demonym' } });
+          }
+        }
+      }
+    } else {
+      // en: "Russian jets", "the Syrian army", "Russian Defence Ministry", "Russian Ministry of Defence".
+      const cc = demonymAt(i);
+      if (cc && isCap(p, i)) {
+        let j = i + 1;
+        let suffix: string | undefined;
+        const pf = M.portfolios.longestAt(p, j);
+        if (pf) { suffix = pf.values[0]; j = pf.t1; }
+        const hm = j < n && noBreak(j - 1, j) ? M.heads.longestAt(p, j) : null;
+        if (hm) {
+          const head = hm.values[0];
+          let t1 = hm.t1;
+          if (head.type === 'ministry' && !suffix && t1 < n && tok[t1] === 'of') {
+            const pf2 = M.portfolios.longestAt(p, t1 + 1);
+            if (pf2) { suffix = pf2.values[0]; t1 = pf2.t1; }
+          }
+          if (head.type !== 'ministry' || suffix) {
+            options.push({ t1, hit: { id: resolveCountryActor(head.type, cc, suffix), start: start[i], end: end[t1 - 1], via: 'demonym' } });
+          }
+        }
+      }
+    }
+    // 4. Seats of government: always the government.
+    const sm = M.seats.longestAt(p, i);
+    if (sm && isCap(p, sm.t0 + (M.articles.has(tok[i]) ? 1 : 0))) {
+      options.push({ t1: sm.t1, hit: { id: `state-${sm.values[0].toLowerCase()}`, start: sm.start, end: sm.end, via: 'capital' } });
+    }
+    // 5. Capitals and country names: actors when they speak or act, places otherwise.
+    const cm = M.capitals.longestAt(p, i) ?? M.countries.longestAt(p, i);
+    if (cm && isCap(p, cm.t0) && !M.articles.has(tok[cm.t0])) {
+      const pend = { t0: cm.t0, t1: cm.t1, cc: cm.values[0], actor: actorContext(cm.t0, cm.t1), start: cm.start, end: cm.end };
+      options.push({ t1: cm.t1, hit: null, pend });
+    }
+    // 6. Collective demonyms: "les Russes" → the government.
+    if (lex.collectiveState && isCap(p, i) && i > 0 && !/[.!?]\s*$/.test(p.text.slice(0, start[i]))) {
+      const d = demonymAt(i);
+      const plural = tok[i].endsWith('s') || tok[i].endsWith('x');
+      const followedByHead = i + 1 < n && noBreak(i, i + 1) && !!M.heads.longestAt(p, i + 1);
+      if (d && plural && !followedByHead && M.articles.has(tok[i - 1])) {
+        options.push({ t1: i + 1, hit: { id: `state-${d.toLowerCase()}`, start: start[i], end: end[i], via: 'demonym' } });
+      }
+    }
+    // 7. Titles before an unknown name ("le général X", "l'agence syrienne X", "le ministre turc des
+    //    Affaires étrangères X"), and "le jordanien X" (article + demonym + name: a person).
+    const tm = M.titles.longestAt(p, i);
+    let titleKind: ActorKind | null = tm ? tm.values[0] : null;
+    let k0 = tm ? tm.t1 : -1;
+    if (!tm && i > 0 && M.articles.has(tok[i - 1]) && !isCap(p, i) && demonymAt(i) && !/s$/.test(tok[i])) { titleKind = 'person'; k0 = i + 1; }
+    if (titleKind && k0 > 0) {
+      // Skip demonyms and a portfolio between the title and the name.
+      for (let guard = 0; guard < 3 && k0 < n && noBreak(k0 - 1, k0); guard++) {
+        if (!isCap(p, k0) && demonymAt(k0)) { k0++; continue; }
+        const pf = M.portfolios.longestAt(p, k0);
+        if (pf && titleKind === 'person') { k0 = pf.t1; continue; }
+        break;
+      }
+      // A name may start with a lower-case article: "al-Akhbar".
+      let n0 = k0;
+      if (n0 + 1 < n && tok[n0] === 'al' && !isCap(p, n0) && isCap(p, n0 + 1) && sameWord(p, n0, n0 + 1)) n0++;
+      if (n0 < n && isCap(p, n0) && noBreak(k0 - 1, k0) && !L.stopwords.has(tok[n0])) {
+        const known = reg.aliases.longestAt(p, k0) ?? reg.aliases.longestAt(p, n0);
+        const t1 = known ? -1 : nameRun(p, n0, L.particles, L.stopwords);
+        if (t1 > n0 && !isBigPlace(g, p, n0, t1)) {
+          const s = start[k0], e = end[t1 - 1];
+          const surface = p.text.slice(s, e);
+          const id = `x:${tok.slice(k0, t1).join('-')}`;
+          if (!localInfo.has(id)) localInfo.set(id, { name: surface, kind: titleKind, country: null, inter: null });
+          options.push({ t1, hit: { id, start: s, end: e, via: 'pattern' } });
+        }
+      }
+    }
+    // 8. English suffix titles: "the Anadolu news agency".
+    if (L && isCap(p, i) && (i === 0 || !isCap(p, i - 1))) {
+      const t1 = nameRun(p, i, L.particles, L.stopwords);
+      if (t1 > i) {
+        const suf = phraseStartsAt(p, t1, M.suffixTitles.set, M.suffixTitles.max);
+        if (suf && !reg.aliases.longestAt(p, i) && !isBigPlace(g, p, i, t1)) {
+          const kind = M.suffixTitles.kinds.get(suf)!;
+          const id = `x:${tok.slice(i, t1).join('-')}`;
+          if (!localInfo.has(id)) localInfo.set(id, { name: p.text.slice(start[i], end[t1 - 1]), kind, country: null, inter: null });
+          options.push({ t1, hit: { id, start: start[i], end: end[t1 - 1], via: 'pattern' } });
+        }
+      }
+    }
+    if (!options.length) continue;
+    // Longest option wins; on a tie, the earlier rule (registry first).
+    let best = options[0];
+    for (const o of options) if (o.t1 > best.t1) best = o;
+    if (best.hit) hits.push(best.hit);
+    else if (best.pend) pending.push(best.pend);
+    i = best.t1 - 1;
+  }
+
+  // Coordination: "entre Damas et Ankara", "Moscou et Ankara ont annoncé".
+  for (let k = 0; k + 1 < pending.length; k++) {
+    const a = pending[k], b = pending[k + 1];
+    const gapOk = b.t0 === a.t1 + 1 || (b.t0 === a.t1 + 2 && M.articles.has(tok[a.t1 + 1]));
+    if (gapOk && M.coord.has(tok[a.t1]) && (a.actor || b.actor) && a.actor !== false && b.actor !== false) {
+      a.actor = true; b.actor = true;
+    }
+  }
+  // A later actor decision spreads back over "X et (la) Y <verb>".
+  for (let k = pending.length - 2; k >= 0; k--) {
+    const a = pending[k], b = pending[k + 1];
+    const gapOk = b.t0 === a.t1 + 1 || (b.t0 === a.t1 + 2 && M.articles.has(tok[a.t1 + 1]));
+    if (gapOk && M.coord.has(tok[a.t1]) && b.actor && a.actor !== false) a.actor = true;
+  }
+  for (const c of pending) {
+    if (c.actor) hits.push({ id: `state-${c.cc.toLowerCase()}`, start: c.start, end: c.end, via: 'capital' });
+  }
+
+  // Merge by id.
+  hits.sort((a, b) => a.start - b.start);
+  const out = new Map<string, Entity>();
+  for (const h of hits) {
+    let e = out.get(h.id);
+    if (!e) {
+      const r = reg.byId.get(h.id);
+      if (r) {
+        e = { id: r.id, name: r.name, kind: r.kind, linked: true, aliases: pickAliases(r), country: r.country, inter: r.inter, mentions: [] };
+      } else {
+        const loc = h.local ?? localInfo.get(h.id) ?? synthetic(h.id, g);
+        if (!loc) continue;
+        e = { id: h.id, name: loc.name, kind: loc.kind, linked: false, country: loc.country ?? null, inter: loc.inter ?? null, mentions: [] };
+      }
+      out.set(h.id, e);
+    }
+    const m: Mention = { start: h.start, end: h.end, text: doc.text.slice(h.start, h.end), via: h.via };
+    if (h.label) m.label = h.label;
+    if (!e.mentions.some((x) => x.start < m.end && m.start < x.end)) e.mentions.push(m);
+  }
+  return [...out.values()];
+}
+
+/** A few aliases: the canonical English name's first alias and the first French alias. */
+function pickAliases(r: ActorEntry): string[] {
+  const out: string[] = [];
+  if (r.aliases.fr[0]) out.push(r.aliases.fr[0]);
+  if (r.aliases.en[0] && r.aliases.en[0] !== r.aliases.fr[0]) out.push(r.aliases.en[0]);
+  const amb = new Set((r.ambiguous ?? []).map((s) => foldKey(s)));
+  return out.filter((a) => !amb.has(foldKey(a)));
+}
+
+/** True when two tokens are joined by a hyphen or apostrophe only ("al-Akhbar"). */
+function sameWord(p: Prepared, a: number, b: number): boolean {
+  return /^[-']$/.test(p.folded.slice(p.tokens.end[a], p.tokens.start[b]));
+}
+
+/** End (exclusive token index) of a run of capitalized words from token i, particles allowed inside. */
+function nameRun(p: Prepared, i: number, particles: Set<string>, stop: Set<string>): number {
+  const { tok, start, end } = p.tokens;
+  let j = i;
+  let last = i;
+  while (j < tok.length && j - i < 6) {
+    if (j > i && /[.!?;:,()\[\]"«»\n]/.test(p.text.slice(end[j - 1], start[j]))) break;
+    if (isCap(p, j) && !(j > i && stop.has(tok[j]))) { j++; last = j; continue; }
+    if (particles.has(tok[j]) && j + 1 < tok.length && j > i) { j++; continue; }
+    break;
+  }
+  return last;
+}
+
+/** True when tokens [a, b) name a country, a curated place or a large town (never an actor's name). */
+function isBigPlace(g: Gazetteer, p: Prepared, a: number, b: number): boolean {
+  for (const m of g.matcher.matchesAt(p, a)) {
+    if (m.t1 !== b) continue;
+    for (const idx of m.values) {
+      const e = g.entry(idx);
+      if (e.fcode === 'PCLI' || e.curated || e.population > 100000) return true;
+    }
+  }
+  return false;
+}

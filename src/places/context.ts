@@ -1,0 +1,167 @@
+/**
+ * What the entities and places stages share: the prepared (folded, tokenized) text of a
+ * document, small phrase matchers built once from a lexicon, capitalization tests, and the
+ * document's focus countries.
+ */
+import type { Doc } from '../document.js';
+import type { EntityLexicon } from '../entities/lexicon.js';
+import { Matcher, prepare, type Prepared } from '../match/matcher.js';
+import { foldKey, keyTokens } from '../match/fold.js';
+import { loadGazetteer, type Gazetteer } from '../knowledge/places/index.js';
+
+const preparedCache = new WeakMap<Doc, Prepared>();
+
+/** The folded, tokenized text of a document (computed once per text). */
+export function preparedOf(doc: Doc): Prepared {
+  const p = preparedCache.get(doc);
+  if (p && p.text === doc.text) return p;
+  const q = prepare(doc.text);
+  preparedCache.set(doc, q);
+  return q;
+}
+
+/** True when the token's first character is an upper-case letter in the original text. */
+export function isCap(p: Prepared, i: number): boolean {
+  const c = p.text.charCodeAt(p.tokens.start[i]);
+  return p.folded.charCodeAt(p.tokens.start[i]) !== c && p.text[p.tokens.start[i]].toUpperCase() === p.text[p.tokens.start[i]];
+}
+
+/** True when the token is written all in capitals ("EI", "HTS"). */
+export function isAllCaps(p: Prepared, i: number): boolean {
+  const s = p.text.slice(p.tokens.start[i], p.tokens.end[i]);
+  return s.length > 0 && s === s.toUpperCase() && s !== s.toLowerCase();
+}
+
+/** A set of phrases as a matcher returning the phrase's value. */
+export function phraseMatcher<T>(entries: Iterable<[string, T]>, exact = true): Matcher<T> {
+  const m = new Matcher<T>();
+  for (const [k, v] of entries) m.add(k, v, exact);
+  return m;
+}
+
+/** True when the tokens just before token `i` (within the same sentence stretch) spell one of the phrases. */
+export function phraseEndsBefore(p: Prepared, i: number, phrases: Set<string>, maxLen: number): string | null {
+  for (let n = Math.min(maxLen, i); n >= 1; n--) {
+    // No sentence punctuation between the phrase and the token.
+    const gap = p.text.slice(p.tokens.end[i - 1], p.tokens.start[i]);
+    if (/[.!?;:()\[\]"«»\n]/.test(gap)) return null;
+    const key = p.tokens.tok.slice(i - n, i).join(' ');
+    if (phrases.has(key)) return key;
+  }
+  return null;
+}
+
+/** True when the tokens from `i` on start with one of the phrases (no punctuation in between). */
+export function phraseStartsAt(p: Prepared, i: number, phrases: Set<string>, maxLen: number): string | null {
+  if (i <= 0 || i >= p.tokens.tok.length) return null;
+  const gap = p.text.slice(p.tokens.end[i - 1], p.tokens.start[i]);
+  if (/[.!?;:()\[\]"«»\n]/.test(gap)) return null;
+  for (let n = Math.min(maxLen, p.tokens.tok.length - i); n >= 1; n--) {
+    const key = p.tokens.tok.slice(i, i + n).join(' ');
+    if (phrases.has(key)) return key;
+  }
+  return null;
+}
+
+/** Folded phrase set (tokens joined by spaces) and its longest length in tokens. */
+export function phraseSet(list: Iterable<string>): { set: Set<string>; max: number } {
+  const set = new Set<string>();
+  let max = 1;
+  for (const s of list) {
+    const t = keyTokens(s);
+    if (!t.length) continue;
+    set.add(t.join(' '));
+    max = Math.max(max, t.length);
+  }
+  return { set, max };
+}
+
+/** Per-lexicon derived data, built once. */
+export interface LexiconData {
+  regionBefore: { set: Set<string>; max: number };
+  regionAfter: { set: Set<string>; max: number };
+  placeBefore: { set: Set<string>; max: number };
+  placeCuesBefore: { set: Set<string>; max: number };
+  actorCuesBefore: { set: Set<string>; max: number };
+  actorVerbsAfter: { set: Set<string>; max: number };
+  titles: { set: Set<string>; max: number };
+  stoplist: Set<string>;
+  stopwords: Set<string>;
+  particles: Set<string>;
+}
+
+const lexCache = new WeakMap<EntityLexicon, LexiconData>();
+
+export function lexiconData(lex: EntityLexicon): LexiconData {
+  let d = lexCache.get(lex);
+  if (d) return d;
+  d = {
+    regionBefore: phraseSet(lex.places.regionBefore),
+    regionAfter: phraseSet(lex.places.regionAfter),
+    placeBefore: phraseSet(lex.places.placeBefore),
+    placeCuesBefore: phraseSet(lex.placeCuesBefore),
+    actorCuesBefore: phraseSet(lex.actorCuesBefore),
+    actorVerbsAfter: phraseSet(lex.actorVerbsAfter),
+    titles: phraseSet(Object.keys(lex.titles)),
+    stoplist: new Set(lex.places.stoplist.map((s) => foldKey(s))),
+    stopwords: new Set(lex.stopwords.map((s) => foldKey(s))),
+    particles: new Set(lex.nameParticles.map((s) => keyTokens(s).join(' '))),
+  };
+  lexCache.set(lex, d);
+  return d;
+}
+
+/** Folded demonym → ISO2, from the country lists (both languages) and a lexicon's extra forms. */
+export function demonymMap(g: Gazetteer, lex: EntityLexicon): Map<string, string> {
+  const m = new Map<string, string>();
+  const seen = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  const put = (form: string, cc: string) => {
+    const k = foldKey(form);
+    if (!k) return;
+    const prev = seen.get(k);
+    if (prev && prev !== cc) ambiguous.add(k);
+    seen.set(k, cc);
+  };
+  for (const c of g.countries.values()) {
+    for (const d of [...c.demonyms.fr, ...c.demonyms.en]) {
+      put(d, c.cc);
+      if (!/[sx]$/i.test(d)) put(d + 's', c.cc);
+    }
+  }
+  for (const [k, v] of seen) if (!ambiguous.has(k)) m.set(k, v);
+  for (const [k, v] of Object.entries(lex.demonyms)) m.set(foldKey(k), v);
+  return m;
+}
+
+/**
+ * The document's focus countries, best first, with their weights: country names, curated
+ * places and large towns named in the text, demonyms, and the countries of the entities found
+ * so far. Computed from the text alone when called before the entities exist.
+ */
+export function focusCountries(doc: Doc, lex: EntityLexicon): { cc: string; w: number }[] {
+  const g = loadGazetteer();
+  const p = preparedOf(doc);
+  const dem = demonymMap(g, lex);
+  const w = new Map<string, number>();
+  const add = (cc: string | null | undefined, x: number) => { if (cc) w.set(cc, (w.get(cc) ?? 0) + x); };
+  const n = p.tokens.tok.length;
+  for (let i = 0; i < n; i++) {
+    const d = dem.get(p.tokens.tok[i]);
+    if (d) add(d, 1);
+    if (!isCap(p, i)) continue;
+    const ms = g.matcher.matchesAt(p, i);
+    if (!ms.length) continue;
+    const m = ms[0];
+    let best: { cc: string | null; x: number } | null = null;
+    for (const idx of m.values) {
+      const e = g.entry(idx);
+      const x = e.fcode === 'PCLI' ? 2 : e.curated ? 1.5 : e.population > 200000 ? 0.5 : 0;
+      if (x && (!best || x > best.x)) best = { cc: e.country, x };
+    }
+    if (best) add(best.cc, best.x);
+    i = m.t1 - 1;
+  }
+  for (const e of doc.entities) if (e.country && e.linked) add(e.country, 0.5 * e.mentions.length);
+  return [...w.entries()].map(([cc, x]) => ({ cc, w: x })).sort((a, b) => b.w - a.w);
+}
