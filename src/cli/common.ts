@@ -1,0 +1,74 @@
+/** Helpers shared by the commands: the database option, output, fatal errors. */
+import { InvalidArgumentError } from 'commander';
+import type { Store } from '../store/store.js';
+
+/**
+ * The store module (src/store/index.ts), loaded lazily: commands that need no database
+ * (annotate, --help) do not load SQLite. The specifier is a variable so this file compiles
+ * while the module is being written.
+ */
+interface StoreModule {
+  openStore(url: string): Promise<Store>;
+  defaultDbUrl(): string;
+}
+const STORE_MODULE = '../store/index.js';
+let storeModule: Promise<StoreModule> | null = null;
+export function loadStoreModule(): Promise<StoreModule> {
+  storeModule ??= import(STORE_MODULE) as Promise<StoreModule>;
+  return storeModule;
+}
+
+export function defaultDbUrl(): string {
+  return process.env.VIGIE_DB || './vigie.db';
+}
+
+export interface GlobalOptions {
+  db?: string;
+}
+
+/** A fatal error: message on standard error, exit status 1. */
+export class FatalError extends Error {}
+
+export function fail(message: string): never {
+  throw new FatalError(message);
+}
+
+/** The database URL: --db, else VIGIE_DB, else ./vigie.db. */
+export function dbUrl(g: GlobalOptions): string {
+  return g.db ?? defaultDbUrl();
+}
+
+export async function openDb(g: GlobalOptions): Promise<Store> {
+  const url = dbUrl(g);
+  let mod: StoreModule;
+  try {
+    mod = await loadStoreModule();
+  } catch (e) {
+    return fail(`the store module is missing: ${(e as Error).message}`);
+  }
+  try {
+    return await mod.openStore(url);
+  } catch (e) {
+    return fail(`cannot open database ${url}: ${(e as Error).message}`);
+  }
+}
+
+/** Writes to standard output, waiting when the pipe is full. */
+export function writeOut(s: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(s)) resolve();
+    else process.stdout.once('drain', () => resolve());
+  });
+}
+
+export function parsePositive(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer, got "${v}"`);
+  return n;
+}
+
+/** ISO date bound YYYY[-MM[-DD]]. */
+export function parseIsoBound(v: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new InvalidArgumentError(`expected an ISO date YYYY[-MM[-DD]], got "${v}"`);
+  return v;
+}
