@@ -1,0 +1,197 @@
+/**
+ * Boilerplate removal with general rules (vocabulary is data: src/lang/<code>/clean.json):
+ *  - short lines made of furniture vocabulary (share/follow/newsletter/weather/menu/comments…):
+ *    removed anywhere when they are nothing but furniture, at the edges of the text otherwise;
+ *  - longer furniture paragraphs (newsletter blurbs, cookie and comment policies) at the edges;
+ *  - runs of short link-like lines (menus, breadcrumbs) at the edges;
+ *  - metadata lines (bylines, agency marks, sources, credits, "related" links, datelines):
+ *    removed anywhere and kept as metadata;
+ *  - repeated lines (the title repeated as the first body line included).
+ * The title: when none was given, a short first line without a final period, followed by a
+ * repeat of itself, a blank line or a longer paragraph, is the title. It stays once in the text.
+ */
+import { LEX, type MergedLexicon } from './lex.js';
+import { classifyMetaLine, inlineDateline, type LineMeta } from './metadata.js';
+import { foldText, squash, words } from './normalize.js';
+
+type Kind = 'blank' | 'meta' | 'furniture' | 'edge' | 'short' | 'content';
+
+interface Line {
+  text: string;
+  key: string;
+  kind: Kind;
+  meta?: LineMeta;
+  keep: boolean;
+  nWords: number;
+}
+
+export interface FoundMeta {
+  title?: string;
+  author?: string;
+  outlet?: string;
+  dateline?: string;
+  published?: string;
+}
+
+export interface BoilerplateResult {
+  text: string;
+  meta: FoundMeta;
+  /** Number of lines removed. */
+  removed: number;
+}
+
+const SENTENCE_END = /[.!?…:;,»"”)]$/;
+
+function furnitureScore(folded: string, lex: MergedLexicon): { strong: boolean; weak: boolean; edge: boolean } {
+  const all = words(folded);
+  const n = all.length;
+  let phrase = 0;
+  for (const p of lex.furniturePhrases) if (folded.includes(p)) phrase++;
+  if (n === 0) return { strong: false, weak: folded.trim().length > 0 && folded.trim().length <= 3, edge: false };
+  let content = 0;
+  let furn = 0;
+  const hints = new Set<string>();
+  for (const w of all) {
+    if (lex.furnitureHints.has(w)) hints.add(w);
+    if (lex.stopwords.has(w) || /^\d+$/.test(w) || w.length === 1) continue;
+    content++;
+    if (lex.furnitureWords.has(w)) furn++;
+  }
+  for (const h of lex.hintPhrases) if (folded.includes(h)) hints.add(h);
+  const ratio = content === 0 ? 0 : furn / content;
+  const strong = (n <= 3 && content > 0 && ratio === 1) || (phrase > 0 && n <= 6);
+  const weak = strong || (n <= 8 && ratio >= 0.6);
+  const edge = weak || phrase * 2 + hints.size >= 2 + (n > 40 ? 1 : 0);
+  return { strong, weak, edge };
+}
+
+function classify(text: string, lex: MergedLexicon): Line {
+  const sq = squash(text);
+  if (sq === '') return { text, key: '', kind: 'blank', keep: true, nWords: 0 };
+  const folded = foldText(sq);
+  const key = words(folded).join(' ');
+  const nWords = sq.split(' ').length;
+  const meta = nWords <= 24 ? classifyMetaLine(sq, lex) : null;
+  if (meta) return { text, key, kind: 'meta', meta, keep: true, nWords };
+  const f = furnitureScore(folded, lex);
+  let kind: Kind = 'content';
+  if (f.strong) kind = 'furniture';
+  else if (f.weak || f.edge) kind = 'edge';
+  else if (nWords <= 5 && !SENTENCE_END.test(sq)) kind = 'short';
+  return { text, key, kind, keep: true, nWords };
+}
+
+/** Removes boilerplate from normalized text; `title` is the known title, if any. */
+export function removeBoilerplate(text: string, title: string | null, lex: MergedLexicon = LEX): BoilerplateResult {
+  const lines = text.split('\n').map((t) => classify(t, lex));
+  const meta: FoundMeta = {};
+  const take = (l: Line) => {
+    const m = l.meta;
+    if (!m) return;
+    if (m.author && !meta.author) meta.author = m.author;
+    if (m.outlet && !meta.outlet) meta.outlet = m.outlet;
+    if (m.dateline && !meta.dateline) meta.dateline = m.dateline;
+    if (m.published && !meta.published) meta.published = m.published;
+  };
+  const drop = (l: Line) => {
+    l.keep = false;
+    take(l);
+  };
+
+  // Metadata lines and pure furniture lines go wherever they are.
+  for (const l of lines) if (l.kind === 'meta' || l.kind === 'furniture') drop(l);
+
+  // Head: edge furniture and runs of short link-like lines before the first body line.
+  let h = 0;
+  while (h < lines.length) {
+    const l = lines[h];
+    if (l.kind === 'blank' || !l.keep) {
+      h++;
+      continue;
+    }
+    if (l.kind === 'edge') {
+      drop(l);
+      h++;
+      continue;
+    }
+    if (l.kind === 'short') {
+      // A run of >= 3 consecutive short lines (no blank between) is a menu or breadcrumb.
+      let e = h;
+      while (e < lines.length && (lines[e].kind === 'short' || (!lines[e].keep && lines[e].kind !== 'blank'))) e++;
+      const run = lines.slice(h, e).filter((x) => x.kind === 'short');
+      if (run.length >= 3) {
+        for (const x of run) drop(x);
+        h = e;
+        continue;
+      }
+    }
+    break;
+  }
+
+  // Tail: edge furniture, and short link-like lines once furniture has been seen.
+  let seen = false;
+  for (let t = lines.length - 1; t > h; t--) {
+    const l = lines[t];
+    if (l.kind === 'blank') continue;
+    if (!l.keep) {
+      seen = true;
+      continue;
+    }
+    if (l.kind === 'edge' || (seen && l.kind === 'short' && l.nWords <= 4)) {
+      drop(l);
+      seen = true;
+      continue;
+    }
+    break;
+  }
+
+  // Title: the first body line.
+  let foundTitle: string | undefined;
+  const first = lines.findIndex((l) => l.keep && l.kind !== 'blank');
+  if (first >= 0) {
+    const l = lines[first];
+    const sq = squash(l.text);
+    if (title === null && l.nWords <= 30 && sq.length <= 200 && !/[.,;:]$/.test(sq)) {
+      let blank = false;
+      let next: Line | undefined;
+      for (let k = first + 1; k < lines.length; k++) {
+        if (lines[k].kind === 'blank') blank = true;
+        else if (lines[k].keep || lines[k].key === l.key) {
+          next = lines[k];
+          break;
+        }
+      }
+      if (next && (next.key === l.key || blank || squash(next.text).length >= Math.max(80, 2 * sq.length))) {
+        const hasBody = lines.some((x, k) => k > first && x.keep && x.key !== l.key && x.kind !== 'blank');
+        if (hasBody) foundTitle = sq;
+      }
+    }
+    const inline = inlineDateline(squash((foundTitle ? lines.find((x, k) => k > first && x.keep && x.kind !== 'blank') : l)?.text ?? ''), lex);
+    if (inline) {
+      if (!meta.outlet) meta.outlet = inline.outlet;
+      if (!meta.dateline) meta.dateline = inline.dateline;
+    }
+  }
+
+  // Repeated lines: keep the first occurrence only.
+  const seenKeys = new Set<string>();
+  for (const l of lines) {
+    if (!l.keep || l.kind === 'blank' || l.key.length < 2) continue;
+    if (seenKeys.has(l.key)) l.keep = false;
+    else seenKeys.add(l.key);
+  }
+
+  let removed = 0;
+  const out: string[] = [];
+  for (const l of lines) {
+    if (!l.keep) {
+      removed++;
+      continue;
+    }
+    if (l.kind === 'blank' && (out.length === 0 || out[out.length - 1] === '')) continue;
+    out.push(l.text);
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  if (foundTitle) meta.title = foundTitle;
+  return { text: out.join('\n'), meta, removed };
+}
