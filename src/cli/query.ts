@@ -89,7 +89,7 @@ Examples:
     });
 
   addFilterOptions(
-    program.command('events').description('list stored events, filtered').argument('[none...]', '(no arguments)'),
+    program.command('events').description('list stored events, filtered'),
   )
     .option('--limit <n>', 'maximum number of events', (v) => parsePositive(v, '--limit'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'jsonl', 'geojson']).default('table'))
@@ -105,8 +105,7 @@ Examples:
 Filters combine (AND). --from/--to compare on the date's known prefix ("2016-07" matches
 the whole month).`,
     )
-    .action(async (extra: string[], opts: EventOpts & { format: string }, cmd: Command) => {
-      if (extra.length) fail(`events takes no arguments (got "${extra.join(' ')}"); use the filter options`);
+    .action(async (opts: EventOpts & { format: string }, cmd: Command) => {
       const store = await openDb(cmd.optsWithGlobals() as GlobalOptions);
       try {
         const rows = await store.events(filterOf(opts));

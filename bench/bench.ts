@@ -1,0 +1,281 @@
+/**
+ * The benchmark: `npm run bench` (node --expose-gc dist/bench/bench.js [--n 10000] [--stages]).
+ *
+ * Generates a deterministic corpus of distinct made-up articles (bench/corpus.ts), writes it
+ * as JSON Lines files in a temp folder, and measures in one run:
+ *   floor     read the same files and split the texts into word tokens
+ *   read      the ingest readers alone (readInputs)
+ *   annotate  readers + every stage of src/pipeline.ts, timed per stage
+ *   ingest    the same + the SQLite store (openStore on a temp file, batches of 500)
+ * and prints articles/s, MB/s, the ratio to the floor, peak memory, per-stage time; writes
+ * bench/out/latest.json.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { newDoc, type Doc } from '../src/document.js';
+import { readInputs } from '../src/ingest/index.js';
+import { STAGES } from '../src/pipeline.js';
+import { packFor } from '../src/lang/language.js';
+import { AFTER_CLEAN, ensureIdentity, isInputError } from '../src/cli/process.js';
+import { loadStoreModule } from '../src/cli/common.js';
+import { generateCorpus, toJsonl } from './corpus.js';
+
+// ------------------------------------------------------------------ options
+const argv = process.argv.slice(2);
+const argOf = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const N = Number(argOf('--n') ?? 10000);
+const STAGES_ONLY = argv.includes('--stages');
+const BATCH = Number(argOf('--batch') ?? 500);
+const PER_FILE = 500;
+if (!Number.isInteger(N) || N < 1) {
+  console.error('usage: bench [--n 10000] [--stages] [--batch 500]');
+  process.exit(1);
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const now = (): number => Number(process.hrtime.bigint()) / 1e6; // ms
+const mb = (b: number): number => b / 1048576;
+let peakRss = 0;
+const sampleRss = (): void => {
+  const r = process.memoryUsage.rss();
+  if (r > peakRss) peakRss = r;
+};
+
+// ------------------------------------------------------------------ corpus
+const t0 = now();
+const articles = generateCorpus(N);
+const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
+const files: string[] = [];
+let bytes = 0;
+for (let i = 0; i < articles.length; i += PER_FILE) {
+  const f = join(dir, `corpus-${String(i / PER_FILE).padStart(4, '0')}.jsonl`);
+  const s = toJsonl(articles.slice(i, i + PER_FILE));
+  writeFileSync(f, s);
+  files.push(f);
+}
+for (const a of articles) bytes += Buffer.byteLength(a.text);
+const distinct = new Set(articles.map((a) => a.text)).size;
+const genMs = now() - t0;
+articles.length = 0; // free the in-memory copy: every phase reads the files
+gc();
+
+interface Phase {
+  name: string;
+  docs: number;
+  ms: number;
+  peakRssMB: number;
+  note?: string;
+}
+const phases: Phase[] = [];
+async function phase(name: string, fn: () => Promise<number> | number, note?: string): Promise<Phase> {
+  gc();
+  peakRss = 0;
+  sampleRss();
+  const s = now();
+  const docs = await fn();
+  const p: Phase = { name, docs, ms: now() - s, peakRssMB: 0, note };
+  sampleRss();
+  p.peakRssMB = mb(peakRss);
+  phases.push(p);
+  return p;
+}
+
+// ------------------------------------------------------------------ floor
+const WORD = /[\p{L}\p{N}]+/gu;
+await phase('floor', () => {
+  let docs = 0;
+  let tokens = 0;
+  for (const f of files) {
+    for (const line of readFileSync(f, 'utf8').split('\n')) {
+      if (!line) continue;
+      const o = JSON.parse(line) as { text: string };
+      tokens += (o.text.match(WORD) ?? []).length;
+      docs++;
+    }
+    sampleRss();
+  }
+  if (tokens === 0) throw new Error('floor found no tokens');
+  return docs;
+});
+
+// ------------------------------------------------------------------ read (ingest readers)
+const readPhase = await phase('read', async () => {
+  let docs = 0;
+  for await (const item of readInputs(files)) {
+    if (!isInputError(item)) docs++;
+    if (docs % 250 === 0) sampleRss();
+  }
+  return docs;
+});
+/** When the readers do not deliver the corpus (not written yet), build Docs directly from the lines. */
+const readersWork = readPhase.docs >= N * 0.99;
+async function* source(): AsyncGenerator<Doc> {
+  if (readersWork) {
+    for await (const item of readInputs(files)) if (!isInputError(item)) yield item as Doc;
+    return;
+  }
+  for (const f of files) {
+    let line = 0;
+    for (const s of readFileSync(f, 'utf8').split('\n')) {
+      line++;
+      if (!s) continue;
+      const o = JSON.parse(s) as { id: string; text: string; title: string; outlet: string; published: string; lang: 'fr' | 'en' };
+      yield newDoc({ id: o.id, origin: { path: f, format: 'jsonl', line }, raw: o.text, title: o.title, outlet: o.outlet, published: o.published, lang: o.lang });
+    }
+  }
+}
+const sourceNote = readersWork ? undefined : `readers delivered ${readPhase.docs}/${N}: documents built from the lines directly`;
+
+// ------------------------------------------------------------------ annotate, per stage
+const stageMs = new Map<string, number>(STAGES.map((s) => [s.name, 0]));
+const stageErrors = new Map<string, string>();
+const annotatePhase = await phase(
+  'annotate',
+  async () => {
+    let docs = 0;
+    for await (const doc of source()) {
+      for (const st of STAGES) {
+        const s = now();
+        try {
+          st.run(doc, { pack: packFor(doc.lang) });
+        } catch (e) {
+          if (!stageErrors.has(st.name)) stageErrors.set(st.name, `${(e as Error).message} (doc ${doc.id})`);
+        }
+        stageMs.set(st.name, stageMs.get(st.name)! + now() - s);
+      }
+      docs++;
+      if (docs % 250 === 0) sampleRss();
+    }
+    return docs;
+  },
+  sourceNote,
+);
+
+// ------------------------------------------------------------------ ingest (store)
+let storeMs = 0;
+let stored = 0;
+let storeNote: string | undefined;
+if (!STAGES_ONLY) {
+  let mod: Awaited<ReturnType<typeof loadStoreModule>> | null = null;
+  try {
+    mod = await loadStoreModule();
+  } catch (e) {
+    storeNote = `store not available: ${(e as Error).message.split('\n')[0]}`;
+  }
+  if (mod) {
+    const dbFile = join(dir, 'bench.db');
+    const store = await mod.openStore(`sqlite:${dbFile}`);
+    await phase(
+      'ingest',
+      async () => {
+        let docs = 0;
+        let batch: Doc[] = [];
+        const flush = async (): Promise<void> => {
+          const s = now();
+          const r = await store.putDocuments(batch);
+          storeMs += now() - s;
+          stored += r.inserted;
+          batch = [];
+          sampleRss();
+        };
+        for await (const doc of source()) {
+          docs++;
+          for (let i = 0; i < AFTER_CLEAN; i++) STAGES[i].run(doc, { pack: packFor(doc.lang) });
+          ensureIdentity(doc);
+          const s = now();
+          const dup = await store.hasHash(doc.hash);
+          storeMs += now() - s;
+          if (dup) continue;
+          for (let i = AFTER_CLEAN; i < STAGES.length; i++) {
+            try {
+              STAGES[i].run(doc, { pack: packFor(doc.lang) });
+            } catch {
+              /* counted in the annotate phase */
+            }
+          }
+          batch.push(doc);
+          if (batch.length >= BATCH) await flush();
+        }
+        if (batch.length) await flush();
+        return docs;
+      },
+      sourceNote,
+    );
+    await store.close();
+  }
+}
+
+// ------------------------------------------------------------------ report
+const floor = phases.find((p) => p.name === 'floor')!;
+const rows = phases.map((p) => ({
+  phase: p.name,
+  docs: p.docs,
+  seconds: +(p.ms / 1000).toFixed(3),
+  articlesPerSec: Math.round(p.docs / (p.ms / 1000)),
+  mbPerSec: +(mb(bytes) / (p.ms / 1000)).toFixed(2),
+  ratioToFloor: +(p.ms / floor.ms).toFixed(2),
+  peakRssMB: +p.peakRssMB.toFixed(0),
+  note: p.note,
+}));
+const stageRows = [...stageMs].map(([name, ms]) => ({
+  stage: name,
+  ms: +ms.toFixed(1),
+  usPerDoc: +((ms * 1000) / Math.max(1, annotatePhase.docs)).toFixed(1),
+  share: +((100 * ms) / annotatePhase.ms).toFixed(1),
+  error: stageErrors.get(name),
+}));
+const stagesTotal = [...stageMs.values()].reduce((a, b) => a + b, 0);
+stageRows.push({ stage: '(readers + loop)', ms: +(annotatePhase.ms - stagesTotal).toFixed(1), usPerDoc: +(((annotatePhase.ms - stagesTotal) * 1000) / Math.max(1, annotatePhase.docs)).toFixed(1), share: +((100 * (annotatePhase.ms - stagesTotal)) / annotatePhase.ms).toFixed(1), error: undefined });
+if (storeMs) stageRows.push({ stage: '(store, in ingest)', ms: +storeMs.toFixed(1), usPerDoc: +((storeMs * 1000) / Math.max(1, stored)).toFixed(1), share: NaN, error: undefined });
+
+const pad = (s: string | number, w: number, left = false): string => (left ? String(s).padEnd(w) : String(s).padStart(w));
+console.log(`\nVigie benchmark — ${N} generated articles (${distinct} distinct texts), ${mb(bytes).toFixed(2)} MB of text, ${files.length} JSONL files`);
+console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'cpu?'}; corpus generated in ${(genMs / 1000).toFixed(2)} s\n`);
+console.log(`${pad('phase', 10, true)}${pad('docs', 8)}${pad('s', 9)}${pad('art/s', 9)}${pad('MB/s', 8)}${pad('×floor', 8)}${pad('peakRSS MB', 12)}`);
+for (const r of rows) {
+  console.log(`${pad(r.phase, 10, true)}${pad(r.docs, 8)}${pad(r.seconds.toFixed(2), 9)}${pad(r.articlesPerSec, 9)}${pad(r.mbPerSec.toFixed(2), 8)}${pad(r.ratioToFloor.toFixed(1), 8)}${pad(r.peakRssMB, 12)}${r.note ? `  (${r.note})` : ''}`);
+}
+if (storeNote) console.log(`ingest    skipped: ${storeNote}`);
+console.log(`\n${pad('stage', 20, true)}${pad('ms', 10)}${pad('µs/doc', 10)}${pad('% annotate', 12)}`);
+for (const s of stageRows) {
+  console.log(`${pad(s.stage, 20, true)}${pad(s.ms.toFixed(0), 10)}${pad(s.usPerDoc.toFixed(1), 10)}${pad(Number.isNaN(s.share) ? '' : s.share.toFixed(1), 12)}${s.error ? `  ERROR: ${s.error}` : ''}`);
+}
+const ann = rows.find((r) => r.phase === 'annotate')!;
+const ing = rows.find((r) => r.phase === 'ingest');
+const maxRssMB = process.resourceUsage().maxRSS / 1024;
+console.log(`\npeak RSS of the whole run (incl. corpus generation): ${maxRssMB.toFixed(0)} MB`);
+console.log(`goal: ≥ 2000 articles/s and ≤ 7× floor — annotate: ${ann.articlesPerSec} art/s, ${ann.ratioToFloor}× ${ann.articlesPerSec >= 2000 && ann.ratioToFloor <= 7 ? 'MET' : 'not met'}${ing ? `; ingest: ${ing.articlesPerSec} art/s, ${ing.ratioToFloor}× ${ing.articlesPerSec >= 2000 && ing.ratioToFloor <= 7 ? 'MET' : 'not met'}` : ''}`);
+
+const outDir = (() => {
+  let d = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(d, 'package.json')) && dirname(d) !== d) d = dirname(d);
+  return join(d, 'bench', 'out');
+})();
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model ?? null,
+  n: N,
+  distinct,
+  megabytes: +mb(bytes).toFixed(3),
+  readersWork,
+  phases: rows,
+  stages: stageRows.map((s) => ({ ...s, share: Number.isNaN(s.share) ? null : s.share })),
+  storedInIngest: stored,
+  storeNote: storeNote ?? null,
+  peakRssWholeRunMB: +maxRssMB.toFixed(0),
+  goal: { articlesPerSec: 2000, ratioToFloor: 7 },
+};
+try {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+  console.log(`wrote ${join(outDir, 'latest.json')}`);
+} catch (e) {
+  console.error(`could not write bench/out/latest.json: ${(e as Error).message}`);
+}
+rmSync(dir, { recursive: true, force: true });
