@@ -174,10 +174,12 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     if (i > 1 && M.articles.has(tok[i - 1]) && phraseEndsBefore(p, i - 1, set.set, set.max)) return true;
     return false;
   };
-  const actorContext = (t0: number, t1: number): boolean | null => {
-    if (cueBefore(t0, L.placeCuesBefore) && !cueBefore(t0, L.actorCuesBefore)) return false;
+  const capitalOnly = phraseSet(lex.capitalOnlyCues);
+  const actorContext = (t0: number, t1: number, isCapital: boolean): boolean | null => {
+    const before = cueBefore(t0, L.actorCuesBefore) && (isCapital || !cueBefore(t0, capitalOnly));
+    if (cueBefore(t0, L.placeCuesBefore) && !before) return false;
     if (phraseStartsAt(p, t1, L.actorVerbsAfter.set, L.actorVerbsAfter.max)) return true;
-    if (cueBefore(t0, L.actorCuesBefore)) return true;
+    if (before) return true;
     return null;
   };
 
@@ -264,9 +266,10 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       options.push({ t1: sm.t1, hit: { id: `state-${sm.values[0].toLowerCase()}`, start: sm.start, end: sm.end, via: 'capital' } });
     }
     // 5. Capitals and country names: actors when they speak or act, places otherwise.
-    const cm = M.capitals.longestAt(p, i) ?? M.countries.longestAt(p, i);
+    const cap = M.capitals.longestAt(p, i);
+    const cm = cap ?? M.countries.longestAt(p, i);
     if (cm && isCap(p, cm.t0) && !M.articles.has(tok[cm.t0])) {
-      const pend = { t0: cm.t0, t1: cm.t1, cc: cm.values[0], actor: actorContext(cm.t0, cm.t1), start: cm.start, end: cm.end };
+      const pend = { t0: cm.t0, t1: cm.t1, cc: cm.values[0], actor: actorContext(cm.t0, cm.t1, !!cap), start: cm.start, end: cm.end };
       options.push({ t1: cm.t1, hit: null, pend });
     }
     // 6. Collective demonyms: "les Russes" → the government.

@@ -31,6 +31,8 @@ export const entitiesLexiconSchema = z
     actorVerbsAfter: strings,
     /** Words right before that make it an actor ("selon Moscou", "entre Damas et Ankara"). */
     actorCuesBefore: strings,
+    /** Cues before that make a capital an actor but not a country name ("entre Damas et Ankara" vs "entre la Syrie et l'Irak"). */
+    capitalOnlyCues: strings,
     /** Words right before that make it a place ("à Moscou", "vers Damas"). */
     placeCuesBefore: strings,
     /** Generic and loaded designations linked to the document's focus country: phrase → target kind. */

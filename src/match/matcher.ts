@@ -55,7 +55,7 @@ export class Matcher<T> {
     this.addTokens(toks, value);
     if (!exact) {
       const s = stripArticles(toks);
-      if (s.length !== toks.length) this.addTokens(s, value);
+      if (s.length !== toks.length && (s.length > 1 || s[0].length > 2)) this.addTokens(s, value);
     }
   }
 
@@ -155,7 +155,7 @@ export class HashMatcher<T> {
     if (!toks.length) return;
     this.addKey(toks.join(' '), value);
     const s = stripArticles(toks);
-    if (s.length !== toks.length) this.addKey(s.join(' '), value);
+    if (s.length !== toks.length && (s.length > 1 || s[0].length > 2)) this.addKey(s.join(' '), value);
   }
 
   addKey(key: string, value: T): void {

@@ -53,24 +53,26 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anchors: GazEntry[]): number {
+function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anchors: GazEntry[], ctx: { maxCityPop: number; prominent: GazEntry | null }): number {
   let s = Math.log10(e.population + 10) * 0.6;
   if (e.curated) s += 3;
-  if (e.fcode === 'PCLI') s += 5;
+  if (e.fcode === 'PCLI') s += 3;
   if (e.fcode === 'PPLC') s += 1.5;
   else if (e.fcode === 'PPLA') s += 0.8;
   else if (e.fcode === 'PPLA2') s += 0.3;
-  if (e.fcode === 'ADM1') s += regionCue ? 6 : -1;
+  // A region name that is also a town: the town, unless a region cue or the town is tiny beside the region.
+  if (e.fcode === 'ADM1') s += regionCue ? 6 : ctx.maxCityPop < e.population * 0.1 ? 1 : -1;
   else if (regionCue && e.precision === 'city') s -= 1;
+  if (ctx.prominent === e) s += 2;
   const f = e.country ? focus.get(e.country) : undefined;
   if (f) s += 2 + f;
+  let best = 0;
   for (const a of anchors) {
     if (a === e) continue;
     const d = km(a.lat, a.lon, e.lat, e.lon);
-    if (d < 50) { s += 1.5; break; }
-    if (d < 300) { s += 0.8; break; }
+    best = Math.max(best, d < 50 ? 2 : d < 300 ? 1.5 : d < 1000 ? 0.5 : 0);
   }
-  return s;
+  return s + best;
 }
 
 /** Runs the places rules over one document. */
@@ -112,9 +114,13 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   const found: Found[] = [];
   const choose = (c: Cand): { idx: number; s: number } | null => {
     let best: { idx: number; s: number } | null = null;
+    let maxCityPop = 0;
+    const byPop = c.m.values.map((idx) => g.entry(idx)).sort((a, b) => b.population - a.population);
+    for (const e of byPop) if (e.precision === 'city') maxCityPop = Math.max(maxCityPop, e.population);
+    const prominent = byPop.length > 1 && byPop[0].population > 50 * Math.max(1000, byPop[1].population) ? byPop[0] : byPop.length === 1 ? null : null;
     for (const idx of c.m.values) {
       const e = g.entry(idx);
-      const s = score(e, focus, c.regionCue, anchors);
+      const s = score(e, focus, c.regionCue, anchors, { maxCityPop, prominent });
       if (!best || s > best.s) best = { idx, s };
     }
     return best;
@@ -133,8 +139,9 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     const strong = c.curatedOrCountry || c.regionCue || e.population >= SMALL || e.fcode === 'ADM1' || c.cue;
     const inFocus = !!(e.country && focus.has(e.country));
     const near = anchors.some((a) => a !== e && km(a.lat, a.lon, e.lat, e.lon) < 200);
-    if (!strong && !inFocus && !near) continue;
-    if (!strong && e.population < 1000 && !c.cue) continue;
+    // A small town needs a place cue before it, or another place of the document nearby.
+    if (!strong && !near) continue;
+    if (!strong && !inFocus && e.population < 1000) continue;
     anchors.push(e);
     found.push({ idx, start: c.m.start, end: c.m.end, strong, via: 'alias' });
   }

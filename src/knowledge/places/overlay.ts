@@ -22,7 +22,8 @@ export const overlayPlaceSchema = z
     name: z.string().min(2),
     /** Other names and spellings (French, transliterations). */
     names: z.array(z.string().min(2)),
-    country: z.string().regex(/^[A-Z]{2}$/),
+    /** ISO2, or null for continents and cross-border regions. */
+    country: z.string().regex(/^[A-Z]{2}$/).nullable(),
     /** district, road, airbase, crossing, dam, region, town, site... */
     kind: z.string(),
     lat: z.number().min(-90).max(90),
