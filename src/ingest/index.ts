@@ -2,15 +2,222 @@
  * Ingest: turns paths (files, directories walked recursively, "-" for standard input) into
  * Docs, one per article, and InputErrors for what cannot be read. Never throws for bad input:
  * every refusal is yielded with the file and the reason, and the batch goes on.
- * (Skeleton: the real readers live beside this file.)
+ *
+ * Formats: .txt (one article; its first line is a title candidate), .html/.htm (Readability
+ * over linkedom), .jsonl/.ndjson (one article per line), .json (an array of articles), RSS 2.0
+ * / RSS 1.0 / Atom (.xml, .rss, .atom). Unknown extensions and standard input are sniffed from
+ * the content. Encodings: UTF-8, with a Windows-1252 fallback (reported as a warning).
  */
-import type { Doc, InputError } from '../document.js';
+import { open, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { InputError, type Doc } from '../document.js';
+import { decodeBytes } from './decode.js';
+import { readFeed, readHtml, readJson, readJsonl, readTxt, type Encoding, type Item } from './readers.js';
+
+export { decodeBytes } from './decode.js';
+export { extractHtml, htmlFragmentToText } from './html.js';
 
 export interface ReadOptions {
   /** Largest file accepted, in bytes (default 20 MiB). */
   maxBytes?: number;
+  /** Standard input (default process.stdin); tests pass their own stream. */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
-export async function* readInputs(paths: string[], _opts: ReadOptions = {}): AsyncGenerator<Doc | InputError> {
-  void paths;
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+export type Format = 'txt' | 'html' | 'jsonl' | 'json' | 'feed';
+
+const EXT: Record<string, Format> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.json': 'json',
+  '.xml': 'feed',
+  '.rss': 'feed',
+  '.atom': 'feed',
+};
+
+/** The format of a file by its extension, or null when the extension says nothing. */
+export function formatOfPath(path: string): Format | null {
+  return EXT[extname(path).toLowerCase()] ?? null;
+}
+
+/** The format of some text from its first characters. */
+export function sniffFormat(text: string): Format {
+  const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{')) return 'jsonl';
+  if (head.startsWith('[')) return 'json';
+  if (head.startsWith('<')) {
+    const h = head.slice(0, 1024).toLowerCase();
+    if (/<rss[\s>]|<feed[\s>]|<rdf:rdf[\s>]/.test(h)) return 'feed';
+    if (h.startsWith('<?xml') && !/<html/.test(h)) return 'feed';
+    return 'html';
+  }
+  return 'txt';
+}
+
+function* readText(path: string, text: string, format: Format, encoding: Encoding): Generator<Item> {
+  switch (format) {
+    case 'txt':
+      yield* readTxt(path, text, encoding);
+      return;
+    case 'html':
+      yield* readHtml(path, text, encoding);
+      return;
+    case 'jsonl':
+      yield* readJsonl(path, text, encoding);
+      return;
+    case 'json':
+      yield* readJson(path, text, encoding);
+      return;
+    case 'feed':
+      yield* readFeed(path, text, encoding);
+      return;
+  }
+}
+
+/** Reads decoded bytes from one source with its format (null = sniff). Exposed for tests and the CLI. */
+export function* readBytes(path: string, bytes: Uint8Array, format: Format | null, maxBytes = DEFAULT_MAX_BYTES): Generator<Item> {
+  if (bytes.length > maxBytes) {
+    yield new InputError(path, `file too large (${bytes.length} bytes, limit ${maxBytes})`);
+    return;
+  }
+  if (bytes.length === 0) {
+    yield new InputError(path, 'empty file');
+    return;
+  }
+  const d = decodeBytes(bytes);
+  if (!d.ok) {
+    yield new InputError(path, d.reason);
+    return;
+  }
+  if (d.text.trim() === '') {
+    yield new InputError(path, 'empty file (only whitespace)');
+    return;
+  }
+  const fmt = format ?? sniffFormat(d.text);
+  try {
+    for (const item of readText(path, d.text, fmt, d.encoding)) {
+      if (d.warning && !(item instanceof InputError)) item.warnings.push(d.warning);
+      yield item;
+    }
+  } catch (e) {
+    // A reader bug must not stop the batch: report it as a refusal of this file.
+    yield new InputError(path, `could not be read (${(e as Error)?.message?.slice(0, 100) ?? 'unknown error'})`);
+  }
+}
+
+function errMessage(e: unknown): string {
+  const code = (e as { code?: string })?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ELOOP') return 'too many symbolic links';
+  return `unreadable (${code ?? (e as Error)?.message ?? 'error'})`;
+}
+
+async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array | InputError> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    return new InputError(path, errMessage(e));
+  }
+  try {
+    const st = await fh.stat();
+    if (st.size > maxBytes) return new InputError(path, `file too large (${st.size} bytes, limit ${maxBytes})`);
+    const buf = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const { bytesRead } = await fh.read(buf, off, st.size - off, off);
+      if (bytesRead === 0) break;
+      off += bytesRead;
+    }
+    return buf.subarray(0, off);
+  } catch (e) {
+    return new InputError(path, errMessage(e));
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+async function readStdin(stream: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<Uint8Array | InputError> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  try {
+    for await (const c of stream) {
+      const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c);
+      n += b.length;
+      if (n > maxBytes) return new InputError('-', `input too large (over ${maxBytes} bytes)`);
+      chunks.push(b);
+    }
+  } catch (e) {
+    return new InputError('-', errMessage(e));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Regular files under a directory, recursively, sorted by name, hidden entries skipped, only known extensions. */
+async function* walk(dir: string, depth = 0): AsyncGenerator<string | InputError> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+  } catch (e) {
+    yield new InputError(dir, errMessage(e));
+    return;
+  }
+  for (const name of names) {
+    const p = join(dir, name);
+    let st;
+    try {
+      st = await stat(p);
+    } catch (e) {
+      yield new InputError(p, errMessage(e));
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (depth < 64) yield* walk(p, depth + 1);
+    } else if (st.isFile() && formatOfPath(p) !== null) yield p;
+  }
+}
+
+export async function* readInputs(paths: string[], opts: ReadOptions = {}): AsyncGenerator<Doc | InputError> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  for (const p of paths) {
+    if (p === '-') {
+      const bytes = await readStdin(opts.stdin ?? process.stdin, maxBytes);
+      if (bytes instanceof InputError) yield bytes;
+      else yield* readBytes('-', bytes, null, maxBytes);
+      continue;
+    }
+    let st;
+    try {
+      st = await stat(p);
+    } catch (e) {
+      yield new InputError(p, errMessage(e));
+      continue;
+    }
+    if (!st.isDirectory() && !st.isFile()) {
+      yield new InputError(p, 'not a regular file');
+      continue;
+    }
+    const files: AsyncIterable<string | InputError> | string[] = st.isDirectory() ? walk(p) : [p];
+    for await (const f of files) {
+      if (f instanceof InputError) {
+        yield f;
+        continue;
+      }
+      const bytes = await readFileCapped(f, maxBytes);
+      if (bytes instanceof InputError) {
+        yield bytes;
+        continue;
+      }
+      yield* readBytes(f, bytes, formatOfPath(f), maxBytes);
+    }
+  }
 }

@@ -1,0 +1,107 @@
+/**
+ * Bytes → text. UTF-8 (BOM stripped); when the bytes are not valid UTF-8 but look like Latin
+ * text, Windows-1252 (a superset of Latin-1's printable range), line by line so that a file
+ * mixing both keeps its UTF-8 lines intact. Binary content and UTF-16 are refused.
+ */
+
+export type Decoded =
+  | { ok: true; text: string; encoding: 'utf-8' | 'windows-1252'; warning?: string }
+  | { ok: false; reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const cp1252 = new TextDecoder('windows-1252');
+
+const MAGIC: [number[], string][] = [
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'PDF document'],
+  [[0x50, 0x4b, 0x03, 0x04], 'ZIP archive (or office document)'],
+  [[0x1f, 0x8b], 'gzip archive'],
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG image'],
+  [[0xff, 0xd8, 0xff], 'JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF image'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'ELF executable'],
+  [[0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], 'SQLite database'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'MS Office document'],
+  [[0x42, 0x5a, 0x68], 'bzip2 archive'],
+  [[0xfd, 0x37, 0x7a, 0x58, 0x5a], 'xz archive'],
+];
+
+function startsWith(b: Uint8Array, sig: number[]): boolean {
+  if (b.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (b[i] !== sig[i]) return false;
+  return true;
+}
+
+/** Why `bytes` is binary, or null when it can be text. */
+export function binaryReason(bytes: Uint8Array): string | null {
+  for (const [sig, what] of MAGIC) if (startsWith(bytes, sig)) return `binary file (${what})`;
+  const n = Math.min(bytes.length, 65536);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i];
+    if (c === 0) return 'binary file (NUL bytes)';
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) ctrl++;
+  }
+  if (ctrl > 8 && ctrl / n > 0.01) return `binary file (${ctrl} control bytes in the first ${n})`;
+  return null;
+}
+
+/** True when a Windows-1252 decoding reads as Latin text: the high bytes decode to letters and typographic marks. */
+function looksLatin(bytes: Uint8Array, text: string): boolean {
+  let high = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) high++;
+  if (high === 0) return true;
+  // Characters from high bytes: letters, quotes, dashes, NBSP, currency, degree...
+  let good = 0;
+  let bad = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    if (/[\p{L}\u2018-\u201F\u2013\u2014\u2026\u00A0\u00AB\u00BB\u00B0\u20AC\u00A3\u00A9\u00AE\u2122\u00B7\u2022\u00BA\u00AA]/u.test(ch)) good++;
+    else bad++;
+  }
+  // Bytes 0x81 0x8D 0x8F 0x90 0x9D are undefined in Windows-1252: they decode to C1 controls.
+  return good >= 0.8 * (good + bad);
+}
+
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { ok: false, reason: 'UTF-16 text is not supported (convert the file to UTF-8)' };
+  }
+  const bin = binaryReason(bytes);
+  if (bin) return { ok: false, reason: bin };
+  try {
+    return { ok: true, text: utf8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not valid UTF-8: decode line by line, keeping valid UTF-8 lines.
+  }
+  const parts: string[] = [];
+  let start = 0;
+  let latinLines = 0;
+  const latinChunks: Uint8Array[] = [];
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      const line = bytes.subarray(start, i);
+      let s: string;
+      try {
+        s = utf8.decode(line);
+      } catch {
+        s = cp1252.decode(line);
+        latinLines++;
+        latinChunks.push(line);
+      }
+      parts.push(s);
+      start = i + 1;
+    }
+  }
+  const latinText = latinChunks.map((c) => cp1252.decode(c)).join('\n');
+  const latinAll = new Uint8Array(latinChunks.reduce((n, c) => n + c.length, 0));
+  let o = 0;
+  for (const c of latinChunks) {
+    latinAll.set(c, o);
+    o += c.length;
+  }
+  if (!looksLatin(latinAll, latinText)) return { ok: false, reason: 'invalid UTF-8 (and not Windows-1252/Latin-1 text either)' };
+  const total = parts.length;
+  const warning = latinLines === total || total === 1 ? 'decoded as windows-1252' : `decoded as windows-1252 (${latinLines} of ${total} lines; the others were UTF-8)`;
+  return { ok: true, text: parts.join('\n'), encoding: 'windows-1252', warning };
+}
