@@ -311,7 +311,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       }
     }
     // 8. English suffix titles: "the Anadolu news agency".
-    if (L && isCap(p, i) && (i === 0 || !isCap(p, i - 1))) {
+    if (isCap(p, i) && !L.stopwords.has(tok[i]) && (i === 0 || !isCap(p, i - 1) || L.stopwords.has(tok[i - 1]))) {
       const t1 = nameRun(p, i, L.particles, L.stopwords);
       if (t1 > i) {
         const suf = phraseStartsAt(p, t1, M.suffixTitles.set, M.suffixTitles.max);
