@@ -250,10 +250,11 @@ export function generateCorpus(n: number, seed = 20240601): GenArticle[] {
       paras.push(s.join(' '));
     }
     paras[0] = dateline + paras[0];
+    // The serial number (inside a paragraph, not a furniture line) keeps every article distinct.
+    paras[paras.length - 1] += fr ? ` (Réf. dépêche ${year}-${i}.)` : ` (Ref. dispatch ${year}-${i}.)`;
     const head = r() < 0.4 ? pick(fr ? HEAD_FR : HEAD_EN) + '\n' : '';
     const foot = r() < 0.6 ? '\n\n' + pick(fr ? FOOT_FR : FOOT_EN).replace('{O}', outlet) : '';
-    // The serial number keeps every article distinct even when the dice repeat.
-    const text = `${head}${title}\n\n${paras.join('\n\n')}${foot}\n\n${fr ? 'Réf.' : 'Ref.'} ${outlet} ${year}-${i}`;
+    const text = `${head}${title}\n\n${paras.join('\n\n')}${foot}`;
     out.push({ id: `gen-${i}`, lang: fr ? 'fr' : 'en', title, outlet, published, text });
   }
   return out;

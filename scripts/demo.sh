@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Vigie demo (npm run demo, after the build): ingests the bundled fictional examples into
+# ./vigie.db (or $VIGIE_DB), then shows what was stored.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB="${VIGIE_DB:-./vigie.db}"
+VIGIE=(node dist/src/cli/main.js --db "$DB")
+
+# Every article file of examples/ (the README is not an article).
+mapfile -t FILES < <(find examples -maxdepth 1 -type f ! -name 'README.md' ! -name '.*' | sort)
+
+echo "== vigie ingest examples/ (${#FILES[@]} files) into $DB"
+"${VIGIE[@]}" ingest "${FILES[@]}"
+echo
+echo "== vigie stats"
+"${VIGIE[@]}" stats
+echo
+echo "== vigie events --format table"
+"${VIGIE[@]}" events --format table
+echo
+echo "Try: node dist/src/cli/main.js --db $DB search \"hopital\"   |   ... export --format acled-csv --out events.csv"
