@@ -65,8 +65,19 @@ export interface StoreStats {
   entities: number;
   places: number;
   byLang: Record<string, number>;
+  /** Documents per outlet; documents without one are counted under "(unknown)". */
   byOutlet: Record<string, number>;
   byEventType: Record<string, number>;
+}
+
+/** A story: near-duplicate documents (the same dispatch on several sites). */
+export interface StoryInfo {
+  id: string;
+  /** The document that founded the story. */
+  first: string;
+  size: number;
+  /** Members in the order they joined; similarity to the member each was linked to (1 for the first). */
+  members: { id: string; similarity: number; linkedTo: string | null }[];
 }
 
 export interface Store {
@@ -74,17 +85,30 @@ export interface Store {
   readonly kind: string;
   /**
    * Stores documents and all their annotations in ONE transaction: either all are stored or
-   * none. A document whose content hash is already stored is skipped (counted as duplicate).
-   * Near-duplicates (same wire dispatch on several sites) are linked to one story.
+   * none. A document whose content hash is already stored is skipped (counted as duplicate),
+   * also when the same content appears twice in the batch. A document whose id is already
+   * taken by a different content is stored under the next free id "id~2", "id~3"… (its
+   * item in the result gives the id used). A document the store cannot write faithfully
+   * (empty id, missing hash, an offset outside its text) makes the call throw StoreError
+   * and nothing of the batch is stored.
+   * Near-duplicates (same wire dispatch on several sites, SimHash similarity ≥ 0.9) are
+   * linked to one story.
    */
   putDocuments(docs: Doc[]): Promise<PutResult>;
   /** True when a document with this content hash is stored. */
   hasHash(hash: string): Promise<boolean>;
-  /** The stored annotation record of a document, or null. */
+  /**
+   * The stored annotation record of a document, or null. It equals the JSON form of
+   * toAnnotation(doc) as it was put (fields that were undefined are absent).
+   */
   getDocument(id: string): Promise<AnnotationRecord | null>;
   /** Full-text search, accent-insensitive, French and English. */
   search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
   events(filter?: EventFilter): Promise<EventRow[]>;
   stats(): Promise<StoreStats>;
+  /** The story a document belongs to, or null when it has no near-duplicate stored. */
+  storyOf(docId: string): Promise<StoryInfo | null>;
+  /** Stored document ids in insertion order, one page at a time (for exports). */
+  documentIds(opts?: { offset?: number; limit?: number }): Promise<string[]>;
   close(): Promise<void>;
 }

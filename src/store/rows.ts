@@ -1,0 +1,265 @@
+/**
+ * What every Store implementation computes the same way from a Doc before writing it:
+ * validation, search keys, event date intervals, the resolved (names, coordinates) part of
+ * an EventRow. Keeping it here makes SQLite and PostgreSQL answer identically.
+ */
+import type { AnnotationRecord, ConflictEvent, Doc, Entity, Place } from '../document.js';
+import { fold } from '../match/fold.js';
+import type { EventRow } from './store.js';
+
+/** A document the store refuses to write; the whole batch is rolled back. */
+export class StoreError extends Error {
+  constructor(public readonly docId: string, reason: string) {
+    super(`document "${docId}": ${reason}`);
+    this.name = 'StoreError';
+  }
+}
+
+function checkSpan(doc: Doc, what: string, start: unknown, end: unknown): void {
+  const n = doc.text.length;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < (start as number) || (end as number) > n) {
+    throw new StoreError(doc.id, `${what}: offsets [${String(start)}, ${String(end)}) are not inside the text (length ${n})`);
+  }
+}
+
+/**
+ * Checks what the store relies on: an id, a SHA-256-like hash, text, and every offset inside
+ * the text. Throws StoreError (the caller rolls the batch back).
+ */
+export function validateDoc(doc: Doc): void {
+  if (typeof doc.id !== 'string' || doc.id.length === 0) throw new StoreError(String(doc.id), 'empty id');
+  if (typeof doc.hash !== 'string' || !/^[0-9a-f]{8,128}$/i.test(doc.hash)) throw new StoreError(doc.id, `invalid content hash "${String(doc.hash)}"`);
+  if (typeof doc.text !== 'string') throw new StoreError(doc.id, 'text is not a string');
+  for (const e of doc.entities) for (const m of e.mentions) checkSpan(doc, `entity ${e.id} mention`, m.start, m.end);
+  for (const p of doc.places) for (const m of p.mentions) checkSpan(doc, `place ${p.id} mention`, m.start, m.end);
+  for (const d of doc.dates) checkSpan(doc, 'date', d.start, d.end);
+  for (const a of doc.attributions) checkSpan(doc, 'attribution', a.start, a.end);
+  for (const f of doc.framing) checkSpan(doc, `framing ${f.term}`, f.start, f.end);
+  for (const ev of doc.events) {
+    checkSpan(doc, `event ${ev.id} evidence`, ev.evidence.start, ev.evidence.end);
+    if (ev.trigger) checkSpan(doc, `event ${ev.id} trigger`, ev.trigger.start, ev.trigger.end);
+  }
+}
+
+/** Folded search key: "|" + folded strings + "|", for case- and accent-insensitive substring filters. */
+export function searchKey(parts: (string | null | undefined)[]): string {
+  const seen = new Set<string>();
+  for (const p of parts) if (p) seen.add(fold(p).replace(/\s+/g, ' ').trim());
+  return '|' + [...seen].join('|') + '|';
+}
+
+/** Folded filter value (same folding as searchKey). */
+export function foldFilter(s: string): string {
+  return fold(s).replace(/\s+/g, ' ').trim();
+}
+
+export function entityKey(e: Entity | undefined, id: string): string {
+  if (!e) return searchKey([id]);
+  return searchKey([e.id, e.name, ...(e.aliases ?? []), ...e.mentions.map((m) => m.text)]);
+}
+
+export function placeKey(p: Place | undefined, id: string): string {
+  if (!p) return searchKey([id]);
+  return searchKey([p.id, p.name, ...p.mentions.map((m) => m.text)]);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const iso = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+/**
+ * The interval of days [lo, hi] an ISO date value of any precision covers: "2016" → the year,
+ * "2016-07" → the month, "2016-07-28" → the day, "2015-W40" → that ISO week. Null for unknown
+ * years ("XXXX-10-28") and anything else: such dates never satisfy a from/to bound.
+ */
+export function dateInterval(value: string | null | undefined): [string, string] | null {
+  if (!value) return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) return [`${m[1]}-${m[2]}-${m[3]}`, `${m[1]}-${m[2]}-${m[3]}`];
+  m = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (m) {
+    const y = Number(m[1]);
+    const w = Number(m[2]);
+    const jan4 = new Date(Date.UTC(y, 0, 4));
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000 + (w - 1) * 7 * 86400000);
+    return [iso(monday), iso(new Date(monday.getTime() + 6 * 86400000))];
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) {
+    const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+    return [`${m[1]}-${m[2]}-01`, `${m[1]}-${m[2]}-${pad(last)}`];
+  }
+  m = /^(\d{4})$/.exec(value);
+  if (m) return [`${m[1]}-01-01`, `${m[1]}-12-31`];
+  return null;
+}
+
+/** A `from` bound as the first day it names ("2016-07" → "2016-07-01"). */
+export function lowerBound(from: string): string {
+  return dateInterval(from)?.[0] ?? from;
+}
+/** A `to` bound as the last day it names ("2016-07" → "2016-07-31"). */
+export function upperBound(to: string): string {
+  return dateInterval(to)?.[1] ?? to;
+}
+
+/** The part of an EventRow that depends only on the document: stored with the event. */
+export type ResolvedEvent = Pick<EventRow, 'actor1' | 'actor2' | 'place' | 'sources'>;
+
+export function resolveEvent(doc: Doc, ev: ConflictEvent, entities: Map<string, Entity>, places: Map<string, Place>): ResolvedEvent {
+  const actor = (id: string): { id: string; name: string; inter: number | null } => {
+    const e = entities.get(id);
+    return { id, name: e?.name ?? id, inter: e?.inter ?? null };
+  };
+  const p = ev.place ? places.get(ev.place) : undefined;
+  return {
+    actor1: ev.actor1.map(actor),
+    actor2: ev.actor2.map(actor),
+    place: p
+      ? { id: p.id, name: p.name, country: p.country ?? null, admin1: p.admin1 ?? null, lat: p.lat, lon: p.lon, geo_precision: p.geoPrecision }
+      : null,
+    sources: ev.sources.map((id) => {
+      const e = entities.get(id);
+      if (e) return { id, name: e.name };
+      const anon = /^anon:(\d+)$/.exec(id);
+      const a = anon ? doc.attributions[Number(anon[1])] : undefined;
+      return { id, name: a?.source_text ?? id };
+    }),
+  };
+}
+
+/** The annotation record as JSON (what getDocument returns: undefined fields are absent). */
+export function jsonClone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+/** Lists of a record, in the order they are stored. */
+export type RecordLists = Pick<AnnotationRecord, 'entities' | 'places' | 'dates' | 'attributions' | 'events' | 'framing'>;
+
+/** Next free id for a document whose id is taken by another content: "id~2", "id~3"… */
+export function disambiguate(id: string, taken: (candidate: string) => boolean): string {
+  for (let n = 2; ; n++) {
+    const c = `${id}~${n}`;
+    if (!taken(c)) return c;
+  }
+}
+
+type Cell = string | number | null;
+
+/** Every annotation row of one document, without its document key (backend-neutral). */
+export interface DocRows {
+  /** ord, eid, name, kind, linked, country, inter, search_key, data */
+  entities: Cell[][];
+  /** entity_ord, ord, start, end, text, label, via */
+  entityMentions: Cell[][];
+  /** ord, pid, name, country, admin1, lat, lon, precision, geo_precision, search_key, data */
+  places: Cell[][];
+  /** place_ord, ord, start, end, text, label, via */
+  placeMentions: Cell[][];
+  /** ord, start, end, text, value, precision, date_lo, date_hi, data */
+  dates: Cell[][];
+  /** ord, source, source_text, cue, start, end, anonymous, data */
+  attributions: Cell[][];
+  /** ord, eid, type, subtype, date, date_lo, date_hi, status, fatalities, place_id, place_key, evidence_start, evidence_end, data, resolved */
+  events: Cell[][];
+  /** event_ord, role, ord, entity_id, search_key */
+  eventActors: Cell[][];
+  /** event_ord, ord, entity_id, name */
+  eventSources: Cell[][];
+  /** ord, term, stance, start, end, text, data */
+  framing: Cell[][];
+}
+
+/** Builds the rows of a document's annotations; validates it first (throws StoreError). */
+export function docRows(doc: Doc): DocRows {
+  validateDoc(doc);
+  const r: DocRows = { entities: [], entityMentions: [], places: [], placeMentions: [], dates: [], attributions: [], events: [], eventActors: [], eventSources: [], framing: [] };
+  const entities = new Map<string, Entity>();
+  const places = new Map<string, Place>();
+  doc.entities.forEach((e, i) => {
+    if (!entities.has(e.id)) entities.set(e.id, e);
+    r.entities.push([i, e.id, e.name, e.kind, e.linked ? 1 : 0, e.country ?? null, e.inter ?? null, entityKey(e, e.id), JSON.stringify(e)]);
+    e.mentions.forEach((m, j) => r.entityMentions.push([i, j, m.start, m.end, m.text, m.label ?? null, m.via ?? null]));
+  });
+  doc.places.forEach((p, i) => {
+    if (!places.has(p.id)) places.set(p.id, p);
+    r.places.push([i, p.id, p.name, p.country ?? null, p.admin1 ?? null, p.lat, p.lon, p.precision, p.geoPrecision, placeKey(p, p.id), JSON.stringify(p)]);
+    p.mentions.forEach((m, j) => r.placeMentions.push([i, j, m.start, m.end, m.text, m.label ?? null, m.via ?? null]));
+  });
+  doc.dates.forEach((d, i) => {
+    const iv = dateInterval(d.value);
+    r.dates.push([i, d.start, d.end, d.text, d.value ?? null, d.precision, iv?.[0] ?? null, iv?.[1] ?? null, JSON.stringify(d)]);
+  });
+  doc.attributions.forEach((a, i) => {
+    r.attributions.push([i, a.source ?? null, a.source_text, a.cue, a.start, a.end, a.anonymous ? 1 : 0, JSON.stringify(a)]);
+  });
+  doc.events.forEach((ev, i) => {
+    const iv = dateInterval(ev.date);
+    const resolved = resolveEvent(doc, ev, entities, places);
+    const pk = ev.place ? placeKey(places.get(ev.place), ev.place) : '';
+    r.events.push([
+      i, ev.id, ev.type, ev.subtype, ev.date ?? null, iv?.[0] ?? null, iv?.[1] ?? null, ev.status,
+      ev.fatalities ?? null, ev.place ?? null, pk, ev.evidence.start, ev.evidence.end, JSON.stringify(ev), JSON.stringify(resolved),
+    ]);
+    ev.actor1.forEach((id, j) => r.eventActors.push([i, 1, j, id, entityKey(entities.get(id), id)]));
+    ev.actor2.forEach((id, j) => r.eventActors.push([i, 2, j, id, entityKey(entities.get(id), id)]));
+    resolved.sources.forEach((s, j) => r.eventSources.push([i, j, s.id, s.name]));
+  });
+  doc.framing.forEach((f, i) => {
+    r.framing.push([i, f.term, f.stance ?? null, f.start, f.end, f.text, JSON.stringify(f)]);
+  });
+  return r;
+}
+
+/** The document-level columns both stores write. */
+export function docFields(doc: Doc) {
+  return {
+    raw: doc.raw,
+    html: doc.html ?? null,
+    text: doc.text,
+    title: doc.title,
+    outlet: doc.outlet,
+    outlet_key: doc.outlet ? foldFilter(doc.outlet) : null,
+    author: doc.author,
+    dateline: doc.dateline,
+    published: doc.published,
+    url: doc.url,
+    lang: doc.lang,
+    lang_confidence: doc.langConfidence,
+    origin_path: doc.origin?.path ?? null,
+    origin_format: doc.origin?.format ?? null,
+    origin_line: doc.origin?.line ?? null,
+    origin_encoding: doc.origin?.encoding ?? null,
+    warnings: JSON.stringify(doc.warnings ?? []),
+    sentences: JSON.stringify(doc.sentences ?? []),
+  };
+}
+
+/** Escapes a LIKE pattern (with ESCAPE '\'). */
+export function likeContains(s: string): string {
+  return '%' + foldFilter(s).replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+/** An EventRow from a joined events × documents row (both stores select the same columns). */
+export function toEventRow(r: Record<string, unknown>): EventRow {
+  const ev = (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as { evidence: { text: string } };
+  const res = (typeof r.resolved === 'string' ? JSON.parse(r.resolved) : r.resolved) as ResolvedEvent;
+  return {
+    id: r.eid as string,
+    doc_id: r.doc_id as string,
+    type: r.type as string,
+    subtype: r.subtype as string,
+    date: (r.date as string | null) ?? null,
+    status: r.status as string,
+    fatalities: r.fatalities === null || r.fatalities === undefined ? null : Number(r.fatalities),
+    actor1: res.actor1,
+    actor2: res.actor2,
+    place: res.place,
+    sources: res.sources,
+    outlet: (r.outlet as string | null) ?? null,
+    published: (r.published as string | null) ?? null,
+    url: (r.url as string | null) ?? null,
+    title: (r.title as string | null) ?? null,
+    evidence: ev.evidence.text,
+  };
+}
+

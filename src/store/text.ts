@@ -1,0 +1,221 @@
+/**
+ * Full-text helpers shared by every Store implementation, so that SQLite and PostgreSQL
+ * find the same documents for the same query.
+ *
+ * Accents: folded (src/match/fold.ts: lower case, accents stripped, same offsets).
+ * Stemming: Snowball (French or English, by the document's language), applied to the
+ * lower-cased word WITH its accents and only then folded ("libérée" → "liber", "libéré" →
+ * "liber"; folding first would give "liberee" → "libere"). The stem of the folded word is
+ * indexed too, so a query typed without accents still stems to something indexed.
+ *
+ * A query is a list of terms (bare words, "quoted phrases", or prefix words ending in *); a
+ * document matches when it matches every term. A bare word matches the folded word itself
+ * or any of its French/English stems.
+ */
+import { createRequire } from 'node:module';
+import { fold, WORD } from '../match/fold.js';
+
+interface Stemmer {
+  stem(word: string): string;
+}
+const require = createRequire(import.meta.url);
+const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Stemmer };
+
+const STEMMERS: Record<'fr' | 'en', Stemmer> = {
+  fr: snowball.newStemmer('french'),
+  en: snowball.newStemmer('english'),
+};
+const CACHES: Record<'fr' | 'en', Map<string, string>> = { fr: new Map(), en: new Map() };
+const CACHE_MAX = 200_000;
+
+/** Snowball stem of a lower-case word (cached). */
+export function stem(word: string, lang: 'fr' | 'en'): string {
+  const cache = CACHES[lang];
+  let s = cache.get(word);
+  if (s === undefined) {
+    s = STEMMERS[lang].stem(word);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(word, s);
+  }
+  return s;
+}
+
+/** Words longer than this are not indexed (hashes, base64 runs, URLs without spaces). */
+const MAX_WORD = 60;
+
+/** Word tokens of a text with their offsets (letters and digits; combining marks kept inside). */
+export function words(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (WORD[text.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < n && WORD[text.charCodeAt(i)] !== 0) i++;
+    out.push({ word: text.slice(s, i), start: s, end: i });
+  }
+  return out;
+}
+
+/** Folds a word and drops combining marks (decomposed input). */
+function foldWord(w: string): string {
+  const f = fold(w);
+  return /\p{M}/u.test(f) ? f.replace(/\p{M}/gu, '') : f;
+}
+
+/** The index keys of one word in a document of language `lang`: folded stems (or the folded word). */
+export function wordKeys(word: string, lang: string): string[] {
+  const lower = word.toLowerCase();
+  const folded = foldWord(word);
+  if (lang !== 'fr' && lang !== 'en') return [folded];
+  const a = foldWord(stem(lower, lang));
+  const b = folded === lower ? a : stem(folded, lang);
+  return a === b ? [a] : [a, b];
+}
+
+/** The stemmed, folded words of a text as one space-separated string (the FTS "stems" column). */
+export function stemLine(text: string, lang: string): string {
+  const parts: string[] = [];
+  for (const w of words(text)) {
+    if (w.end - w.start > MAX_WORD) continue;
+    for (const k of wordKeys(w.word, lang)) parts.push(k);
+  }
+  return parts.join(' ');
+}
+
+/**
+ * Positions and keys for a PostgreSQL tsvector literal: each word contributes its folded form
+ * and its stems at the same position, so phrases (`<->`) and stems both work.
+ */
+export function tsvectorLiteral(title: string | null, text: string, lang: string): string {
+  const lex = new Map<string, number[]>();
+  let pos = 0;
+  const add = (s: string): void => {
+    for (const w of words(s)) {
+      if (w.end - w.start > MAX_WORD) continue;
+      pos++;
+      if (pos > 16383) return;
+      const keys = new Set([foldWord(w.word), ...wordKeys(w.word, lang)]);
+      for (const k of keys) {
+        const l = lex.get(k);
+        if (l === undefined) lex.set(k, [pos]);
+        else if (l.length < 256) l.push(pos);
+      }
+    }
+  };
+  if (title) add(title);
+  pos += 1; // keeps a title's last word and the text's first word from forming a phrase
+  add(text);
+  const parts: string[] = [];
+  for (const [k, ps] of lex) parts.push(`'${k.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${ps.join(',')}`);
+  return parts.join(' ');
+}
+
+/** One term of a query. */
+export type QueryTerm =
+  | { kind: 'word'; word: string; keys: string[] }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'phrase'; words: string[] };
+
+/**
+ * Parses a search query: "quoted phrases", words, and `word*` prefixes. Punctuation and FTS
+ * operators are ignored (they are never passed through to the database).
+ */
+export function parseQuery(query: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  const re = /"([^"]*)"?|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(query)) !== null) {
+    if (m[1] !== undefined) {
+      const ws = words(m[1]).map((w) => foldWord(w.word));
+      if (ws.length === 1) terms.push(wordTerm(m[1]));
+      else if (ws.length > 1) terms.push({ kind: 'phrase', words: ws });
+      continue;
+    }
+    const raw = m[2];
+    const ws = words(raw);
+    if (ws.length === 0) continue;
+    if (raw.endsWith('*') && ws.length === 1) {
+      terms.push({ kind: 'prefix', prefix: foldWord(ws[0].word) });
+      continue;
+    }
+    // "Alep-Est", "l'hôpital": a token holding several words is a phrase.
+    if (ws.length > 1) terms.push({ kind: 'phrase', words: ws.map((w) => foldWord(w.word)) });
+    else terms.push(wordTerm(ws[0].word));
+  }
+  return terms;
+}
+
+function wordTerm(w: string): QueryTerm {
+  const word = foldWord(words(w)[0]?.word ?? w);
+  const keys = new Set<string>([word, ...wordKeys(w, 'fr'), ...wordKeys(w, 'en')]);
+  return { kind: 'word', word, keys: [...keys] };
+}
+
+/** Every folded key of a query term, for marking matches in snippets. */
+function termMatcher(terms: QueryTerm[]): (word: string, lang: string) => boolean {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const t of terms) {
+    if (t.kind === 'word') for (const k of t.keys) exact.add(k);
+    else if (t.kind === 'prefix') prefixes.push(t.prefix);
+    else for (const w of t.words) exact.add(w);
+  }
+  return (word, lang) => {
+    const f = foldWord(word);
+    if (exact.has(f)) return true;
+    for (const p of prefixes) if (f.startsWith(p)) return true;
+    for (const k of wordKeys(word, lang)) if (exact.has(k)) return true;
+    return false;
+  };
+}
+
+/**
+ * A short excerpt of `text` around the best cluster of matched words, each matched word
+ * marked [like this]. Falls back to the title (marked) or the start of the text.
+ */
+export function makeSnippet(title: string | null, text: string, lang: string, terms: QueryTerm[], width = 24): string {
+  const match = termMatcher(terms);
+  const ws = words(text);
+  const hits: number[] = [];
+  for (let i = 0; i < ws.length; i++) if (match(ws[i].word, lang)) hits.push(i);
+  if (hits.length === 0) {
+    if (title) {
+      const tw = words(title).filter((w) => match(w.word, lang));
+      if (tw.length) return mark(title, tw, 0, title.length);
+    }
+    const end = ws.length > width ? ws[width - 1].end : text.length;
+    return text.slice(0, end).replace(/\s+/g, ' ').trim() + (end < text.length ? ' …' : '');
+  }
+  // The window of `width` words holding the most hits.
+  let bestStart = hits[0];
+  let bestCount = 0;
+  let j = 0;
+  for (let i = 0; i < hits.length; i++) {
+    while (hits[i] - hits[j] >= width) j++;
+    if (i - j + 1 > bestCount) {
+      bestCount = i - j + 1;
+      bestStart = hits[j];
+    }
+  }
+  const first = Math.max(0, bestStart - Math.floor(width / 4));
+  const last = Math.min(ws.length - 1, first + width - 1);
+  const from = ws[first].start;
+  const to = ws[last].end;
+  const marked = ws.slice(first, last + 1).filter((w) => match(w.word, lang));
+  return (first > 0 ? '… ' : '') + mark(text, marked, from, to) + (last < ws.length - 1 ? ' …' : '');
+}
+
+function mark(text: string, hits: { start: number; end: number }[], from: number, to: number): string {
+  let out = '';
+  let p = from;
+  for (const h of hits) {
+    out += text.slice(p, h.start) + '[' + text.slice(h.start, h.end) + ']';
+    p = h.end;
+  }
+  out += text.slice(p, to);
+  return out.replace(/\s+/g, ' ').trim();
+}
