@@ -11,22 +11,23 @@
 import type { Attribution, Doc, Entity, Mention } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { AttributionLexicon } from './lexicon.js';
-import { compileForms, findAll, sentencesOf, type Sentence } from '../events/patterns.js';
+import { Phrases, findAll, sentencesOf, type Sentence } from '../events/patterns.js';
 
 interface Compiled {
-  before: RegExp;
-  notSources: RegExp;
-  verbs: RegExp;
-  auxTail: RegExp;
+  before: Phrases;
+  notSources: Phrases;
+  verbs: Phrases;
+  aux: Phrases;
   notBefore: Set<string>;
   invertedPronoun: RegExp;
-  complementizers: RegExp | null;
-  anonymousHead: RegExp;
-  title: RegExp;
-  anaphora: RegExp;
+  complementizers: Phrases | null;
+  punct: string;
+  anonymousHead: Phrases;
+  title: Phrases;
+  anaphora: Phrases;
   pronouns: Set<string>;
-  continuation: RegExp;
-  hearsay: RegExp;
+  continuation: Phrases;
+  hearsay: Phrases;
   boundaries: Set<string>;
   determiners: Set<string>;
   particles: Set<string>;
@@ -34,40 +35,45 @@ interface Compiled {
 
 const compiledCache = new WeakMap<AttributionLexicon, Compiled>();
 
-function whole(forms: readonly string[]): RegExp {
-  const re = compileForms(forms);
-  return new RegExp(`^(?:${re.source})$`, 'iu');
-}
-
 function compile(lex: AttributionLexicon): Compiled {
   let c = compiledCache.get(lex);
   if (c) return c;
-  const aux = compileForms(lex.auxiliaries);
   c = {
-    before: compileForms(lex.before),
-    notSources: compileForms(lex.notSources),
-    verbs: compileForms(lex.verbs),
-    // one or more auxiliaries / adverbs at the end of a stretch
-    auxTail: new RegExp(`(?:[\\s,]*(?:${aux.source}))+[\\s,]*$`, 'iu'),
+    before: Phrases.of(lex.before),
+    notSources: Phrases.of(lex.notSources),
+    verbs: Phrases.of(lex.verbs),
+    aux: Phrases.of(lex.auxiliaries),
     notBefore: new Set(lex.notBefore.map((w) => w.toLowerCase())),
     invertedPronoun: lex.invertedPronouns.length
       ? new RegExp(`^(?:${lex.invertedPronouns.map((p) => p.replace(/[-]/g, '[-‑]')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'iu')
       : /(?!)/u,
-    complementizers: lex.complementizers.length ? compileForms(lex.complementizers.filter((w) => /\p{L}/u.test(w))) : null,
-    anonymousHead: whole(lex.anonymousHeads),
-    title: whole(lex.titles),
-    anaphora: whole(lex.anaphora),
+    complementizers: lex.complementizers.some((w) => /\p{L}/u.test(w)) ? Phrases.of(lex.complementizers.filter((w) => /\p{L}/u.test(w))) : null,
+    punct: lex.complementizers.filter((w) => !/\p{L}/u.test(w)).join(''),
+    anonymousHead: Phrases.of(lex.anonymousHeads),
+    title: Phrases.of(lex.titles),
+    anaphora: Phrases.of(lex.anaphora),
     pronouns: new Set(lex.pronouns.map((w) => w.toLowerCase())),
-    continuation: compileForms(lex.continuation),
-    hearsay: compileForms(lex.hearsay),
+    continuation: Phrases.of(lex.continuation),
+    hearsay: Phrases.of(lex.hearsay),
     boundaries: new Set(lex.sourceBoundaries.map((w) => w.toLowerCase())),
     determiners: new Set(lex.determiners.map((w) => w.toLowerCase().replace('’', "'"))),
     particles: new Set(lex.nameParticles.map((w) => w.toLowerCase())),
   };
-  // punctuation complementizers (":", "«") are checked as characters
-  (c as Compiled & { punct: string }).punct = lex.complementizers.filter((w) => !/\p{L}/u.test(w)).join('');
   compiledCache.set(lex, c);
   return c;
+}
+
+/** Where a run of auxiliaries / adverbs ending at b starts (b when there is none). */
+function auxStart(text: string, a: number, b: number, aux: Phrases): number {
+  let e = b;
+  for (;;) {
+    let k = e;
+    while (k > a && /[\s,\u00a0]/u.test(text[k - 1])) k--;
+    const m = aux.endsAt(text, a, k);
+    if (!m || m.start >= e) break;
+    e = m.start;
+  }
+  return e;
 }
 
 interface Tok {
@@ -123,7 +129,7 @@ export function findAttributions(doc: Doc, lex: AttributionLexicon): Attribution
 
 function detect(doc: Doc, lex: AttributionLexicon): Found[] {
   const c = compile(lex);
-  const punct = (c as Compiled & { punct: string }).punct;
+  const punct = c.punct;
   const text = doc.text;
   const sents = sentencesOf(text, doc.sentences);
   const mentions: MentionRef[] = [];
@@ -140,9 +146,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
     // A. cues before the source: "selon X", "according to X"
     for (const cue of findAll(c.before, text, s.start, s.end)) {
       if (overlaps(cue.start, cue.end)) continue;
-      c.notSources.lastIndex = 0;
-      const ns = c.notSources.exec(text.slice(cue.start, Math.min(s.end, cue.start + 60)));
-      if (ns && ns.index === 0) continue;
+      if (c.notSources.at(text, cue.start, s.end)) continue;
       const np = nounPhraseAfter(text, cue.end, s.end, c, true);
       if (!np) continue;
       const a = resolve(doc, text, np, cue, c, mentions, out.concat(here), si);
@@ -157,16 +161,14 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       const prevTok = lastToken(text, s.start, v.start);
       if (prevTok && c.notBefore.has(prevTok.toLowerCase().replace('’', "'"))) continue;
       // inverted? the verb (with its auxiliaries) follows a comma or a closing quote
-      const head = text.slice(s.start, v.start);
-      const auxM = c.auxTail.exec(head);
-      const beforeAux = auxM ? head.slice(0, auxM.index) : head;
+      const auxAt = auxStart(text, s.start, v.start, c.aux);
+      const beforeAux = text.slice(s.start, auxAt);
       const lastChar = beforeAux.replace(/\s+$/u, '').slice(-1);
       const after = text.slice(v.end, s.end);
       const pron = c.invertedPronoun.exec(after);
       const inverted = /[,»”"'’—–-]/u.test(lastChar) || beforeAux.trim() === '' || !!pron;
       if (inverted) {
-        const cueStart = s.start + (auxM ? auxM.index : head.length) + (auxM ? auxM[0].length - auxM[0].trimStart().length : 0);
-        const cue = { start: Math.max(s.start, cueStart), end: v.end + (pron ? pron[0].length : 0), text: '' };
+        const cue = { start: auxAt < v.start ? auxAt : v.start, end: v.end + (pron ? pron[0].length : 0), text: '' };
         cue.text = text.slice(cue.start, cue.end);
         if (pron) {
           const prev = lastSource(out.concat(here));
@@ -190,10 +192,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
         const w = stop >= 0 ? win.slice(0, stop) : win;
         let ok = false;
         if (punct && [...punct].some((p) => w.includes(p))) ok = true;
-        if (!ok && c.complementizers) {
-          c.complementizers.lastIndex = 0;
-          ok = c.complementizers.test(w);
-        }
+        if (!ok && c.complementizers) ok = c.complementizers.test(w);
         if (!ok) continue;
       }
       let a0 = s.start;
@@ -220,8 +219,8 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       }
       np = { start: toks[0].start, end: toks[toks.length - 1].end };
       const cue = { start: v.start, end: v.end, text: v.text };
-      if (auxM) {
-        cue.start = s.start + beforeAux.length + (auxM[0].length - auxM[0].trimStart().length);
+      if (auxAt < v.start) {
+        cue.start = auxAt;
         cue.text = text.slice(cue.start, cue.end);
       }
       const a = resolve(doc, text, np, cue, c, mentions, out.concat(here), si);
@@ -248,8 +247,6 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
         if (n.para !== s.para) break;
         if (hasOwnCue(text, n, c)) break;
         const body = text.slice(n.start, n.end);
-        c.continuation.lastIndex = 0;
-        c.hearsay.lastIndex = 0;
         if (c.continuation.test(body) || c.hearsay.test(body)) last.scope = { start: last.scope!.start, end: n.end };
         else break;
       }
@@ -260,11 +257,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
 
 function hasOwnCue(text: string, s: Sentence, c: Compiled): boolean {
   const body = text.slice(s.start, s.end);
-  c.before.lastIndex = 0;
-  if (c.before.test(body)) {
-    c.continuation.lastIndex = 0;
-    return !c.continuation.test(body);
-  }
+  if (c.before.test(body)) return !c.continuation.test(body);
   return false;
 }
 
@@ -356,11 +349,11 @@ function resolve(
     const p = lastSource(prev);
     return p ? { ...base, source: p.source, source_text: p.source_text, anonymous: p.anonymous } : null;
   }
-  if (c.anaphora.test(lower)) {
+  if (c.anaphora.whole(lower)) {
     const p = lastSource(prev);
     if (p) return { ...base, source: p.source, source_text: p.source_text, anonymous: p.anonymous };
   }
-  if (c.title.test(lower)) {
+  if (c.title.whole(lower)) {
     for (let k = prev.length - 1; k >= 0; k--) {
       const p = prev[k];
       const e = p.source ? doc.entities.find((x) => x.id === p.source) : null;
@@ -378,7 +371,7 @@ function resolve(
   const name = properName(content, c, text);
   const headLower = content[0].w.toLowerCase();
   const headIsCommon = !/^\p{Lu}/u.test(content[0].w);
-  const anonymous = c.anonymousHead.test(headLower) || c.anonymousHead.test(content.slice(0, 3).map((t) => t.w.toLowerCase()).join(' '));
+  const anonymous = c.anonymousHead.whole(headLower) || !!c.anonymousHead.at(content.map((t) => t.w.toLowerCase()).join(' '), 0, 1e9);
   if (anonymous && !name) return { ...base, source: null, source_text: raw, anonymous: true };
   if (name && (headIsCommon || anonymous)) return { ...base, source: null, source_text: name };
   if (c.pronouns.has(headLower)) return null;

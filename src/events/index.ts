@@ -25,53 +25,55 @@
 import type { ConflictEvent, DateMention, Doc, Entity, EventStatus, Mention, Place, Span } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { EventLexicon, TriggerEntry } from './lexicon.js';
-import { compileForms, compileGroups, findAll, sentencesOf, type GroupMatcher, type Sentence } from './patterns.js';
+import { Phrases, findAll, patternSource, sentencesOf, type PhraseMatch, type Sentence } from './patterns.js';
 import { findAttributions } from '../attribution/index.js';
 import type { AttributionLexicon } from '../attribution/lexicon.js';
 
+/** Group ids of the cue lists inside the one scanner (see compileEventLexicon). */
+interface Groups {
+  passive: number;
+  target: number;
+  heldBy: number;
+  partner: number;
+  between: number;
+  anaphora: number;
+  actorLocative: number;
+  placeLocative: number;
+  destination: number;
+  negation: number;
+  negParticle: number;
+  negCompletion: number;
+  planned: number;
+  plannedImmediate: number;
+  hearsay: number;
+  hypothetical: number;
+  death: number;
+  wounded: number;
+  vague: number;
+  clauseBreak: number;
+  since: number;
+}
+
 interface Compiled {
-  trig: GroupMatcher;
-  refiners: Map<string, RegExp>;
-  passive: RegExp;
-  target: RegExp;
-  heldBy: RegExp;
-  partner: RegExp;
-  between: RegExp;
+  /** One token-map scanner over the triggers (groups 0..n-1, one overlap class) and every cue list. */
+  scanner: Phrases;
+  nTriggers: number;
+  g: Groups;
+  refiners: Map<string, number>;
   conj: RegExp;
   genitive: RegExp;
-  anaphora: RegExp;
-  actorLocative: RegExp;
   nonActorKinds: Set<string>;
-  placeLocative: RegExp;
-  destination: RegExp;
-  negation: RegExp;
-  negParticle: RegExp | null;
-  negCompletion: RegExp | null;
-  planned: RegExp;
   conditional: RegExp | null;
   condExceptions: Set<string>;
-  hearsay: RegExp;
-  hypothetical: RegExp;
-  death: RegExp;
-  wounded: RegExp;
   numberRe: RegExp;
-  vague: RegExp;
   vagueValues: Map<string, number>;
-  clauseBreak: RegExp;
-  since: RegExp;
+  hasNegSplit: boolean;
 }
 
 const compiledCache = new WeakMap<EventLexicon, Compiled>();
 
-/** Anchored at the end of a stretch: "... X" where X is one of forms, then only spaces. */
-function tailRe(forms: readonly string[]): RegExp {
-  const re = compileForms(forms);
-  return new RegExp(`(?:${re.source})[\\s\\u00a0]*$`, 'iu');
-}
-/** Anchored at the start: "X ..." after optional spaces. */
-function headRe(forms: readonly string[]): RegExp {
-  const re = compileForms(forms);
-  return new RegExp(`^[\\s\\u00a0]*(?:${re.source})`, 'iu');
+function alt(forms: readonly string[]): string {
+  return forms.length ? [...forms].sort((x, y) => y.length - x.length).map(patternSource).join('|') : '(?!)';
 }
 
 function fold(s: string): string {
@@ -92,44 +94,74 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
     `(?<![\\p{L}\\p{N}])(?:\\d{1,3}(?:[\\u00a0\\u202f ,.]\\d{3})+|\\d+|(?:${wordAlt})(?:(?:[-‑\\s\\u00a0]+${joinAlt})(?:${wordAlt}))*)(?![\\p{L}\\p{N}])`,
     'giu',
   );
+  const groups: string[][] = lex.triggers.map((t) => t.forms);
+  const classes: number[] = lex.triggers.map(() => 0);
+  const add = (forms: readonly string[]): number => {
+    groups.push([...forms]);
+    classes.push(groups.length);
+    return groups.length - 1;
+  };
+  const g: Groups = {
+    passive: add(lex.roles.passiveAgent),
+    target: add(lex.roles.target),
+    heldBy: add(lex.roles.heldBy),
+    partner: add(lex.roles.partner),
+    between: add(lex.roles.between),
+    anaphora: add(lex.roles.anaphora),
+    actorLocative: add(lex.roles.locative),
+    placeLocative: add(lex.place.locative),
+    destination: add(lex.place.destination),
+    negation: add(lex.status.negation),
+    negParticle: add(lex.status.negationParticles),
+    negCompletion: add(lex.status.negationCompletions),
+    planned: add(lex.status.planned),
+    plannedImmediate: add(lex.status.plannedImmediate),
+    hearsay: add(lex.status.hearsay),
+    hypothetical: add(lex.status.hypothetical),
+    death: add(lex.fatalities.death),
+    wounded: add(lex.fatalities.wounded),
+    vague: add(Object.keys(lex.fatalities.vague)),
+    clauseBreak: add(lex.clauseBreaks),
+    since: add(lex.dateSince),
+  };
+  const refiners = new Map<string, number>();
+  for (const [k, r] of Object.entries(lex.refiners)) refiners.set(k, add(r.cues));
   c = {
-    trig: compileGroups(lex.triggers.map((t) => t.forms)),
-    refiners: new Map(Object.entries(lex.refiners).map(([k, r]) => [k, compileForms(r.cues)])),
-    passive: headRe(lex.roles.passiveAgent),
-    target: compileForms(lex.roles.target),
-    heldBy: compileForms(lex.roles.heldBy),
-    partner: compileForms(lex.roles.partner),
-    between: compileForms(lex.roles.between),
-    conj: new RegExp(`^[\\s\\u00a0]*(?:,|(?:,[\\s\\u00a0]*)?(?:${compileForms(lex.roles.conjunctions).source}))[\\s\\u00a0]*(?:\\p{L}+['’]|\\p{L}{1,3}[\\s\\u00a0]+)?[\\s\\u00a0]*$`, 'iu'),
-    genitive: new RegExp(`^[\\s\\u00a0]*(?:(?:${compileForms(lex.roles.genitive).source})[\\s\\u00a0]*)*$`, 'iu'),
-    anaphora: compileForms(lex.roles.anaphora),
-    actorLocative: tailRe(lex.roles.locative),
+    scanner: new Phrases(groups, classes),
+    nTriggers: lex.triggers.length,
+    g,
+    refiners,
+    conj: new RegExp(`^[\\s\\u00a0]*(?:,|(?:,[\\s\\u00a0]*)?(?:${alt(lex.roles.conjunctions)}))[\\s\\u00a0]*(?:\\p{L}+['’]|\\p{L}{1,3}[\\s\\u00a0]+)?[\\s\\u00a0]*$`, 'iu'),
+    genitive: new RegExp(`^[\\s\\u00a0]*(?:(?:${alt(lex.roles.genitive)})[\\s\\u00a0]*)*$`, 'iu'),
     nonActorKinds: new Set(lex.roles.nonActorKinds),
-    placeLocative: tailRe(lex.place.locative),
-    destination: compileForms(lex.place.destination),
-    negation: compileForms(lex.status.negation),
-    negParticle: lex.status.negationParticles.length ? compileForms(lex.status.negationParticles) : null,
-    negCompletion: lex.status.negationCompletions.length ? compileForms(lex.status.negationCompletions) : null,
-    planned: compileForms(lex.status.planned),
     conditional: lex.status.conditionalEndings.length
       ? new RegExp(`\\p{L}+(?:${lex.status.conditionalEndings.join('|')})(?![\\p{L}])`, 'giu')
       : null,
     condExceptions: new Set(lex.status.conditionalExceptions.map((w) => w.toLowerCase())),
-    hearsay: compileForms(lex.status.hearsay),
-    hypothetical: compileForms(lex.status.hypothetical),
-    death: compileForms(lex.fatalities.death),
-    wounded: compileForms(lex.fatalities.wounded),
     numberRe,
-    vague: compileForms(Object.keys(lex.fatalities.vague)),
     vagueValues: new Map(Object.entries(lex.fatalities.vague).map(([k, v]) => [fold(k), v])),
-    clauseBreak: new RegExp(
-      lex.clauseBreaks.map((b) => (/^\p{L}/u.test(b) ? `(?<![\\p{L}])${compileForms([b]).source.replace(/^\(\?<!\[\\p\{L\}\\p\{N\}\]\)/, '')}` : b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('|') || '(?!)',
-      'giu',
-    ),
-    since: tailRe(lex.dateSince),
+    hasNegSplit: lex.status.negationParticles.length > 0 && lex.status.negationCompletions.length > 0,
   };
   compiledCache.set(lex, c);
   return c;
+}
+
+/** The scanner's matches of one group inside [a, b). */
+function hits(ms: readonly PhraseMatch[], group: number, a: number, b: number): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  for (const m of ms) if (m.group === group && m.start >= a && m.end <= b) out.push(m);
+  return out;
+}
+
+/** A match of the group ending right before pos (only white space between, at most `gap` chars). */
+function endsBefore(text: string, ms: readonly PhraseMatch[], group: number, pos: number, gap = 2): PhraseMatch | null {
+  let best: PhraseMatch | null = null;
+  for (const m of ms) {
+    if (m.group !== group || m.end > pos || pos - m.end > gap) continue;
+    if (!/^[\s\u00a0\u202f]*$/u.test(text.slice(m.end, pos))) continue;
+    if (!best || m.start < best.start) best = m;
+  }
+  return best;
 }
 
 /** Parses a number written in digits or words ("vingt-trois", "deux cents", "1 200"). */
@@ -234,19 +266,24 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
   const all: Candidate[] = [];
   let lastActor1: MentionRef[] = [];
+  const scans: PhraseMatch[][] = sents.map((s) => c.scanner.scan(text, s.start, s.end));
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
+    const ms = scans[si];
     const found: Candidate[] = [];
     const fallbacks: Candidate[] = [];
-    const matches = execAll(c.trig, text, s.start, s.end);
+    const matches: { span: Span; idx: number }[] = [];
+    for (const m of ms) if (m.group < c.nTriggers) matches.push({ span: { start: m.start, end: m.end, text: m.text }, idx: m.group });
     if (!matches.length) continue;
     const sActors = actorMentions.filter((r) => r.m.start >= s.start && r.m.end <= s.end);
     const sPlaces = placeMentions.filter((r) => r.m.start >= s.start && r.m.end <= s.end);
     const sDates = dates.filter((d) => d.start >= s.start && d.end <= s.end && d.value);
-    const figures = fatalityFigures(text, s, c, lex, sDates);
+    const figures = fatalityFigures(text, s, ms, c, lex, sDates);
+    // an actor mention right after a locative preposition is a place ("en Syrie")
+    const pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
     for (const { span, idx } of matches) {
       const entry = lex.triggers[idx];
-      const clause = clauseOf(text, s, span, c);
+      const clause = clauseOf(s, span, ms, c);
       const cand: Candidate = {
         entry,
         trigger: span,
@@ -261,13 +298,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
         fatalities: [],
         sentence: s,
       };
-      refine(cand, text, s, c, lex);
-      roles(cand, text, clause, s, sActors, c, lastActor1);
+      refine(cand, s, ms, c, lex);
+      roles(cand, text, clause, ms, pool.filter((r) => !(r.m.start < span.end && r.m.end > span.start)), c, lastActor1);
       actorRules(cand);
-      cand.place = pickPlace(text, s, span, sPlaces, c);
+      cand.place = pickPlace(text, s, span, ms, sPlaces, c);
       cand.placeInSentence = !!cand.place;
-      cand.date = pickDate(text, span, sDates, c, pubMonth);
-      cand.status = status(text, clause, span, c);
+      cand.date = pickDate(text, span, ms, sDates, c, pubMonth);
+      cand.status = status(text, clause, span, ms, c);
       (entry.fallback ? fallbacks : found).push(cand);
     }
     const list = found.length ? found : fallbacks;
@@ -298,7 +335,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     for (const cand of list) {
       if (cand.place) continue;
       for (let k = si - 1; k >= 0 && k >= si - 2 && sents[k].para === s.para; k--) {
-        const ps = placeMentions.filter((r) => r.m.start >= sents[k].start && r.m.end <= sents[k].end && !isDestination(text, sents[k], r, c));
+        const ps = placeMentions.filter((r) => r.m.start >= sents[k].start && r.m.end <= sents[k].end && !isDestination(text, r, scans[k], c));
         if (ps.length) {
           cand.place = ps[ps.length - 1];
           break;
@@ -309,9 +346,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
   // merge events of one document that agree
   const merged: Candidate[] = [];
-  for (const cand of all) {
-    const same = merged.find((o) => compatible(o, cand));
-    if (same) {
+  for (let cand of all) {
+    const k = merged.findIndex((o) => compatible(o, cand));
+    if (k >= 0) {
+      let same = merged[k];
+      if (info(cand) > info(same)) {
+        // the richer reading stands for the event; the other fills its gaps
+        const old = same;
+        same = merged[k] = { ...cand, fatalities: cand.fatalities.slice() };
+        cand = old;
+      }
       if (!same.place && cand.place) same.place = cand.place;
       if (!same.date && cand.date) same.date = cand.date;
       if (!same.actor1.length && cand.actor1.length) same.actor1 = cand.actor1;
@@ -325,21 +369,6 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   return merged.map((cand, i) => toEvent(doc, cand, i + 1));
 }
 
-function execAll(g: GroupMatcher, text: string, a: number, b: number): { span: Span; idx: number }[] {
-  const out: { span: Span; idx: number }[] = [];
-  const s = text.slice(a, b);
-  g.re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = g.re.exec(s))) {
-    if (!m[0].length) {
-      g.re.lastIndex++;
-      continue;
-    }
-    out.push({ span: { start: a + m.index, end: a + m.index + m[0].length, text: m[0] }, idx: g.which(m) });
-  }
-  return out;
-}
-
 function sameIds(a: MentionRef[], b: MentionRef[]): boolean {
   const x = [...new Set(a.map((r) => r.e.id))].sort().join('|');
   const y = [...new Set(b.map((r) => r.e.id))].sort().join('|');
@@ -350,20 +379,28 @@ function ids(a: MentionRef[]): Set<string> {
   return new Set(a.map((r) => r.e.id));
 }
 
+function bare(x: Candidate): boolean {
+  return !x.actor1.length && !x.actor2.length && !x.place;
+}
+
+/** Two readings of one event: same type, agreeing actors, place and date. */
 function compatible(o: Candidate, n: Candidate): boolean {
   if (o.type !== n.type || o.subtype !== n.subtype) return false;
   if (o.status !== n.status && (o.status === 'negated' || n.status === 'negated')) return false;
+  if (o.date && n.date && !datesAgree(o.date.value, n.date.value)) return false;
+  if (bare(o) || bare(n)) return true;
   const a1 = ids(o.actor1);
   const b1 = ids(n.actor1);
   if (a1.size && b1.size && ![...a1].some((x) => b1.has(x))) return false;
   const a2 = ids(o.actor2);
   const b2 = ids(n.actor2);
   if (a2.size && b2.size && ![...a2].some((x) => b2.has(x))) return false;
-  if (o.place && n.place && o.place.p.id !== n.place.p.id) return false;
-  if (o.date && n.date && !datesAgree(o.date.value, n.date.value)) return false;
-  // two bare events far apart say little: keep them apart unless something ties them
-  const tied = (a1.size && b1.size) || (o.place && n.place);
-  return !!tied;
+  if (o.place || n.place) return !!(o.place && n.place && o.place.p.id === n.place.p.id);
+  return a1.size > 0 && b1.size > 0;
+}
+
+function info(x: Candidate): number {
+  return (x.actor1.length ? 1 : 0) + (x.actor2.length ? 1 : 0) + (x.placeInSentence ? 1 : 0) + (x.date?.span ? 1 : 0) + (x.fatalities.length ? 1 : 0);
 }
 
 function datesAgree(a: string, b: string): boolean {
@@ -374,10 +411,11 @@ function datesAgree(a: string, b: string): boolean {
 }
 
 /** The clause around the trigger: between clause breaks, inside the sentence. */
-function clauseOf(text: string, s: Sentence, t: Span, c: Compiled): { start: number; end: number } {
+function clauseOf(s: Sentence, t: Span, ms: readonly PhraseMatch[], c: Compiled): { start: number; end: number } {
   let start = s.start;
   let end = s.end;
-  for (const b of findAll(c.clauseBreak, text, s.start, s.end)) {
+  for (const b of ms) {
+    if (b.group !== c.g.clauseBreak) continue;
     if (b.end <= t.start) start = Math.max(start, b.end);
     else if (b.start >= t.end) {
       end = Math.min(end, b.start);
@@ -387,23 +425,23 @@ function clauseOf(text: string, s: Sentence, t: Span, c: Compiled): { start: num
   return { start, end };
 }
 
-function refine(cand: Candidate, text: string, s: Sentence, c: Compiled, lex: EventLexicon): void {
-  const names = cand.entry.refine ?? [];
+/** Refiners: the cue nearest the trigger (within 80 characters) decides the sub-type. */
+function refine(cand: Candidate, s: Sentence, ms: readonly PhraseMatch[], c: Compiled, lex: EventLexicon): void {
   let best: { d: number; name: string } | null = null;
-  for (const name of names) {
-    const re = c.refiners.get(name);
-    if (!re) continue;
-    for (const m of findAll(re, text, Math.max(s.start, cand.trigger.start - 80), Math.min(s.end, cand.trigger.end + 80))) {
+  const lo = Math.max(s.start, cand.trigger.start - 80);
+  const hi = Math.min(s.end, cand.trigger.end + 80);
+  for (const name of cand.entry.refine ?? []) {
+    const g = c.refiners.get(name);
+    if (g === undefined) continue;
+    for (const m of hits(ms, g, lo, hi)) {
       const d = m.end <= cand.trigger.start ? cand.trigger.start - m.end : m.start >= cand.trigger.end ? m.start - cand.trigger.end : 0;
       if (!best || d < best.d) best = { d, name };
     }
   }
   if (best) {
     const r = lex.refiners[best.name];
-    if (r) {
-      cand.type = r.type;
-      cand.subtype = r.subtype;
-    }
+    cand.type = r.type;
+    cand.subtype = r.subtype;
   }
 }
 
@@ -449,27 +487,25 @@ function roles(
   cand: Candidate,
   text: string,
   clause: { start: number; end: number },
-  s: Sentence,
-  sActors: MentionRef[],
+  ms: readonly PhraseMatch[],
+  pool: MentionRef[],
   c: Compiled,
   lastActor1: MentionRef[],
 ): void {
   const t = cand.trigger;
-  // an actor mention right after a locative preposition is a place ("en Syrie")
-  const pool = sActors.filter((r) => !c.actorLocative.test(text.slice(Math.max(s.start, r.m.start - 25), r.m.start)) && !(r.m.start < t.end && r.m.end > t.start));
   const inClause = pool.filter((r) => r.m.start >= clause.start && r.m.end <= clause.end);
   const patientGenitive = cand.type === 'Violence against civilians' || cand.subtype === 'Arrests' || !!cand.entry.actorRules?.some((r) => r.role === 'actor1');
   let a1: MentionRef[] = [];
   let a2: MentionRef[] = [];
-  const after = (re: RegExp): MentionRef[] => {
-    for (const m of findAll(re, text, t.end, clause.end)) {
+  const after = (group: number): MentionRef[] => {
+    for (const m of hits(ms, group, t.end, clause.end)) {
       const r = firstAfter(inClause, m.end, clause.end, 30);
       if (r) return coordinated(text, inClause, r, 1, c, clause.start, clause.end);
     }
     return [];
   };
   // "entre X et Y"
-  for (const m of findAll(c.between, text, Math.max(clause.start, t.start - 40), clause.end)) {
+  for (const m of hits(ms, c.g.between, Math.max(clause.start, t.start - 40), clause.end)) {
     const x = firstAfter(inClause, m.end, clause.end, 30);
     if (!x) continue;
     const y = inClause.find((r) => r.m.start >= x.m.end && r.m.start - x.m.end <= 40 && c.conj.test(text.slice(x.m.end, r.m.start)));
@@ -480,12 +516,10 @@ function roles(
     }
   }
   if (!a1.length) {
-    // passive agent "par X"
-    const gapPassive = text.slice(t.end, clause.end);
-    const pm = findAll(new RegExp(c.passive.source.replace(/^\^/, ''), 'giu'), gapPassive, 0, Math.min(gapPassive.length, 60));
+    // passive agent "par X" right after the trigger
     let passiveActors: MentionRef[] = [];
-    for (const m of pm) {
-      const r = firstAfter(inClause, t.end + m.end, clause.end, 25);
+    for (const m of hits(ms, c.g.passive, t.end, Math.min(clause.end, t.end + 22))) {
+      const r = firstAfter(inClause, m.end, clause.end, 25);
       if (r) {
         passiveActors = coordinated(text, inClause, r, 1, c, clause.start, clause.end);
         break;
@@ -499,14 +533,7 @@ function roles(
     const before = inClause.filter((r) => r.m.end <= t.start);
     let subject: MentionRef[] = [];
     if (before.length) subject = coordinated(text, inClause, before[before.length - 1], -1, c, clause.start, clause.end);
-    else {
-      const anaph = findAll(c.anaphora, text, clause.start, t.start);
-      if (anaph.length && lastActor1.length) subject = lastActor1;
-      else {
-        const sb = pool.filter((r) => r.m.end <= t.start);
-        if (sb.length) subject = coordinated(text, pool, sb[sb.length - 1], -1, c, s.start, s.end);
-      }
-    }
+    else if (hits(ms, c.g.anaphora, clause.start, t.start).length && lastActor1.length) subject = lastActor1;
     if (passiveActors.length) {
       a1 = passiveActors;
       if (subject.length) a2 = subject;
@@ -518,11 +545,11 @@ function roles(
       if (complement.length) a2 = complement;
     }
   }
-  if (!a2.length) a2 = after(c.target);
-  if (!a2.length) a2 = after(c.heldBy);
-  if (!a2.length && cand.type === 'Diplomacy') a2 = after(c.partner);
+  if (!a2.length) a2 = after(c.g.target);
+  if (!a2.length) a2 = after(c.g.heldBy);
+  if (!a2.length && cand.type === 'Diplomacy') a2 = after(c.g.partner);
   if (!a2.length && (cand.type === 'Diplomacy' || cand.type === 'Battles' || cand.type === 'Violence against civilians' || cand.subtype === 'Arrests')) {
-    const r = firstAfter(inClause, t.end, clause.end, 40);
+    const r = firstAfter(inClause, t.end, clause.end, 20);
     if (r && !a1.includes(r)) a2 = coordinated(text, inClause, r, 1, c, clause.start, clause.end);
   }
   const a1ids = ids(a1);
@@ -535,100 +562,98 @@ function uniq(a: MentionRef[]): MentionRef[] {
   return a.filter((r) => (seen.has(r.e.id) ? false : (seen.add(r.e.id), true)));
 }
 
-function isDestination(text: string, s: Sentence, r: PlaceRef, c: Compiled): boolean {
-  const before = text.slice(Math.max(s.start, r.m.start - 30), r.m.start);
-  const ds = findAll(c.destination, before);
-  if (!ds.length) return false;
-  const d = ds[ds.length - 1];
-  const gap = before.slice(d.end);
-  return !/[,;:.]/.test(gap) && gap.length <= 25;
+/** A place introduced as a destination ("vers X", "en direction de X", "towards X"). */
+function isDestination(text: string, r: PlaceRef, ms: readonly PhraseMatch[], c: Compiled): boolean {
+  for (const d of ms) {
+    if (d.group !== c.g.destination || d.end > r.m.start || r.m.start - d.end > 25) continue;
+    if (!/[,;:.]/.test(text.slice(d.end, r.m.start))) return true;
+  }
+  return false;
 }
 
 const PRECISION_PENALTY: Record<string, number> = { point: 0, city: 0, region: 25, country: 70 };
 
-function pickPlace(text: string, s: Sentence, t: Span, sPlaces: PlaceRef[], c: Compiled): PlaceRef | null {
+function pickPlace(text: string, s: Sentence, t: Span, ms: readonly PhraseMatch[], sPlaces: PlaceRef[], c: Compiled): PlaceRef | null {
   let best: PlaceRef | null = null;
   let bs = Infinity;
   for (const r of sPlaces) {
-    if (isDestination(text, s, r, c)) continue;
+    if (isDestination(text, r, ms, c)) continue;
     const d = r.m.end <= t.start ? t.start - r.m.end + 10 : Math.max(0, r.m.start - t.end);
     let score = d + (PRECISION_PENALTY[r.p.precision] ?? 0);
-    if (c.placeLocative.test(text.slice(Math.max(s.start, r.m.start - 25), r.m.start))) score -= 15;
+    if (endsBefore(text, ms, c.g.placeLocative, r.m.start, 25)) score -= 15;
     if (score < bs) {
       bs = score;
       best = r;
     }
   }
+  void s;
   return best;
 }
 
-function pickDate(text: string, t: Span, sDates: DateMention[], c: Compiled, pubMonth: string | null): { value: string; span?: Span } | null {
+function pickDate(text: string, t: Span, ms: readonly PhraseMatch[], sDates: DateMention[], c: Compiled, pubMonth: string | null): { value: string; span?: Span } | null {
   let best: DateMention | null = null;
   let bd = Infinity;
   for (const d of sDates) {
     if (!d.value) continue;
-    if (d.precision === 'year' && c.since.test(text.slice(Math.max(0, d.start - 25), d.start))) continue;
-    if (d.precision === 'year' && c.since.test(d.text.replace(/\s*\d{4}.*$/u, ' '))) continue;
+    if (d.precision === 'year') {
+      // "depuis 2012", "since 2014": a starting point, not the event's date
+      const digit = d.start + Math.max(0, d.text.search(/\d/));
+      if (ms.some((m) => m.group === c.g.since && m.end <= digit && digit - m.end <= 4 && m.end >= d.start - 25)) continue;
+    }
     const dist = d.end <= t.start ? t.start - d.end : Math.max(0, d.start - t.end);
     if (dist < bd) {
       bd = dist;
       best = d;
     }
   }
+  void text;
   if (best) return { value: best.value!, span: { start: best.start, end: best.end, text: best.text } };
   return pubMonth ? { value: pubMonth } : null;
 }
 
-function status(text: string, clause: { start: number; end: number }, t: Span, c: Compiled): EventStatus {
+function status(text: string, clause: { start: number; end: number }, t: Span, ms: readonly PhraseMatch[], c: Compiled): EventStatus {
   const from = Math.max(clause.start, t.start - 70);
-  const before = text.slice(from, t.start);
   // negation: "sans (aucune)", "aucun", "not", "denied" shortly before the trigger
-  for (const m of findAll(c.negation, before)) {
-    const gap = before.slice(m.end);
+  for (const m of hits(ms, c.g.negation, from, t.start)) {
+    const gap = text.slice(m.end, t.start);
     if (gap.length <= 30 && !/[,;:.]/.test(gap)) return 'negated';
   }
-  if (c.negParticle && c.negCompletion) {
-    const win = text.slice(Math.max(clause.start, t.start - 40), Math.min(clause.end, t.end + 12));
-    const offset = Math.max(clause.start, t.start - 40);
-    const ps = findAll(c.negParticle, win);
-    for (const p of ps) {
-      if (offset + p.start >= t.start) break;
-      const rest = win.slice(p.end);
-      const comp = findAll(c.negCompletion, rest);
-      if (comp.length && !/[,;:]/.test(rest.slice(0, comp[0].start))) return 'negated';
+  // French split negation: "n'ont pas été tués", "ne se sont pas emparés"
+  if (c.hasNegSplit) {
+    const lo = Math.max(clause.start, t.start - 40);
+    const hi = Math.min(clause.end, t.end + 12);
+    for (const p of hits(ms, c.g.negParticle, lo, t.start)) {
+      const comp = hits(ms, c.g.negCompletion, p.end, hi);
+      if (comp.length && !/[,;:]/.test(text.slice(p.end, comp[0].start))) return 'negated';
     }
   }
   // hypothetical clause ("si ...", "if ...")
-  const clauseHead = text.slice(clause.start, t.start);
-  const hyp = findAll(c.hypothetical, clauseHead);
-  if (hyp.length && hyp[0].start <= 3) return 'planned';
+  const hyp = hits(ms, c.g.hypothetical, clause.start, t.start);
+  if (hyp.length && hyp[0].start <= clause.start + 3) return 'planned';
+  if (endsBefore(text, ms, c.g.plannedImmediate, t.start, 2)) return 'planned';
   // planned: modal / intention shortly before (or a modal right after a noun trigger)
-  for (const m of findAll(c.planned, before)) if (before.length - m.end <= 60) return 'planned';
-  const afterWin = text.slice(t.end, Math.min(clause.end, t.end + 40));
-  const pa = findAll(c.planned, afterWin);
-  if (pa.length && /^[\p{L}\s'’-]*$/u.test(afterWin.slice(0, pa[0].start))) {
-    // only modal verbs right after the trigger phrase ("l'expulsion de Daesh ... pourrait")
-    if (pa[0].start <= 35) return 'planned';
-  }
+  for (const m of hits(ms, c.g.planned, from, t.start)) if (t.start - m.end <= 60) return 'planned';
+  const pa = hits(ms, c.g.planned, t.end, Math.min(clause.end, t.end + 40));
+  if (pa.length && pa[0].start - t.end <= 35 && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, pa[0].start))) return 'planned';
   // hearsay conditional → reported
-  const hs = findAll(c.hearsay, before);
-  if (hs.length && before.length - hs[hs.length - 1].end <= 25) return 'reported';
+  const hs = hits(ms, c.g.hearsay, from, t.start);
+  if (hs.length && t.start - hs[hs.length - 1].end <= 25) return 'reported';
   if (c.conditional) {
     const near = text.slice(Math.max(clause.start, t.start - 40), t.end);
-    for (const m of findAll(c.conditional, near)) {
-      if (!c.condExceptions.has(m.text.toLowerCase())) return 'planned';
-    }
+    c.conditional.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = c.conditional.exec(near))) if (!c.condExceptions.has(m[0].toLowerCase())) return 'planned';
   }
   return 'asserted';
 }
 
-function fatalityFigures(text: string, s: Sentence, c: Compiled, lex: EventLexicon, sDates: DateMention[]): Figure[] {
-  const deaths = findAll(c.death, text, s.start, s.end);
+function fatalityFigures(text: string, s: Sentence, ms: readonly PhraseMatch[], c: Compiled, lex: EventLexicon, sDates: DateMention[]): Figure[] {
+  const deaths = hits(ms, c.g.death, s.start, s.end);
   if (!deaths.length) return [];
   const nums: { start: number; end: number; text: string; value: number }[] = [];
-  for (const v of findAll(c.vague, text, s.start, s.end)) {
+  for (const v of hits(ms, c.g.vague, s.start, s.end)) {
     const val = c.vagueValues.get(fold(v.text));
-    if (val !== undefined) nums.push({ ...v, value: val });
+    if (val !== undefined) nums.push({ start: v.start, end: v.end, text: v.text, value: val });
   }
   for (const n of findAll(c.numberRe, text, s.start, s.end)) {
     if (nums.some((v) => n.start < v.end && n.end > v.start)) continue;
@@ -639,7 +664,7 @@ function fatalityFigures(text: string, s: Sentence, c: Compiled, lex: EventLexic
     if (value === null) continue;
     nums.push({ ...n, value });
   }
-  const wounded = findAll(c.wounded, text, s.start, s.end);
+  const wounded = hits(ms, c.g.wounded, s.start, s.end);
   const out: Figure[] = [];
   const used = new Set<number>();
   for (const d of deaths) {
@@ -658,8 +683,7 @@ function fatalityFigures(text: string, s: Sentence, c: Compiled, lex: EventLexic
         if (wounded.some((w) => w.start >= d.end && w.end <= n.start)) continue;
         if (/[;:.,]/.test(text.slice(d.end, n.start))) continue;
         // a figure followed by its own wounded word belongs to the wounded
-        const tail = text.slice(n.end, n.end + 25);
-        if (wounded.some((w) => w.start >= n.end && w.start - n.end <= 15) && !findAll(c.death, tail).length) continue;
+        if (wounded.some((w) => w.start >= n.end && w.start - n.end <= 15) && !deaths.some((x) => x.start >= n.end && x.start - n.end <= 25)) continue;
       } else continue;
       if (dist < bd) {
         bd = dist;
@@ -673,7 +697,6 @@ function fatalityFigures(text: string, s: Sentence, c: Compiled, lex: EventLexic
   }
   return out;
 }
-
 function toEvent(doc: Doc, cand: Candidate, n: number): ConflictEvent {
   const s = cand.sentence;
   const fat = cand.fatalities.length ? cand.fatalities.reduce((a, b) => (b.value < a.value ? b : a)) : null;

@@ -78,6 +78,8 @@ export interface EventLexicon {
     negationCompletions: string[];
     /** Intention, expectation, modality cues before the trigger ("pourrait", "se prépare à", "plans to"). */
     planned: string[];
+    /** Cues that make the trigger right after them an aim, not a fact ("pour frapper", "to attack"). */
+    plannedImmediate: string[];
     /** Word endings of the conditional mood ("rait", "raient"); empty for languages without it. */
     conditionalEndings: string[];
     /** Words with those endings that are not verbs ("retrait", "portrait"). */
@@ -157,6 +159,7 @@ export const eventsLexiconSchema = z
       negationParticles: words,
       negationCompletions: words,
       planned: words,
+      plannedImmediate: words,
       conditionalEndings: words,
       conditionalExceptions: words,
       hearsay: words,

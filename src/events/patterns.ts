@@ -34,7 +34,7 @@ export function patternSource(form: string): string {
 function bounded(form: string): string {
   const src = patternSource(form);
   const t = form.trim();
-  const tail = t.endsWith("'") || t.endsWith('’') ? '' : `(?![${WORD}])`;
+  const tail = /[\p{L}\p{N}*)]$/u.test(t) ? `(?![${WORD}])` : '';
   return `${src}${tail}`;
 }
 
@@ -73,7 +73,8 @@ export function compileGroups(groups: readonly (readonly string[])[]): GroupMatc
 }
 
 /** All matches of a compiled regex inside [start, end) of text, as absolute spans. */
-export function findAll(re: RegExp, text: string, start = 0, end = text.length): { start: number; end: number; text: string }[] {
+export function findAll(re: RegExp | Phrases, text: string, start = 0, end = text.length): { start: number; end: number; text: string }[] {
+  if (re instanceof Phrases) return re.all(text, start, end);
   const out: { start: number; end: number; text: string }[] = [];
   const s = text.slice(start, end);
   re.lastIndex = 0;
@@ -153,4 +154,271 @@ export function naiveSentences(text: string): { start: number; end: number }[] {
   }
   if (text.slice(a).trim()) out.push(trim(text, a, text.length));
   return out;
+}
+
+/** A match of a phrase list: its span and the index of the group (list) it came from. */
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  text: string;
+  group: number;
+}
+
+const WORD_RE = /[\p{L}\p{N}]/u;
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== c) return false; // NaN: out of range
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c === 0xa0 || c === 0x2019 || c === 0x202f || (c >= 0x2000 && c <= 0x206f) || c === 0xab || c === 0xbb) return false;
+  return WORD_RE.test(text[i]);
+}
+
+function keyChar(ch: string): string {
+  if (ch === '’') return "'";
+  if (ch === '‑' || ch === '‐') return '-';
+  if (ch === '\u00a0' || ch === '\u202f' || ch === '\t' || ch === '\n' || ch === '\r') return ' ';
+  return ch.toLowerCase();
+}
+
+/**
+ * The possible first `n` characters of texts a mini-pattern matches (lower case, ’ as ', any
+ * white space as a space), or null when a wildcard makes them open. Short results mean the
+ * pattern's prefix is shorter than n.
+ */
+function prefixesOf(form: string, n: number): string[] | null {
+  const f = form.trim().toLowerCase().replace(/’/g, "'").replace(/‑/g, '-').replace(/\s+/g, ' ');
+  const out = new Set<string>();
+  const walk = (rest: string, acc: string): boolean => {
+    if (acc.length >= n || rest.length === 0) {
+      out.add(acc.slice(0, n));
+      return true;
+    }
+    const ch = rest[0];
+    if (ch === '*') {
+      out.add(acc);
+      return true;
+    }
+    if (ch === '(') {
+      // split the group at top level
+      let depth = 0;
+      let end = -1;
+      const alts: string[] = [];
+      let cur = '';
+      for (let i = 1; i < rest.length; i++) {
+        const c = rest[i];
+        if (c === '(') depth++;
+        if (c === ')' && depth === 0) {
+          end = i;
+          break;
+        }
+        if (c === ')') depth--;
+        if (c === '|' && depth === 0) {
+          alts.push(cur);
+          cur = '';
+        } else cur += c;
+      }
+      alts.push(cur);
+      if (end < 0) return false;
+      const after = rest.slice(end + 1);
+      for (const a of alts) if (!walk(a + after, acc)) return false;
+      return true;
+    }
+    return walk(rest.slice(1), acc + ch);
+  };
+  if (!walk(f, '')) return null;
+  return [...out];
+}
+
+interface Entry {
+  re: RegExp;
+  group: number;
+  /** The match must end at a word boundary. */
+  boundary: boolean;
+}
+
+/**
+ * A list (or several lists) of mini-patterns, matched by a token map: each pattern is a small
+ * sticky regex filed under its first two characters, tried only at word starts (or at its own
+ * punctuation) whose first characters agree. Much faster than one big alternation.
+ */
+export class Phrases {
+  private readonly by2 = new Map<string, Entry[]>();
+  private readonly by1 = new Map<string, Entry[]>();
+  private readonly open: Entry[] = [];
+  readonly size: number;
+  /** Overlap class of each group for `scan` (groups of one class never overlap). */
+  private readonly cls: number[];
+
+  constructor(groups: readonly (readonly string[])[], classes?: readonly number[]) {
+    this.cls = groups.map((_, g) => (classes ? classes[g] : g));
+    let size = 0;
+    groups.forEach((forms, group) => {
+      for (const form of forms) {
+        if (!form.trim()) continue;
+        size++;
+        const t = form.trim();
+        // the word boundary after a match is checked in code (cheaper than a Unicode lookahead)
+        const entry: Entry = {
+          re: new RegExp(patternSource(form), t.includes('*') ? 'iuy' : 'iy'),
+          group,
+          boundary: /[\p{L}\p{N}*)]$/u.test(t),
+        };
+        const pre = prefixesOf(form, 2);
+        if (!pre || pre.some((p) => p.length === 0)) {
+          this.open.push(entry);
+          continue;
+        }
+        for (const p of new Set(pre)) {
+          const map = p.length >= 2 ? this.by2 : this.by1;
+          const list = map.get(p) ?? [];
+          list.push(entry);
+          map.set(p, list);
+        }
+      }
+    });
+    this.size = size;
+  }
+
+  static of(forms: readonly string[]): Phrases {
+    return new Phrases([forms]);
+  }
+
+  /** The longest match starting exactly at i and ending at or before b, if any. */
+  at(text: string, i: number, b: number): PhraseMatch | null {
+    if (i >= text.length) return null;
+    if (i > 0 && isWordAt(text, i) && isWordAt(text, i - 1)) return null;
+    const k1 = keyChar(text[i]);
+    const k2 = i + 1 < text.length ? k1 + keyChar(text[i + 1]) : k1;
+    let best: PhraseMatch | null = null;
+    for (let pass = 0; pass < 3; pass++) {
+      const list = pass === 0 ? this.by2.get(k2) : pass === 1 ? this.by1.get(k1) : this.open;
+      if (!list) continue;
+      for (let j = 0; j < list.length; j++) {
+        const { re, group, boundary } = list[j];
+        re.lastIndex = i;
+        const m = re.exec(text);
+        if (!m || m[0].length === 0) continue;
+        const end = i + m[0].length;
+        if (end > b || (boundary && isWordAt(text, end))) continue;
+        if (!best || end > best.end) best = { start: i, end, text: m[0], group };
+      }
+    }
+    return best;
+  }
+
+  /** Leftmost-longest, non-overlapping matches inside text[a, b). */
+  all(text: string, a = 0, b = text.length): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    if (this.size === 0) return out;
+    let prevWord = a > 0 && isWordAt(text, a - 1);
+    for (let i = a; i < b; i++) {
+      const w = isWordAt(text, i);
+      if ((w && prevWord) || text.charCodeAt(i) === 32) {
+        prevWord = w;
+        continue;
+      }
+      prevWord = w;
+      const m = this.at(text, i, b);
+      if (m) {
+        out.push(m);
+        i = m.end - 1;
+        prevWord = isWordAt(text, i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every group's matches inside text[a, b) in one pass: at each word start, the longest match
+   * of each overlap class; matches of one class never overlap. Sorted by start.
+   */
+  scan(text: string, a = 0, b = text.length): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    if (this.size === 0) return out;
+    const busy = new Map<number, number>(); // class → end of its last match
+    const best = new Map<number, PhraseMatch>();
+    let prevWord = a > 0 && isWordAt(text, a - 1);
+    for (let i = a; i < b; i++) {
+      const w = isWordAt(text, i);
+      if ((w && prevWord) || text.charCodeAt(i) === 32) {
+        prevWord = w;
+        continue;
+      }
+      prevWord = w;
+      const k1 = keyChar(text[i]);
+      const k2 = i + 1 < text.length ? k1 + keyChar(text[i + 1]) : k1;
+      best.clear();
+      for (let pass = 0; pass < 3; pass++) {
+        const list = pass === 0 ? this.by2.get(k2) : pass === 1 ? this.by1.get(k1) : this.open;
+        if (!list) continue;
+        for (let j = 0; j < list.length; j++) {
+          const { re, group, boundary } = list[j];
+          const cl = this.cls[group];
+          if ((busy.get(cl) ?? -1) > i) continue;
+          re.lastIndex = i;
+          const m = re.exec(text);
+          if (!m || m[0].length === 0) continue;
+          const end = i + m[0].length;
+          if (end > b || (boundary && isWordAt(text, end))) continue;
+          const cur = best.get(cl);
+          if (!cur || end > cur.end) best.set(cl, { start: i, end, text: m[0], group });
+        }
+      }
+      for (const [cl, m] of best) {
+        out.push(m);
+        busy.set(cl, m.end);
+      }
+    }
+    return out;
+  }
+
+  /** True when some pattern matches inside text[a, b). */
+  test(text: string, a = 0, b = text.length): boolean {
+    if (this.size === 0) return false;
+    let prevWord = a > 0 && isWordAt(text, a - 1);
+    for (let i = a; i < b; i++) {
+      const w = isWordAt(text, i);
+      if ((w && prevWord) || text.charCodeAt(i) === 32) {
+        prevWord = w;
+        continue;
+      }
+      prevWord = w;
+      if (this.at(text, i, b)) return true;
+    }
+    return false;
+  }
+
+  /** A match that ends at b (trailing white space allowed), the longest one. */
+  endsAt(text: string, a: number, b: number): PhraseMatch | null {
+    let e = b;
+    while (e > a && /[\s\u00a0\u202f]/u.test(text[e - 1])) e--;
+    let best: PhraseMatch | null = null;
+    for (let i = e - 1; i >= a; i--) {
+      const m = this.at(text, i, e);
+      if (m && m.end === e) best = m;
+    }
+    return best;
+  }
+
+  /** A match that starts at a (leading white space allowed). */
+  startsAt(text: string, a: number, b: number): PhraseMatch | null {
+    let s = a;
+    while (s < b && /[\s\u00a0\u202f]/u.test(text[s])) s++;
+    return this.at(text, s, b);
+  }
+
+  /** True when the whole string (trimmed) is one of the patterns. */
+  whole(s: string): boolean {
+    const t = s.trim();
+    const m = this.at(t, 0, t.length);
+    return !!m && m.end === t.length;
+  }
+}
+
+/** A phrase list tested at the end of a stretch ("... près de" + place). */
+export class Tail {
+  constructor(private readonly p: Phrases) {}
+  test(s: string): boolean {
+    return !!this.p.endsAt(s, 0, s.length);
+  }
 }
