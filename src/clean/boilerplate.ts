@@ -65,6 +65,12 @@ function furnitureScore(folded: string, lex: MergedLexicon): { strong: boolean; 
   return { strong, weak, edge };
 }
 
+/** "Home | World | Middle East", "Accueil > Monde > Afrique": three or more short items between separators. */
+function isLinkList(sq: string): boolean {
+  const parts = sq.split(/\s+[|>›»/•·]\s+|\s*[|•·]\s*/);
+  return parts.length >= 3 && parts.every((p) => p !== '' && p.split(' ').length <= 3 && !/[.!?]$/.test(p));
+}
+
 function classify(text: string, lex: MergedLexicon): Line {
   const sq = squash(text);
   if (sq === '') return { text, key: '', kind: 'blank', keep: true, nWords: 0 };
@@ -76,7 +82,7 @@ function classify(text: string, lex: MergedLexicon): Line {
   const f = furnitureScore(folded, lex);
   let kind: Kind = 'content';
   if (f.strong) kind = 'furniture';
-  else if (f.weak || f.edge) kind = 'edge';
+  else if (f.weak || f.edge || isLinkList(sq)) kind = 'edge';
   else if (nWords <= 5 && !SENTENCE_END.test(sq)) kind = 'short';
   return { text, key, kind, keep: true, nWords };
 }
@@ -85,13 +91,23 @@ function classify(text: string, lex: MergedLexicon): Line {
 export function removeBoilerplate(text: string, title: string | null, lex: MergedLexicon = LEX): BoilerplateResult {
   const lines = text.split('\n').map((t) => classify(t, lex));
   const meta: FoundMeta = {};
+  // Each field takes the value found on the earliest line.
+  const at: Partial<Record<keyof FoundMeta, number>> = {};
+  const set = (k: keyof FoundMeta, v: string | undefined, i: number) => {
+    if (v === undefined || (at[k] !== undefined && at[k]! <= i)) return;
+    meta[k] = v;
+    at[k] = i;
+  };
+  const index = new Map<Line, number>();
+  lines.forEach((l, i) => index.set(l, i));
   const take = (l: Line) => {
     const m = l.meta;
     if (!m) return;
-    if (m.author && !meta.author) meta.author = m.author;
-    if (m.outlet && !meta.outlet) meta.outlet = m.outlet;
-    if (m.dateline && !meta.dateline) meta.dateline = m.dateline;
-    if (m.published && !meta.published) meta.published = m.published;
+    const i = index.get(l)!;
+    set('author', m.author, i);
+    set('outlet', m.outlet, i);
+    set('dateline', m.dateline, i);
+    set('published', m.published, i);
   };
   const drop = (l: Line) => {
     l.keep = false;
@@ -115,11 +131,13 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
       continue;
     }
     if (l.kind === 'short') {
-      // A run of >= 3 consecutive short lines (no blank between) is a menu or breadcrumb.
+      // A run of >= 3 consecutive short or furniture lines (no blank between) is a menu or breadcrumb.
+      let s = h;
+      while (s > 0 && lines[s - 1].kind !== 'blank' && !lines[s - 1].keep) s--;
       let e = h;
       while (e < lines.length && (lines[e].kind === 'short' || (!lines[e].keep && lines[e].kind !== 'blank'))) e++;
       const run = lines.slice(h, e).filter((x) => x.kind === 'short');
-      if (run.length >= 3) {
+      if (e - s >= 3) {
         for (const x of run) drop(x);
         h = e;
         continue;
@@ -166,10 +184,11 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
         if (hasBody) foundTitle = sq;
       }
     }
-    const inline = inlineDateline(squash((foundTitle ? lines.find((x, k) => k > first && x.keep && x.kind !== 'blank') : l)?.text ?? ''), lex);
+    const lead = foundTitle ? lines.findIndex((x, k) => k > first && x.keep && x.kind !== 'blank' && x.key !== l.key) : first;
+    const inline = lead >= 0 ? inlineDateline(squash(lines[lead].text), lex) : null;
     if (inline) {
-      if (!meta.outlet) meta.outlet = inline.outlet;
-      if (!meta.dateline) meta.dateline = inline.dateline;
+      set('outlet', inline.outlet, lead);
+      set('dateline', inline.dateline, lead);
     }
   }
 

@@ -233,7 +233,8 @@ export function agencyMark(line: string, lex: MergedLexicon = LEX): string | nul
     else if (marked && /^[A-Z]{2,6}$/.test(p) && m[1].includes('/')) names.push(p);
     else return null;
   }
-  if (!marked && !(parts.length === 1 && lex.agencies.has(squash(foldText(parts[0]))))) return null;
+  // Unmarked: a lone agency name or agencies joined by "/" ("ats/afp").
+  if (!marked && !(lex.agencies.has(squash(foldText(parts[0]))) && (parts.length === 1 || m[2].includes('/')))) return null;
   return names.join('/');
 }
 

@@ -25,7 +25,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   while (i > 0 && /[\p{L}.\-]/u.test(text[i - 1])) i--;
   const word = text.slice(i, dot);
   if (word === '') return false;
-  if (/^\p{L}$/u.test(word)) return true; // initial: "J. Mattis", "M. Dupont"
+  if (/^\p{Lu}$/u.test(word)) return true; // initial: "J. Mattis", "M. Dupont"
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "O.N.U"
   const bare = stripAccents(word.replace(/^[.\-]+/, ''));
   return ABBR.has(bare);
@@ -44,7 +44,8 @@ function splitLine(text: string, start: number, end: number, out: SentenceSpan[]
     for (;;) {
       let m = k;
       while (m < end && SPACE.test(text[m])) m++;
-      if (m < end && CLOSERS.includes(text[m]) && (text[m] !== '’' && text[m] !== "'" || m === k)) k = m + 1;
+      // After a space only French closing guillemets and right quotes close; '"' there opens the next sentence.
+      if (m < end && CLOSERS.includes(text[m]) && (m === k || text[m] === '»' || text[m] === '”')) k = m + 1;
       else break;
     }
     if (k >= end) break;

@@ -9,7 +9,24 @@ export type Decoded =
   | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
+// Windows-1252's 0x80-0x9F (Node's TextDecoder decodes this label as Latin-1 on some builds,
+// so the table is explicit). Undefined bytes (0x81 0x8D 0x8F 0x90 0x9D) stay C1 controls.
+const C1 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+const cp1252 = {
+  decode(b: Uint8Array): string {
+    const codes = new Uint16Array(b.length);
+    for (let i = 0; i < b.length; i++) {
+      const c = b[i];
+      codes[i] = c >= 0x80 && c < 0xa0 ? C1[c - 0x80] : c;
+    }
+    let out = '';
+    for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+    return out;
+  },
+};
 
 const MAGIC: [number[], string][] = [
   [[0x25, 0x50, 0x44, 0x46, 0x2d], 'PDF document'],

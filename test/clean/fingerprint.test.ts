@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { simhash, simhashSimilarity, hamming, contentHash } from '../../src/clean/fingerprint.js';
+
+// A made-up wire dispatch, long enough to be a real article.
+const WIRE = [
+  "Les forces gouvernementales ont repris mardi le contrôle de la colline de Tamsar, une position stratégique inventée pour ce test, après deux jours de combats intenses contre un groupe armé retranché dans les villages voisins.",
+  "Selon une source militaire, au moins six combattants ont été tués et une douzaine blessés dans les affrontements, qui ont aussi poussé plusieurs centaines de familles à fuir vers le chef-lieu de la province.",
+  "Le gouverneur a annoncé l'ouverture d'un couloir humanitaire pour permettre aux civils de quitter la zone, tandis que des organisations d'aide réclament un accès sans entrave aux blessés.",
+  "Les négociations entre les deux camps, suspendues depuis le mois dernier, pourraient reprendre la semaine prochaine sous l'égide d'un médiateur régional, a indiqué un diplomate sous couvert d'anonymat.",
+  "La colline de Tamsar avait été perdue par l'armée au printemps, lors d'une offensive surprise qui avait coupé la route principale reliant la province à la capitale.",
+].join('\n\n');
+
+const OTHER = [
+  "Un convoi humanitaire est arrivé jeudi à Norvelle, ville imaginaire assiégée depuis trois mois, avec des vivres et des médicaments pour environ vingt mille habitants, selon les organisateurs.",
+  "Les autorités locales ont dénoncé des tirs sporadiques près du point de passage, sans faire de victimes, alors que le cessez-le-feu conclu la semaine dernière reste fragile.",
+  "Un responsable de l'opération a affirmé que d'autres convois suivraient si les garanties de sécurité étaient respectées par toutes les parties au conflit.",
+  "Les habitants interrogés décrivent des pénuries d'eau et d'électricité, et des prix qui ont triplé depuis le début du siège dans les rares marchés encore ouverts.",
+].join('\n\n');
+
+test('simhash is 16 hex chars and deterministic', () => {
+  assert.match(simhash(WIRE), /^[0-9a-f]{16}$/);
+  assert.equal(simhash(WIRE), simhash(WIRE));
+  assert.equal(hamming(simhash(WIRE), simhash(WIRE)), 0);
+  assert.equal(simhashSimilarity(simhash(WIRE), simhash(WIRE)), 1);
+});
+
+test('a syndicated copy with another header and footer is >= 0.9 similar', () => {
+  const copy = 'Tamsar : l’armée reprend la colline\n\n' + WIRE.replace('mardi', 'mardi') + '\n\n(Avec AFP)\n\nPublié par La Gazette du Sud, tous droits réservés.';
+  const s = simhashSimilarity(simhash(WIRE), simhash(copy));
+  assert.ok(s >= 0.9, `similarity ${s}`);
+  // Case, accents and typographic apostrophes do not matter.
+  assert.ok(simhashSimilarity(simhash(WIRE), simhash(WIRE.toUpperCase().replace(/'/g, '’'))) >= 0.95);
+});
+
+test('a different article on the same kind of event is well below', () => {
+  const s = simhashSimilarity(simhash(WIRE), simhash(OTHER));
+  assert.ok(s < 0.8, `similarity ${s}`);
+});
+
+test('hamming counts differing bits', () => {
+  assert.equal(hamming('0000000000000000', 'ffffffffffffffff'), 64);
+  assert.equal(hamming('0000000000000001', '0000000000000000'), 1);
+  assert.equal(hamming('8000000000000000', '0000000000000000'), 1);
+  assert.equal(simhashSimilarity('0000000000000000', '00000000ffffffff'), 0.5);
+  assert.throws(() => hamming('xyz', '0000000000000000'));
+});
+
+test('content hash collapses whitespace but keeps case', () => {
+  assert.equal(contentHash('A  b\n\nc'), contentHash('A b c'));
+  assert.equal(contentHash('Cafe\u0301'), contentHash('Café'));
+  assert.notEqual(contentHash('a b c'), contentHash('A b c'));
+});
