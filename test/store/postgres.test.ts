@@ -1,0 +1,113 @@
+/**
+ * The PostgreSQL store runs the same conformance suite against a real server. The tests do
+ * not skip: when the server is unreachable they fail and say how to start it.
+ * Each run creates its own database vigie_test_<random> (one schema per opened store) and
+ * drops it at the end.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openStore } from '../../src/store/index.js';
+import { openPostgres, parsePgUrl, PostgresStore } from '../../src/store/postgres/index.js';
+import { pgMigrate } from '../../src/store/postgres/schema.js';
+import { runStoreConformance } from './conformance.js';
+import { plainDoc, richFrench } from './fixtures.js';
+
+const ADMIN_URL = process.env.VIGIE_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB = `vigie_test_${randomBytes(5).toString('hex')}`;
+const dbUrl = (): string => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = '/' + DB;
+  return u.toString();
+};
+let n = 0;
+const schemaUrl = (name = `s${++n}`): string => `${dbUrl()}${dbUrl().includes('?') ? '&' : '?'}schema=${name}`;
+
+before(async () => {
+  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await c.connect();
+  } catch (e) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${ADMIN_URL} (${(e as Error).message}). ` +
+        'Start it with `bash scripts/ensure-services.sh` (or set VIGIE_PG_URL to a server where user can create databases).',
+    );
+  }
+  try {
+    await c.query(`CREATE DATABASE ${DB}`);
+  } finally {
+    await c.end();
+  }
+});
+
+after(async () => {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+});
+
+runStoreConformance('postgres', () => openStore(schemaUrl()), {
+  reopen: async (s) => {
+    const schema = (s as PostgresStore).schema!;
+    await s.close();
+    return openStore(schemaUrl(schema));
+  },
+  openLegacy: async () => {
+    const url = schemaUrl();
+    const { connectionString, schema } = parsePgUrl(url);
+    const c = new pg.Client({ connectionString });
+    await c.connect();
+    try {
+      await c.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
+      await pgMigrate(c as unknown as pg.PoolClient, 1);
+      await c.query(
+        `INSERT INTO documents (id, hash, raw, text, title, lang, lang_confidence, warnings, sentences)
+         VALUES ('legacy-1', 'abcdef0123456789', 'x', 'Les hôpitaux de la ville et l''hôpital central.', 'Ancien', 'fr', 1, '[]', '[]')`,
+      );
+    } finally {
+      await c.end();
+    }
+    return openStore(url);
+  },
+});
+
+test('postgres: schema version recorded, one schema per store URL', async () => {
+  const url = schemaUrl();
+  const s = await openPostgres(url);
+  await s.putDocuments([plainDoc('one', 'Un.')]);
+  const { connectionString, schema } = parsePgUrl(url);
+  const c = new pg.Client({ connectionString });
+  await c.connect();
+  try {
+    const v = await c.query(`SELECT version FROM ${schema}.schema_version ORDER BY version`);
+    assert.deepEqual(v.rows.map((r) => r.version), [1, 2]);
+    const d = await c.query(`SELECT count(*)::int AS n FROM ${schema}.documents`);
+    assert.equal(d.rows[0].n, 1);
+  } finally {
+    await c.end();
+  }
+  await s.close();
+  assert.throws(() => parsePgUrl('postgres://x@h/db?schema=a;drop'), /invalid schema/);
+});
+
+test('postgres: concurrent writers of the same documents store each once', async () => {
+  const url = schemaUrl();
+  const a = await openPostgres(url);
+  const b = await openPostgres(url);
+  try {
+    const docs = () => [richFrench('c1'), plainDoc('c2', 'Deux.'), plainDoc('c3', 'Trois.')];
+    const [ra, rb] = await Promise.all([a.putDocuments(docs()), b.putDocuments(docs())]);
+    assert.equal(ra.inserted + rb.inserted, 3);
+    assert.equal(ra.duplicates + rb.duplicates, 3);
+    assert.equal((await a.stats()).documents, 3);
+    assert.deepEqual(await a.documentIds(), ['c1', 'c2', 'c3']);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
