@@ -63,6 +63,8 @@ interface LexMatchers {
   demonyms: Map<string, string>;
   articles: Set<string>;
   coord: Set<string>;
+  /** Every token a lexicon rule can start with (heads, generics, seats, capitals, countries, titles, demonyms). */
+  starts: Set<string>;
 }
 
 const lexMatcherCache = new WeakMap<EntityLexicon, LexMatchers>();
@@ -91,9 +93,12 @@ function lexMatchers(lex: EntityLexicon, g: Gazetteer): LexMatchers {
   const st = phraseSet(Object.keys(lex.suffixTitles));
   const kinds = new Map<string, ActorKind>();
   for (const [k, v] of Object.entries(lex.suffixTitles)) kinds.set(keyTokens(k).join(' '), v);
+  const demonyms = demonymMap(g, lex);
+  const starts = new Set<string>([...demonyms.keys()]);
+  for (const x of [heads, generics, capitals, countries, seats, titles]) for (const t of x.firstTokens()) starts.add(t);
   m = {
-    heads, portfolios, generics, capitals, countries, seats, titles,
-    suffixTitles: { ...st, kinds }, demonyms: demonymMap(g, lex),
+    heads, portfolios, generics, capitals, countries, seats, titles, starts,
+    suffixTitles: { ...st, kinds }, demonyms,
     articles: new Set(['le', 'la', 'les', 'l', 'the', 'un', 'une', 'des', 'a', 'an']),
     coord: new Set(['et', 'and', 'ou', 'or']),
   };
@@ -189,7 +194,11 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   // Capital/country candidates, decided after the scan (coordination "Moscou et Ankara").
   const pending: { t0: number; t1: number; cc: string; actor: boolean | null; start: number; end: number }[] = [];
 
+  const aliasStarts = registryStarts(reg);
   for (let i = 0; i < n; i++) {
+    // Quick gate: most words start no rule at all.
+    const ti = tok[i];
+    if (!M.starts.has(ti) && !aliasStarts.has(ti) && !(M.suffixTitles.set.size && p.cap[i])) continue;
     const options: { t1: number; hit: Hit | null; pend?: (typeof pending)[number] }[] = [];
     // 1. Registry aliases.
     for (const m of reg.aliases.matchesAt(p, i)) {
@@ -273,7 +282,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       options.push({ t1: cm.t1, hit: null, pend });
     }
     // 6. Collective demonyms: "les Russes" → the government.
-    if (lex.collectiveState && isCap(p, i) && i > 0 && !/[.!?]\s*$/.test(p.text.slice(0, start[i]))) {
+    if (lex.collectiveState && isCap(p, i) && i > 0 && !/[.!?]/.test(p.text.slice(end[i - 1], start[i]))) {
       const d = demonymAt(i);
       const plural = tok[i].endsWith('s') || tok[i].endsWith('x');
       const followedByHead = i + 1 < n && noBreak(i, i + 1) && !!M.heads.longestAt(p, i + 1);
@@ -311,7 +320,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       }
     }
     // 8. English suffix titles: "the Anadolu news agency".
-    if (isCap(p, i) && !L.stopwords.has(tok[i]) && (i === 0 || !isCap(p, i - 1) || L.stopwords.has(tok[i - 1]))) {
+    if (M.suffixTitles.set.size && isCap(p, i) && !L.stopwords.has(tok[i]) && (i === 0 || !isCap(p, i - 1) || L.stopwords.has(tok[i - 1]))) {
       const t1 = nameRun(p, i, L.particles, L.stopwords);
       if (t1 > i) {
         const suf = phraseStartsAt(p, t1, M.suffixTitles.set, M.suffixTitles.max);
@@ -371,6 +380,13 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     if (!e.mentions.some((x) => x.start < m.end && m.start < x.end)) e.mentions.push(m);
   }
   return [...out.values()];
+}
+
+const startsCache = new WeakMap<Registry, Set<string>>();
+function registryStarts(reg: Registry): Set<string> {
+  let s = startsCache.get(reg);
+  if (!s) { s = new Set(reg.aliases.firstTokens()); startsCache.set(reg, s); }
+  return s;
 }
 
 /** A few aliases: the canonical English name's first alias and the first French alias. */

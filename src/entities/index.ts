@@ -20,19 +20,8 @@
  * the text span.
  */
 import type { Stage } from '../pipeline.js';
-import type { ActorEntry } from '../knowledge/actors/schema.js';
+import { loadActors } from '../knowledge/actors/index.js';
 import { buildRegistry, findEntities } from './find.js';
-
-// The registry loader (src/knowledge/actors/index.ts) is being written in parallel; until it
-// lands, the stage runs with an empty registry (rules 2–7 still work). Any other load error
-// is thrown. TODO: a static import once the loader is committed.
-let actors: ActorEntry[] = [];
-try {
-  const mod = (await import('../knowledge/actors/index.js' as string)) as { loadActors(): ActorEntry[] };
-  actors = mod.loadActors();
-} catch (e) {
-  if ((e as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
-}
 
 export { buildRegistry, findEntities } from './find.js';
 
@@ -40,6 +29,6 @@ export const entitiesStage: Stage = {
   name: 'entities',
   run(doc, { pack }) {
     if (!doc.text) return;
-    doc.entities = findEntities(doc, pack.entities, buildRegistry(actors));
+    doc.entities = findEntities(doc, pack.entities, buildRegistry(loadActors()));
   },
 };

@@ -32,11 +32,25 @@ export interface Prepared {
   text: string;
   folded: string;
   tokens: Tokens;
+  /** 1 when the token's first letter is upper case in the original text. */
+  cap: Uint8Array;
 }
 
 export function prepare(text: string): Prepared {
   const folded = fold(text);
-  return { text, folded, tokens: tokenize(folded) };
+  const tokens = tokenize(folded);
+  const n = tokens.tok.length;
+  const cap = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = tokens.start[i];
+    const c = text.charCodeAt(s);
+    // Upper case: the folded letter differs and is not simply an unaccented lower-case form.
+    if (c !== folded.charCodeAt(s)) {
+      const ch = text[s];
+      if (ch !== ch.toLowerCase()) cap[i] = 1;
+    }
+  }
+  return { text, folded, tokens, cap };
 }
 
 export class Matcher<T> {
@@ -70,6 +84,11 @@ export class Matcher<T> {
     }
     if (!node.values) { node.values = []; this.size++; }
     if (!node.values.includes(value)) node.values.push(value);
+  }
+
+  /** The first tokens of every key (for a quick gate before matching). */
+  firstTokens(): string[] {
+    return this.root.next ? [...this.root.next.keys()] : [];
   }
 
   /** All keys starting at token `i`, longest first. */
@@ -133,12 +152,25 @@ export class HashMatcher<T> {
     return this.map.size;
   }
 
-  /** Adds an encoded entry (decoded lazily). `key` is a folded key. */
+  /**
+   * Adds an encoded entry (decoded lazily). `key` is a folded key. An empty `encoded` marks a
+   * prefix of longer keys (no value), which lets a scan stop as soon as no key can follow.
+   */
   addEncoded(key: string, encoded: string): void {
     const prev = this.map.get(key);
-    if (prev === undefined) this.map.set(key, encoded);
-    else this.map.set(key, [...this.values(key, prev), ...this.decode(encoded)]);
+    if (prev === undefined || prev === '') this.map.set(key, encoded);
+    else if (encoded !== '') this.map.set(key, [...this.values(key, prev), ...this.decode(encoded)]);
     this.noteFirst(key);
+  }
+
+  /** Marks every proper prefix of a multi-token key (for keys added after loading). */
+  private addPrefixes(key: string): void {
+    let sp = key.indexOf(' ');
+    while (sp >= 0) {
+      const pre = key.slice(0, sp);
+      if (!this.map.has(pre)) this.map.set(pre, '');
+      sp = key.indexOf(' ', sp + 1);
+    }
   }
 
   private noteFirst(key: string): void {
@@ -160,10 +192,11 @@ export class HashMatcher<T> {
 
   addKey(key: string, value: T): void {
     const prev = this.map.get(key);
-    const list = prev === undefined ? [] : this.values(key, prev);
+    const list = prev === undefined || prev === '' ? [] : this.values(key, prev);
     if (!list.includes(value)) list.push(value);
     this.map.set(key, list);
     this.noteFirst(key);
+    this.addPrefixes(key);
   }
 
   private values(key: string, v: T[] | string): T[] {
@@ -176,7 +209,7 @@ export class HashMatcher<T> {
   /** The values stored under an exact key, or undefined. */
   get(key: string): T[] | undefined {
     const v = this.map.get(key);
-    return v === undefined ? undefined : this.values(key, v);
+    return v === undefined || v === '' ? undefined : this.values(key, v);
   }
 
   /** All keys starting at token `i`, longest first. */
@@ -189,8 +222,10 @@ export class HashMatcher<T> {
     for (let n = 1; n <= max && i + n <= tok.length; n++) {
       if (n > 1) key += ' ' + tok[i + n - 1];
       const v = this.map.get(key);
-      if (v !== undefined) out.push({ start: start[i], end: end[i + n - 1], t0: i, t1: i + n, values: this.values(key, v) });
+      if (v === undefined) break; // neither a key nor the prefix of one
+      if (v !== '') out.push({ start: start[i], end: end[i + n - 1], t0: i, t1: i + n, values: this.values(key, v) });
     }
-    return out.reverse();
+    if (out.length > 1) out.reverse();
+    return out;
   }
 }

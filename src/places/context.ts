@@ -5,9 +5,9 @@
  */
 import type { Doc } from '../document.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
-import { Matcher, prepare, type Prepared } from '../match/matcher.js';
+import { Matcher, prepare, type Match, type Prepared } from '../match/matcher.js';
 import { foldKey, keyTokens } from '../match/fold.js';
-import { loadGazetteer, type Gazetteer } from '../knowledge/places/index.js';
+import { loadGazetteer, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
 
 const preparedCache = new WeakMap<Doc, Prepared>();
 
@@ -22,8 +22,52 @@ export function preparedOf(doc: Doc): Prepared {
 
 /** True when the token's first character is an upper-case letter in the original text. */
 export function isCap(p: Prepared, i: number): boolean {
-  const c = p.text.charCodeAt(p.tokens.start[i]);
-  return p.folded.charCodeAt(p.tokens.start[i]) !== c && p.text[p.tokens.start[i]].toUpperCase() === p.text[p.tokens.start[i]];
+  return p.cap[i] === 1;
+}
+
+const entriesCache = new WeakMap<number[], { idx: number; e: GazEntry }[]>();
+
+/** The entries of a match's values, most populous first (computed once per key). */
+export function entriesOf(g: Gazetteer, values: number[]): { idx: number; e: GazEntry }[] {
+  let r = entriesCache.get(values);
+  if (!r) {
+    r = values.map((idx) => ({ idx, e: g.entry(idx) })).sort((a, b) => b.e.population - a.e.population);
+    entriesCache.set(values, r);
+  }
+  return r;
+}
+
+const focusHint = new WeakMap<number[], { cc: string | null; x: number } | null>();
+
+/** What one name says about the document's country: a country name, a curated place or a large town. */
+function focusOf(g: Gazetteer, values: number[]): { cc: string | null; x: number } | null {
+  if (focusHint.has(values)) return focusHint.get(values)!;
+  let best: { cc: string | null; x: number } | null = null;
+  for (const { e } of entriesOf(g, values)) {
+    const x = e.fcode === 'PCLI' ? 2 : e.curated ? 1.5 : e.population > 200000 ? 0.5 : 0;
+    if (x && (!best || x > best.x)) best = { cc: e.country, x };
+  }
+  focusHint.set(values, best);
+  return best;
+}
+
+const scanCache = new WeakMap<Prepared, (Match<number>[] | null)[]>();
+
+/**
+ * Gazetteer matches at each token (longest first), computed once per text: the whole
+ * gazetteer at capitalized words, the curated names elsewhere ("route du Castello").
+ */
+export function gazetteerScan(p: Prepared, g: Gazetteer): (Match<number>[] | null)[] {
+  let s = scanCache.get(p);
+  if (s) return s;
+  const n = p.tokens.tok.length;
+  s = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const ms = p.cap[i] ? g.matcher.matchesAt(p, i) : g.curated.matchesAt(p, i);
+    if (ms.length) s[i] = ms;
+  }
+  scanCache.set(p, s);
+  return s;
 }
 
 /** True when the token is written all in capitals ("EI", "HTS"). */
@@ -112,7 +156,11 @@ export function lexiconData(lex: EntityLexicon): LexiconData {
 }
 
 /** Folded demonym → ISO2, from the country lists (both languages) and a lexicon's extra forms. */
+const demonymCache = new WeakMap<EntityLexicon, Map<string, string>>();
+
 export function demonymMap(g: Gazetteer, lex: EntityLexicon): Map<string, string> {
+  const cachedMap = demonymCache.get(lex);
+  if (cachedMap) return cachedMap;
   const m = new Map<string, string>();
   const seen = new Map<string, string>();
   const ambiguous = new Set<string>();
@@ -131,6 +179,7 @@ export function demonymMap(g: Gazetteer, lex: EntityLexicon): Map<string, string
   }
   for (const [k, v] of seen) if (!ambiguous.has(k)) m.set(k, v);
   for (const [k, v] of Object.entries(lex.demonyms)) m.set(foldKey(k), v);
+  demonymCache.set(lex, m);
   return m;
 }
 
@@ -146,19 +195,15 @@ export function focusCountries(doc: Doc, lex: EntityLexicon): { cc: string; w: n
   const w = new Map<string, number>();
   const add = (cc: string | null | undefined, x: number) => { if (cc) w.set(cc, (w.get(cc) ?? 0) + x); };
   const n = p.tokens.tok.length;
+  const scan = gazetteerScan(p, g);
   for (let i = 0; i < n; i++) {
     const d = dem.get(p.tokens.tok[i]);
     if (d) add(d, 1);
     if (!isCap(p, i)) continue;
-    const ms = g.matcher.matchesAt(p, i);
-    if (!ms.length) continue;
+    const ms = scan[i];
+    if (!ms) continue;
     const m = ms[0];
-    let best: { cc: string | null; x: number } | null = null;
-    for (const idx of m.values) {
-      const e = g.entry(idx);
-      const x = e.fcode === 'PCLI' ? 2 : e.curated ? 1.5 : e.population > 200000 ? 0.5 : 0;
-      if (x && (!best || x > best.x)) best = { cc: e.country, x };
-    }
+    const best = focusOf(g, m.values);
     if (best) add(best.cc, best.x);
     i = m.t1 - 1;
   }

@@ -20,7 +20,7 @@ import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
 import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
 import type { Match, Prepared } from '../match/matcher.js';
-import { demonymMap, focusCountries, isCap, lexiconData, phraseEndsBefore, phraseStartsAt, preparedOf, type LexiconData } from './context.js';
+import { demonymMap, entriesOf, focusCountries, gazetteerScan, isCap, lexiconData, phraseEndsBefore, phraseStartsAt, preparedOf, type LexiconData } from './context.js';
 
 interface Found {
   idx: number;
@@ -67,7 +67,8 @@ function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anch
   const f = e.country ? focus.get(e.country) : undefined;
   if (f) s += 2 + f;
   let best = 0;
-  for (const a of anchors) {
+  for (let ai = 0; ai < anchors.length && ai < 25; ai++) {
+    const a = anchors[ai];
     if (a === e) continue;
     const d = km(a.lat, a.lon, e.lat, e.lon);
     best = Math.max(best, d < 50 ? 2 : d < 300 ? 1.5 : d < 1000 ? 0.5 : 0);
@@ -96,10 +97,13 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   const demonyms = demonymMap(g, lex);
 
   // Pass 1: candidate spans.
+  const scan = gazetteerScan(p, g);
   type Cand = { m: Match<number>; regionCue: boolean; cue: boolean; curatedOrCountry: boolean };
   const cands: Cand[] = [];
   for (let i = 0; i < n; i++) {
-    const ms = g.matcher.matchesAt(p, i);
+    // Capitalized words: the whole gazetteer; others: only curated names ("route du Castello").
+    const ms = scan[i];
+    if (!ms) continue;
     let taken: Cand | null = null;
     for (const m of ms) {
       if (overlaps(covered, m.start, m.end)) continue;
@@ -114,12 +118,14 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   const found: Found[] = [];
   const choose = (c: Cand): { idx: number; s: number } | null => {
     let best: { idx: number; s: number } | null = null;
+    const byPop = entriesOf(g, c.m.values);
     let maxCityPop = 0;
-    const byPop = c.m.values.map((idx) => g.entry(idx)).sort((a, b) => b.population - a.population);
-    for (const e of byPop) if (e.precision === 'city') maxCityPop = Math.max(maxCityPop, e.population);
-    const prominent = byPop.length > 1 && byPop[0].population > 50 * Math.max(1000, byPop[1].population) ? byPop[0] : byPop.length === 1 ? null : null;
-    for (const idx of c.m.values) {
-      const e = g.entry(idx);
+    for (const { e } of byPop) if (e.precision === 'city') { maxCityPop = e.population; break; }
+    const prominent = byPop.length > 1 && byPop[0].e.population > 50 * Math.max(1000, byPop[1].e.population) ? byPop[0].e : null;
+    // Long lists of homonyms: the 40 most populous, plus any in a focus country.
+    for (let k = 0; k < byPop.length; k++) {
+      const { idx, e } = byPop[k];
+      if (k >= 40 && !(e.country && focus.has(e.country))) continue;
       const s = score(e, focus, c.regionCue, anchors, { maxCityPop, prominent });
       if (!best || s > best.s) best = { idx, s };
     }
@@ -149,7 +155,7 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   // Misspellings: capitalized words ≥ 5 letters, one edit from a focus-country name.
   const focusTop = focusList[0]?.cc;
   if (focusTop) {
-    const names = g.tokenNames(focusTop);
+    const buckets = fuzzyBuckets(g, focusTop);
     const taken: [number, number][] = [...covered, ...found.map((f) => [f.start, f.end] as [number, number])];
     for (let i = 0; i < n; i++) {
       const t = tok[i];
@@ -157,11 +163,10 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
       if (i > 0 && isCap(p, i - 1) && !isSentenceStart(p, i - 1)) continue; // part of a name
       if (i + 1 < n && isCap(p, i + 1) && sameStretch(p, i, i + 1)) continue;
       if (overlaps(taken, start[i], p.tokens.end[i])) continue;
-      if (g.matcher.matchesAt(p, i).length) continue;
+      if (scan[i]) continue;
       let hit: number | null = null;
       let hits = 0;
-      for (const [k, idxs] of names) {
-        if (Math.abs(k.length - t.length) > 1 || k[0] !== t[0]) continue;
+      for (let len = t.length - 1; len <= t.length + 1; len++) for (const [k, idxs] of buckets.get(`${t[0]}${len}`) ?? []) {
         if (withinOneEdit(t, k)) {
           for (const idx of idxs) {
             hits++;
@@ -200,6 +205,22 @@ function isCountryName(g: Gazetteer, p: Prepared, s: number, e: number): boolean
   const i = p.tokens.start.indexOf(s);
   if (i < 0) return false;
   return g.matcher.matchesAt(p, i).some((m) => m.end === e && m.values.some((idx) => g.entry(idx).fcode === 'PCLI'));
+}
+
+const bucketCache = new Map<string, Map<string, [string, number[]][]>>();
+
+/** A country's single-word place names bucketed by first letter and length. */
+function fuzzyBuckets(g: Gazetteer, cc: string): Map<string, [string, number[]][]> {
+  let b = bucketCache.get(cc);
+  if (b) return b;
+  b = new Map();
+  for (const [k, idxs] of g.tokenNames(cc)) {
+    const key = `${k[0]}${k.length}`;
+    const l = b.get(key);
+    if (l) l.push([k, idxs]); else b.set(key, [[k, idxs]]);
+  }
+  bucketCache.set(cc, b);
+  return b;
 }
 
 function sameStretch(p: Prepared, a: number, b: number): boolean {

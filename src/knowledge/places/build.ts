@@ -23,7 +23,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keyTokens, stripArticles } from '../../match/fold.js';
 
-export const BUILD_VERSION = 4;
+export const BUILD_VERSION = 5;
 
 const require = createRequire(import.meta.url);
 
@@ -155,6 +155,13 @@ export function buildGazetteer(dir = cacheDir()): { places: number; countries: n
   });
   const keyLines: string[] = [];
   for (const [k, l] of keyIndex) keyLines.push(`${k}\t${l.join(',')}`);
+  // Proper prefixes of multi-token keys, with no rows: a scan stops where no key can follow.
+  const prefixes = new Set<string>();
+  for (const k of keyIndex.keys()) {
+    let sp = k.indexOf(' ');
+    while (sp >= 0) { const pre = k.slice(0, sp); if (!keyIndex.has(pre)) prefixes.add(pre); sp = k.indexOf(' ', sp + 1); }
+  }
+  for (const k of prefixes) keyLines.push(`${k}\t`);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.tmp-${process.pid}-${Date.now()}`);
   writeFileSync(tmp + '.tsv', `#v${BUILD_VERSION}\n` + lines.join('\n') + '\n');

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlacePrecision } from '../../document.js';
-import { HashMatcher } from '../../match/matcher.js';
+import { HashMatcher, Matcher } from '../../match/matcher.js';
 import { foldKey } from '../../match/fold.js';
 import { buildGazetteer, cacheDir, cacheIsCurrent, type CountryInfo } from './build.js';
 import { overlayFileSchema, type OverlayFile } from './overlay.js';
@@ -52,6 +52,8 @@ export interface Gazetteer {
   byId: Map<string, number>;
   /** Every name → entry indices. */
   matcher: HashMatcher<number>;
+  /** The curated overlay's names only (a small trie), for names written with a lower-case first word ("route du Castello"). */
+  curated: Matcher<number>;
   countries: Map<string, CountryInfo>;
   /** Single-token names of a country's towns, regions and curated places (folded → indices), for the misspelling rule. */
   tokenNames(cc: string): Map<string, number[]>;
@@ -140,6 +142,7 @@ export function loadGazetteer(): Gazetteer {
     entry,
     byId,
     matcher,
+    curated: new Matcher<number>(),
     countries,
     tokenNames(cc: string) {
       let m = tokenCache.get(cc);
@@ -181,7 +184,7 @@ function applyOverlay(g: Gazetteer, file: OverlayFile, addExtra: (e: GazEntry) =
     e.aliases = [...(e.aliases ?? []), ...a.names];
     if (a.name) e.name = a.name;
     if (a.lat !== undefined && a.lon !== undefined) { e.lat = a.lat; e.lon = a.lon; }
-    for (const n of a.names) g.matcher.add(n, idx);
+    for (const n of a.names) { g.matcher.add(n, idx); g.curated.add(n, idx); }
   }
   for (const p of file.places ?? []) {
     const id = `ov:${p.slug}`;
@@ -190,8 +193,7 @@ function applyOverlay(g: Gazetteer, file: OverlayFile, addExtra: (e: GazEntry) =
       precision: p.precision, geoPrecision: p.geo, curated: true, aliases: p.names,
     });
     g.byId.set(id, idx);
-    g.matcher.add(p.name, idx);
-    for (const n of p.names) g.matcher.add(n, idx);
+    for (const n of [p.name, ...p.names]) { g.matcher.add(n, idx); g.curated.add(n, idx); }
   }
 }
 
