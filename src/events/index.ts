@@ -132,7 +132,7 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
     g,
     refiners,
     conj: new RegExp(`^[\\s\\u00a0]*(?:,|(?:,[\\s\\u00a0]*)?(?:${alt(lex.roles.conjunctions)}))[\\s\\u00a0]*(?:\\p{L}+['’]|\\p{L}{1,3}[\\s\\u00a0]+)?[\\s\\u00a0]*$`, 'iu'),
-    genitive: new RegExp(`^[\\s\\u00a0]*(?:(?:${alt(lex.roles.genitive)})[\\s\\u00a0]*)*$`, 'iu'),
+    genitive: new RegExp(`^[\\s\\u00a0]*(?:[\\p{L}-]+[\\s\\u00a0]+)?(?:(?:${alt(lex.roles.genitive)})[\\s\\u00a0]*)+$`, 'iu'),
     nonActorKinds: new Set(lex.roles.nonActorKinds),
     conditional: lex.status.conditionalEndings.length
       ? new RegExp(`\\p{L}+(?:${lex.status.conditionalEndings.join('|')})(?![\\p{L}])`, 'giu')
@@ -299,7 +299,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
         sentence: s,
       };
       refine(cand, s, ms, c, lex);
-      roles(cand, text, clause, ms, pool.filter((r) => !(r.m.start < span.end && r.m.end > span.start)), c, lastActor1);
+      roles(cand, text, clause, ms, pool.filter((r) => !(r.m.start >= span.start && r.m.end <= span.end)), c, lastActor1);
       actorRules(cand);
       cand.place = pickPlace(text, s, span, ms, sPlaces, c);
       cand.placeInSentence = !!cand.place;
@@ -321,13 +321,36 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       }
       best?.fatalities.push(f);
     }
+    // "… a repris X. Vingt soldats ont été tués.": a bare killing sentence gives its toll to the previous event
+    if (!found.length && all.length) {
+      const prev = all[all.length - 1];
+      const prevIdx = sents.indexOf(prev.sentence);
+      if (prevIdx === si - 1 && prev.sentence.para === s.para) {
+        const bareKill = list.filter((k) => !k.actor1.length && !k.actor2.length && !k.placeInSentence);
+        if (bareKill.length === list.length) {
+          for (const k of list) prev.fatalities.push(...k.fatalities);
+          continue;
+        }
+      }
+    }
     for (const cand of list) {
       if (cand.entry.weak && !cand.actor1.length && !cand.actor2.length && !cand.placeInSentence && !cand.fatalities.length) continue;
       // same type and actors in one sentence → one event
       const twin = all.find(
-        (o) => o.sentence === s && o.type === cand.type && o.subtype === cand.subtype && sameIds(o.actor1, cand.actor1) && sameIds(o.actor2, cand.actor2),
+        (o) =>
+          o.sentence === s &&
+          o.type === cand.type &&
+          o.subtype === cand.subtype &&
+          o.status === cand.status &&
+          sameIds(o.actor1, cand.actor1) &&
+          sameIds(o.actor2, cand.actor2),
       );
-      if (twin) continue;
+      if (twin) {
+        twin.fatalities.push(...cand.fatalities);
+        if (!twin.place && cand.place) twin.place = cand.place;
+        if (!twin.date?.span && cand.date?.span) twin.date = cand.date;
+        continue;
+      }
       all.push(cand);
       if (cand.actor1.length) lastActor1 = cand.actor1;
     }
@@ -527,10 +550,13 @@ function roles(
     }
     // complement of a noun trigger: "frappes de l'aviation russe", "frappes russes"
     let complement: MentionRef[] = [];
-    const nextR = firstAfter(inClause, t.end, clause.end, 25);
-    if (nextR && c.genitive.test(text.slice(t.end, nextR.m.start))) complement = coordinated(text, inClause, nextR, 1, c, clause.start, clause.end);
+    const straddle = inClause.find((r) => r.m.start < t.end && r.m.end > t.end && r.m.start > t.start);
+    if (straddle) complement = coordinated(text, inClause, straddle, 1, c, clause.start, clause.end);
+    const nextR = straddle ? null : firstAfter(inClause, t.end, clause.end, 25);
+    const gapC = nextR ? text.slice(t.end, nextR.m.start) : '';
+    if (nextR && (c.genitive.test(gapC) || (nextR.m.via === 'demonym' && gapC.trim() === ''))) complement = coordinated(text, inClause, nextR, 1, c, clause.start, clause.end);
     // subject: nearest actor before the trigger in the clause (with its coordinated actors)
-    const before = inClause.filter((r) => r.m.end <= t.start);
+    const before = inClause.filter((r) => r.m.end <= t.start && r !== straddle);
     let subject: MentionRef[] = [];
     if (before.length) subject = coordinated(text, inClause, before[before.length - 1], -1, c, clause.start, clause.end);
     else if (hits(ms, c.g.anaphora, clause.start, t.start).length && lastActor1.length) subject = lastActor1;
@@ -539,7 +565,9 @@ function roles(
       if (subject.length) a2 = subject;
     } else if (complement.length && !patientGenitive) {
       a1 = complement;
-      if (subject.length && cand.type !== 'Explosions/Remote violence') a2 = subject;
+      const tgt = after(c.g.target);
+      if (tgt.length) a2 = tgt;
+      else if (subject.length && cand.type !== 'Explosions/Remote violence') a2 = subject;
     } else {
       a1 = subject;
       if (complement.length) a2 = complement;
@@ -565,7 +593,7 @@ function uniq(a: MentionRef[]): MentionRef[] {
 /** A place introduced as a destination ("vers X", "en direction de X", "towards X"). */
 function isDestination(text: string, r: PlaceRef, ms: readonly PhraseMatch[], c: Compiled): boolean {
   for (const d of ms) {
-    if (d.group !== c.g.destination || d.end > r.m.start || r.m.start - d.end > 25) continue;
+    if (d.group !== c.g.destination || d.end > r.m.start || r.m.start - d.end > 14) continue;
     if (!/[,;:.]/.test(text.slice(d.end, r.m.start))) return true;
   }
   return false;
@@ -638,6 +666,8 @@ function status(text: string, clause: { start: number; end: number }, t: Span, m
   // hearsay conditional → reported
   const hs = hits(ms, c.g.hearsay, from, t.start);
   if (hs.length && t.start - hs[hs.length - 1].end <= 25) return 'reported';
+  const ha = hits(ms, c.g.hearsay, t.end, Math.min(clause.end, t.end + 40));
+  if (ha.length && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, ha[0].start))) return 'reported';
   if (c.conditional) {
     const near = text.slice(Math.max(clause.start, t.start - 40), t.end);
     c.conditional.lastIndex = 0;
@@ -683,7 +713,7 @@ function fatalityFigures(text: string, s: Sentence, ms: readonly PhraseMatch[], 
         if (wounded.some((w) => w.start >= d.end && w.end <= n.start)) continue;
         if (/[;:.,]/.test(text.slice(d.end, n.start))) continue;
         // a figure followed by its own wounded word belongs to the wounded
-        if (wounded.some((w) => w.start >= n.end && w.start - n.end <= 15) && !deaths.some((x) => x.start >= n.end && x.start - n.end <= 25)) continue;
+        if (wounded.some((w) => w.start >= n.end && w.start - n.end <= 2)) continue;
       } else continue;
       if (dist < bd) {
         bd = dist;

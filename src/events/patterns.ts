@@ -12,21 +12,43 @@
 
 const WORD = '\\p{L}\\p{N}';
 
-/** Regex source for one mini-pattern (no boundaries). */
+/** Regex source for one mini-pattern (no boundaries). Alternatives are tried longest first. */
 export function patternSource(form: string): string {
+  return source(form.trim().toLowerCase());
+}
+
+function source(f: string): string {
   let out = '';
-  const f = form.trim().toLowerCase();
   for (let i = 0; i < f.length; i++) {
     const c = f[i];
     if (c === '*') out += `[${WORD}]*`;
-    else if (c === '(') out += '(?:';
-    else if (c === ')' || c === '|') out += c;
-    else if (c === ' ') {
+    else if (c === '(') {
+      let depth = 0;
+      let j = i + 1;
+      const alts: string[] = [];
+      let cur = '';
+      for (; j < f.length; j++) {
+        const d = f[j];
+        if (d === '(') depth++;
+        else if (d === ')') {
+          if (depth === 0) break;
+          depth--;
+        }
+        if (d === '|' && depth === 0) {
+          alts.push(cur);
+          cur = '';
+        } else cur += d;
+      }
+      alts.push(cur);
+      alts.sort((x, y) => y.length - x.length);
+      out += `(?:${alts.map(source).join('|')})`;
+      i = j;
+    } else if (c === ' ') {
       while (f[i + 1] === ' ') i++;
       out += '[\\s\\u00a0\\u202f]+';
     } else if (c === "'" || c === '’') out += "['’]";
     else if (c === '-' || c === '‑') out += '[-‑‐]';
-    else out += c.replace(/[.+?^${}[\]\\/]/g, '\\$&');
+    else out += c.replace(/[.+?^${}[\]\\/|)]/g, '\\$&');
   }
   return out;
 }
