@@ -1,0 +1,40 @@
+/**
+ * Builds a Vigie date parser from one of chrono's casual configurations, in chrono's own way:
+ * clone, drop the parsers Vigie replaces, put Vigie's parsers first (on a tie in span, chrono's
+ * overlap removal keeps the earlier parser's result) and its refiners last.
+ */
+import type { Chrono, Parser } from 'chrono-node';
+import type { DateLexicon } from '../lexicon.js';
+import { AnaphoraParser } from './parsers/AnaphoraParser.js';
+import { MonthParser } from './parsers/MonthParser.js';
+import { PartOfPeriodParser } from './parsers/PartOfPeriodParser.js';
+import { RelativePeriodParser } from './parsers/RelativePeriodParser.js';
+import { SeasonParser } from './parsers/SeasonParser.js';
+import { YearParser } from './parsers/YearParser.js';
+import { ModifierRefiner } from './refiners/ModifierRefiner.js';
+import { NewsYearRefiner } from './refiners/NewsYearRefiner.js';
+import { UnlikelyDateFilter } from './refiners/UnlikelyDateFilter.js';
+import { WeekdayCheckRefiner } from './refiners/WeekdayCheckRefiner.js';
+
+export interface ConfigureOptions {
+  /** chrono parser class names to remove ("FRTimeUnitWithinFormatParser": durations). */
+  drop: string[];
+  /** Extra, language-specific parsers, run before the common ones. */
+  parsers?: Parser[];
+}
+
+export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions): Chrono {
+  const c = base.clone();
+  c.parsers = c.parsers.filter((p) => !opts.drop.includes(p.constructor.name));
+  c.parsers.unshift(
+    ...(opts.parsers ?? []),
+    new AnaphoraParser(lex),
+    new RelativePeriodParser(lex),
+    new PartOfPeriodParser(lex),
+    new SeasonParser(lex),
+    new MonthParser(lex),
+    new YearParser(lex),
+  );
+  c.refiners.push(new UnlikelyDateFilter(lex), new ModifierRefiner(lex), new NewsYearRefiner(lex), new WeekdayCheckRefiner());
+  return c;
+}

@@ -1,0 +1,54 @@
+/**
+ * Regular-expression pieces built from the lexicon words: alternations (longest first,
+ * flexible spaces and apostrophes), the year pattern and the letter boundaries.
+ */
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One word or phrase as a pattern: spaces match any run of spaces, ' matches ’ too. */
+export function phrasePattern(w: string): string {
+  return w
+    .split(/\s+/)
+    .map((part) => escapeRe(part).replace(/'/g, "['’]"))
+    .join('\\s+');
+}
+
+/** Alternation of phrases, longest first so that "au début de" wins over "début". */
+export function alternation(words: Iterable<string>): string {
+  const list = [...new Set(words)].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
+  return list.map(phrasePattern).join('|');
+}
+
+/** A four-digit year from 1500 to 2099 (after the letter O typed for zero has been fixed). */
+export const YEAR = '(?:1[5-9]|20)\\d\\d';
+
+/** Letters, digits and underscore: what a word boundary looks at (Unicode aware). */
+export const WORD_CHAR = '[\\p{L}\\p{N}_]';
+
+/** Does a phrase end with a character that glues to the next word ("mi-", "d'", "l'")? */
+export function gluesRight(w: string): boolean {
+  return /[-'’]$/.test(w);
+}
+
+/** Case-insensitive lookup key: lower case, ’ → '. */
+export function key(s: string): string {
+  return s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+}
+
+/** Lookup in a record by a matched surface. */
+export function lookup<T>(rec: Record<string, T>, surface: string): T | undefined {
+  const k = key(surface);
+  if (k in rec) return rec[k];
+  // tolerate a missing/extra final dot on abbreviations
+  if (k.endsWith('.') && k.slice(0, -1) in rec) return rec[k.slice(0, -1)];
+  if (`${k}.` in rec) return rec[`${k}.`];
+  return undefined;
+}
+
+/** A regex matching one of the phrases at the end of a string ("plus de" before a number). */
+export function endsWithAny(words: string[]): RegExp | null {
+  if (words.length === 0) return null;
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}_])(?:${alternation(words)})\\s*$`, 'iu');
+}
