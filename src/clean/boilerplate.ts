@@ -23,6 +23,8 @@ interface Line {
   meta?: LineMeta;
   keep: boolean;
   nWords: number;
+  /** A long line whose furniture score has not been computed yet. */
+  long?: boolean;
 }
 
 export interface FoundMeta {
@@ -42,11 +44,26 @@ export interface BoilerplateResult {
 
 const SENTENCE_END = /[.!?…:;,»"”)]$/;
 
+const phraseRe = new WeakMap<MergedLexicon, RegExp>();
+/** Number of distinct furniture phrases in a folded line (one regex scan). */
+function countPhrases(folded: string, lex: MergedLexicon): number {
+  let re = phraseRe.get(lex);
+  if (!re) {
+    const alt = [...lex.furniturePhrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(alt.join('|'), 'g');
+    phraseRe.set(lex, re);
+  }
+  re.lastIndex = 0;
+  const found = new Set<string>();
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(folded)) !== null) found.add(m[0]);
+  return found.size;
+}
+
 function furnitureScore(folded: string, lex: MergedLexicon): { strong: boolean; weak: boolean; edge: boolean } {
   const all = words(folded);
   const n = all.length;
-  let phrase = 0;
-  for (const p of lex.furniturePhrases) if (folded.includes(p)) phrase++;
+  const phrase = countPhrases(folded, lex);
   if (n === 0) return { strong: false, weak: folded.trim().length > 0 && folded.trim().length <= 3, edge: false };
   let content = 0;
   let furn = 0;
@@ -72,19 +89,36 @@ function isLinkList(sq: string): boolean {
 }
 
 function classify(text: string, lex: MergedLexicon): Line {
+  // Long lines are body text unless they turn out to be furniture at an edge (checked lazily).
+  if (text.length > 240) {
+    let spaces = 0;
+    for (let i = 0; i < text.length && spaces <= 24; i++) if (text.charCodeAt(i) === 32) spaces++;
+    if (spaces > 24) return { text, key: text.toLowerCase(), kind: 'content', keep: true, nWords: spaces + 1, long: true };
+  }
   const sq = squash(text);
   if (sq === '') return { text, key: '', kind: 'blank', keep: true, nWords: 0 };
-  const folded = foldText(sq);
-  const key = words(folded).join(' ');
-  const nWords = sq.split(' ').length;
-  const meta = nWords <= 24 ? classifyMetaLine(sq, lex) : null;
+  let nWords = 1;
+  for (let i = 0; i < sq.length; i++) if (sq.charCodeAt(i) === 32) nWords++;
+  const key = sq.toLowerCase();
+  if (nWords > 24) return { text, key, kind: 'content', keep: true, nWords, long: true };
+  const meta = classifyMetaLine(sq, lex);
   if (meta) return { text, key, kind: 'meta', meta, keep: true, nWords };
+  const folded = foldText(sq);
   const f = furnitureScore(folded, lex);
   let kind: Kind = 'content';
   if (f.strong) kind = 'furniture';
   else if (f.weak || f.edge || isLinkList(sq)) kind = 'edge';
   else if (nWords <= 5 && !SENTENCE_END.test(sq)) kind = 'short';
   return { text, key, kind, keep: true, nWords };
+}
+
+/** Resolves a long line's edge-furniture status (newsletter blurbs, cookie or comment policies). */
+function isEdge(l: Line, lex: MergedLexicon): boolean {
+  if (l.long) {
+    l.long = false;
+    if (furnitureScore(foldText(squash(l.text)), lex).edge) l.kind = 'edge';
+  }
+  return l.kind === 'edge';
 }
 
 /** Removes boilerplate from normalized text; `title` is the known title, if any. */
@@ -125,7 +159,7 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
       h++;
       continue;
     }
-    if (l.kind === 'edge') {
+    if (isEdge(l, lex)) {
       drop(l);
       h++;
       continue;
@@ -155,7 +189,7 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
       seen = true;
       continue;
     }
-    if (l.kind === 'edge' || (seen && l.kind === 'short' && l.nWords <= 4)) {
+    if (isEdge(l, lex) || (seen && l.kind === 'short' && l.nWords <= 4)) {
       drop(l);
       seen = true;
       continue;

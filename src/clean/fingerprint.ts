@@ -6,51 +6,111 @@
  *    near-duplicates (the same wire dispatch on several sites with other headers/footers).
  */
 import { createHash } from 'node:crypto';
-import { foldText } from './normalize.js';
 
 export function contentHash(text: string): string {
   const norm = text.normalize('NFC').replace(/[\s\u00A0\u202F]+/g, ' ').trim();
   return createHash('sha256').update(norm, 'utf8').digest('hex');
 }
 
-/** Two independent 32-bit FNV-1a style hashes of a string (different offsets and a final mix). */
-function hash64(s: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x9e3779b9;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+/**
+ * Folding table for the SimHash tokenizer: 0 for non-word code units, else the folded code
+ * (lower case, accents removed via NFD's base letter). Built once.
+ */
+const FOLD = new Uint16Array(65536);
+(function init() {
+  const word = /[\p{L}\p{N}]/u;
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    if (!word.test(ch)) {
+      // Combining marks are part of a word but add nothing (decomposed accents).
+      if (/\p{M}/u.test(ch)) FOLD[c] = 0xffff;
+      continue;
+    }
+    const base = ch.normalize('NFD')[0].toLowerCase();
+    FOLD[c] = base.length === 1 ? base.charCodeAt(0) : ch.toLowerCase().charCodeAt(0);
   }
-  // Final avalanche (murmur3 fmix32) so that near strings spread over all bits.
-  const mix = (h: number) => {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0;
-  };
-  return [mix(a), mix(b ^ a)];
+})();
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 const SHINGLE = 3;
+/** Share of the words at each end of the text whose shingles weigh 1 instead of 3 (at most EDGE_MAX words). */
+const EDGE_SHARE = 0.1;
+const EDGE_MAX = 40;
 
+/**
+ * 64-bit SimHash over 3-word shingles of folded words (case, accents and punctuation do not
+ * matter). One pass over the text: each word is hashed as it is read (two 32-bit FNV-style
+ * hashes), each shingle's 64 bits are mixed from its three words' hashes. Shingles in the
+ * first and last 10% of the words (40 at most) weigh a third of the others.
+ */
 export function simhash(text: string): string {
-  const toks = foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  let ha: Uint32Array = new Uint32Array(Math.max(16, text.length >>> 2));
+  let hb: Uint32Array = new Uint32Array(ha.length);
+  let n = 0;
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  let inWord = false;
+  const len = text.length;
+  for (let i = 0; i <= len; i++) {
+    const f = i < len ? FOLD[text.charCodeAt(i)] : 0;
+    if (f !== 0) {
+      if (f === 0xffff) continue;
+      a = Math.imul(a ^ f, 0x01000193);
+      b = Math.imul(b ^ f, 0x5bd1e995);
+      b ^= b >>> 15;
+      inWord = true;
+    } else if (inWord) {
+      if (n === ha.length) {
+        const na = new Uint32Array(n * 2);
+        na.set(ha);
+        ha = na;
+        const nb = new Uint32Array(n * 2);
+        nb.set(hb);
+        hb = nb;
+      }
+      ha[n] = fmix(a);
+      hb[n] = fmix(b ^ a);
+      n++;
+      a = 0x811c9dc5;
+      b = 0x9e3779b9;
+      inWord = false;
+    }
+  }
+  if (n === 0) return '0'.repeat(16);
   const v = new Int32Array(64);
-  const n = toks.length;
-  const add = (s: string) => {
-    const [hi, lo] = hash64(s);
+  const add = (hi: number, lo: number, w: number) => {
     for (let bit = 0; bit < 32; bit++) {
-      v[bit] += (hi >>> bit) & 1 ? 1 : -1;
-      v[32 + bit] += (lo >>> bit) & 1 ? 1 : -1;
+      v[bit] += (((hi >>> bit) & 1) * 2 - 1) * w;
+      v[32 + bit] += (((lo >>> bit) & 1) * 2 - 1) * w;
     }
   };
-  if (n === 0) return '0'.repeat(16);
-  if (n < SHINGLE) add(toks.join(' '));
-  else for (let i = 0; i + SHINGLE <= n; i++) add(toks[i] + ' ' + toks[i + 1] + ' ' + toks[i + 2]);
+  if (n < SHINGLE) {
+    let hi = 0x9e3779b9;
+    let lo = 0x85ebca6b;
+    for (let i = 0; i < n; i++) {
+      hi = fmix(Math.imul(hi, 31) ^ ha[i]);
+      lo = fmix(Math.imul(lo, 37) ^ hb[i]);
+    }
+    add(hi, lo, 1);
+  } else {
+    // Headers and footers (titles, credits, "published by…") are where copies of one
+    // dispatch differ: shingles near the edges weigh less than the body's.
+    const edge = Math.min(EDGE_MAX, Math.floor(n * EDGE_SHARE));
+    for (let i = 0; i + SHINGLE <= n; i++) {
+      const hi = fmix(Math.imul(fmix(Math.imul(ha[i], 31) ^ ha[i + 1]), 31) ^ ha[i + 2]);
+      const lo = fmix(Math.imul(fmix(Math.imul(hb[i], 37) ^ hb[i + 1]), 37) ^ hb[i + 2]);
+      add(hi, lo, i < edge || i + SHINGLE > n - edge ? 1 : 3);
+    }
+  }
   let hi = 0;
   let lo = 0;
   for (let bit = 0; bit < 32; bit++) {

@@ -243,6 +243,7 @@ export function agencyMark(line: string, lex: MergedLexicon = LEX): string | nul
  * ("Reportage", "Exclusif", "Publié le", "Updated"), a time and a time zone.
  */
 export function datelineOf(line: string, lex: MergedLexicon = LEX): LineMeta | null {
+  if (!/\d{4}/.test(line)) return null;
   const text = squash(line);
   if (text.length > 120) return null;
   const folded = foldText(text);

@@ -9,6 +9,9 @@ const WIRE = [
   "Le gouverneur a annoncé l'ouverture d'un couloir humanitaire pour permettre aux civils de quitter la zone, tandis que des organisations d'aide réclament un accès sans entrave aux blessés.",
   "Les négociations entre les deux camps, suspendues depuis le mois dernier, pourraient reprendre la semaine prochaine sous l'égide d'un médiateur régional, a indiqué un diplomate sous couvert d'anonymat.",
   "La colline de Tamsar avait été perdue par l'armée au printemps, lors d'une offensive surprise qui avait coupé la route principale reliant la province à la capitale.",
+  "Depuis, les habitants des villages situés au pied de la colline vivaient sous la menace de tirs quasi quotidiens, et plusieurs écoles avaient dû fermer leurs portes faute d'enseignants et d'élèves.",
+  "Un responsable local a estimé que la reprise de la position permettrait de rouvrir la route d'ici à la fin du mois, à condition que les démineurs puissent travailler en sécurité le long des bas-côtés.",
+  "Le groupe armé n'a pas réagi officiellement, mais un de ses porte-parole a affirmé sur une messagerie que ses combattants s'étaient repliés en bon ordre vers des positions préparées à l'avance.",
 ].join('\n\n');
 
 const OTHER = [
@@ -25,17 +28,20 @@ test('simhash is 16 hex chars and deterministic', () => {
   assert.equal(simhashSimilarity(simhash(WIRE), simhash(WIRE)), 1);
 });
 
-test('a syndicated copy with another header and footer is >= 0.9 similar', () => {
-  const copy = 'Tamsar : l’armée reprend la colline\n\n' + WIRE.replace('mardi', 'mardi') + '\n\n(Avec AFP)\n\nPublié par La Gazette du Sud, tous droits réservés.';
-  const s = simhashSimilarity(simhash(WIRE), simhash(copy));
-  assert.ok(s >= 0.9, `similarity ${s}`);
+test('syndicated copies with other headers and footers are >= 0.85 similar, 0.9 on average', () => {
+  const heads = ['Tamsar : l’armée reprend la colline', 'Proche-Orient — les dernières nouvelles du front', 'Dépêche'];
+  const foots = ['(Avec AFP)', 'Publié par La Gazette du Sud, tous droits réservés. Reproduction interdite.', 'Cet article a été mis à jour à 18h.'];
+  const sims = heads.flatMap((h) => foots.map((f) => simhashSimilarity(simhash(WIRE), simhash(`${h}\n\n${WIRE}\n\n${f}`))));
+  for (const s of sims) assert.ok(s >= 0.85, `similarity ${s}`);
+  const mean = sims.reduce((a, b) => a + b, 0) / sims.length;
+  assert.ok(mean >= 0.9, `mean similarity ${mean}`);
   // Case, accents and typographic apostrophes do not matter.
   assert.ok(simhashSimilarity(simhash(WIRE), simhash(WIRE.toUpperCase().replace(/'/g, '’'))) >= 0.95);
 });
 
 test('a different article on the same kind of event is well below', () => {
   const s = simhashSimilarity(simhash(WIRE), simhash(OTHER));
-  assert.ok(s < 0.8, `similarity ${s}`);
+  assert.ok(s < 0.75, `similarity ${s}`);
 });
 
 test('hamming counts differing bits', () => {
