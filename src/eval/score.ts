@@ -478,7 +478,7 @@ function scoreSources(gold: GoldAnnotations, p: PredRecord, entById: Map<unknown
 }
 
 function describeEvent(type: unknown, subtype: unknown, place: string, date: unknown): string {
-  return `${type ?? '?'}/${subtype ?? '-'} at ${place} ${date ?? '-'}`;
+  return `${type ?? '?'} · ${subtype ?? '-'} at ${place}, date ${date ?? '-'}`;
 }
 
 function scoreEvents(
@@ -491,6 +491,8 @@ function scoreEvents(
 ): void {
   const pev = asList(p.events);
   const golds = asList(gold.events) as GoldEvent[];
+  const entName = new Map<unknown, string>();
+  for (const e of asList(p.entities)) if (e?.id != null && typeof e?.name === 'string') entName.set(e.id, e.name);
   const used = new Set<number>();
   const matched: [GoldEvent, PredRecord][] = [];
   for (const ge of golds) {
@@ -533,7 +535,7 @@ function scoreEvents(
     for (const aid of asList(pe?.actor1)) for (const n of entById.get(aid) ?? new Set([norm(aid)])) pnames.add(n);
     if (gnames.size && intersects(gnames, pnames)) a1++;
     else if (gnames.size) {
-      emit({ family: 'events', kind: 'wrong', item: `actor1 of ${describeEvent(ge.type, ge.subtype, first(ge.place), ge.date)}: ${first(ge.actor1)}`, detail: asList(pe?.actor1).map(String).join(', ') || '(none)' });
+      emit({ family: 'events', kind: 'wrong', item: `actor1 of ${describeEvent(ge.type, ge.subtype, first(ge.place), ge.date)}: ${first(ge.actor1)}`, detail: asList(pe?.actor1).map((a) => entName.get(a) ?? String(a)).join(', ') || '(none)' });
     }
   }
   const nA1 = matched.filter(([ge]) => truthy(ge.actor1)).length;
