@@ -151,7 +151,8 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     // Ambiguous: the document's focus decides, then the entry valid at publication.
     const entries = ids.map((id) => reg.byId.get(id)!).filter(Boolean);
     const inFocus = entries.filter((e) => e.country && focusSet.has(e.country));
-    const pool = inFocus.length ? inFocus : ids.length === 1 ? entries : [];
+    // A lone ambiguous alias links only in its country's stories (or when the entry has no country).
+    const pool = inFocus.length ? inFocus : ids.length === 1 && !entries[0]?.country ? entries : [];
     if (!pool.length) return null;
     if (pool.length === 1) return pool[0].id;
     const pub = doc.published ?? '';
@@ -201,10 +202,19 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     if (!M.starts.has(ti) && !aliasStarts.has(ti) && !(M.suffixTitles.set.size && p.cap[i])) continue;
     const options: { t1: number; hit: Hit | null; pend?: (typeof pending)[number] }[] = [];
     // 1. Registry aliases.
+    const placeName = M.capitals.longestAt(p, i) ?? M.countries.longestAt(p, i);
     for (const m of reg.aliases.matchesAt(p, i)) {
       if (m.t1 - m.t0 === 1 && !isCap(p, i) && m.values.every((r) => r.exact !== null)) continue;
+      // A country or capital name listed as a registry alias ("Syrie" for state-sy) is an actor
+      // only where it speaks or acts: rule 5 decides, the places stage takes the rest.
+      if (placeName && placeName.t1 === m.t1) continue;
       const id = pickAlias(m);
-      if (id) { options.push({ t1: m.t1, hit: { id, start: m.start, end: m.end, via: 'alias' } }); break; }
+      if (id) {
+        // A generic or loaded designation listed as an ambiguous alias keeps its label (framing counts it).
+        const label = m.values.some((r) => r.id === id && r.ambiguous) ? p.text.slice(m.start, m.end) : undefined;
+        options.push({ t1: m.t1, hit: { id, start: m.start, end: m.end, via: label ? 'generic' : 'alias', label } });
+        break;
+      }
     }
     // 2. Generic designations, linked to the focus country.
     const gm = M.generics.longestAt(p, i);

@@ -5,7 +5,7 @@
 import { actorEntrySchema, type ActorEntry } from '../../../src/knowledge/actors/schema.js';
 
 const raw = [
-  { id: 'state-sy', name: 'Government of Syria', kind: 'state', country: 'SY', inter: 1, aliases: { fr: ['gouvernement syrien'], en: ['Syrian government'] } },
+  { id: 'state-sy', name: 'Government of Syria', kind: 'state', country: 'SY', inter: 1, aliases: { fr: ['gouvernement syrien', 'Syrie'], en: ['Syrian government', 'Syria'] } },
   { id: 'military-sy', name: 'Military Forces of Syria', kind: 'military', country: 'SY', inter: 1, aliases: { fr: ['armée syrienne'], en: ['Syrian Army'] } },
   { id: 'rebels-sy', name: 'Rebel Groups (Syria)', kind: 'armed_group', country: 'SY', inter: 2, aliases: { fr: [], en: [] } },
   { id: 'state-ru', name: 'Government of Russia', kind: 'state', country: 'RU', inter: 1, aliases: { fr: [], en: [] } },
