@@ -20,6 +20,7 @@ interface Compiled {
   aux: Phrases;
   notBefore: Set<string>;
   invertedPronoun: RegExp;
+  pronounInCue: RegExp;
   complementizers: Phrases | null;
   punct: string;
   anonymousHead: Phrases;
@@ -46,6 +47,9 @@ function compile(lex: AttributionLexicon): Compiled {
     notBefore: new Set(lex.notBefore.map((w) => w.toLowerCase())),
     invertedPronoun: lex.invertedPronouns.length
       ? new RegExp(`^(?:${lex.invertedPronouns.map((p) => p.replace(/[-]/g, '[-‑]')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'iu')
+      : /(?!)/u,
+    pronounInCue: lex.invertedPronouns.length
+      ? new RegExp(`(?:${lex.invertedPronouns.map((p) => p.replace(/[-]/g, '[-‑]')).join('|')})(?![\\p{L}])`, 'iu')
       : /(?!)/u,
     complementizers: lex.complementizers.some((w) => /\p{L}/u.test(w)) ? Phrases.of(lex.complementizers.filter((w) => /\p{L}/u.test(w))) : null,
     punct: lex.complementizers.filter((w) => !/\p{L}/u.test(w)).join(''),
@@ -147,8 +151,12 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
     for (const cue of findAll(c.before, text, s.start, s.end)) {
       if (overlaps(cue.start, cue.end)) continue;
       if (c.notSources.at(text, cue.start, s.end)) continue;
-      const np = nounPhraseAfter(text, cue.end, s.end, c, true);
+      let np = nounPhraseAfter(text, cue.end, s.end, c, true);
       if (!np) continue;
+      // "de sources régionales": the cue ends with the anonymous head, which belongs to the source
+      const cueToks = tokens(text, cue.start, cue.end);
+      const lastTok = cueToks[cueToks.length - 1];
+      if (lastTok && cueToks.length > 1 && c.anonymousHead.whole(lastTok.w.toLowerCase())) np = { start: lastTok.start, end: np.end };
       const a = resolve(doc, text, np, cue, c, mentions, out.concat(here), si);
       if (!a) continue;
       here.push(a);
@@ -165,7 +173,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       const beforeAux = text.slice(s.start, auxAt);
       const lastChar = beforeAux.replace(/\s+$/u, '').slice(-1);
       const after = text.slice(v.end, s.end);
-      const pron = c.invertedPronoun.exec(after);
+      const pron = c.invertedPronoun.exec(after) ?? (c.pronounInCue.test(v.text) ? ([''] as unknown as RegExpExecArray) : null);
       const inverted = /[,»”"'’—–-]/u.test(lastChar) || beforeAux.trim() === '' || !!pron;
       if (inverted) {
         const cue = { start: auxAt < v.start ? auxAt : v.start, end: v.end + (pron ? pron[0].length : 0), text: '' };
@@ -290,7 +298,7 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
         const tail = text.slice(t.start, limit);
         const stop = tail.search(/[,;:.!?(«»"]/u);
         const within = stop < 0 ? rest : rest.filter((r) => r.end <= t.start + stop);
-        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
+        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && c.title.at(text, t.start, limit) && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
           end = within[within.length - 1].end;
         }
       }
@@ -368,10 +376,11 @@ function resolve(
     const best = [...inside].sort((x, y) => (KIND_PRIORITY[x.e.kind] ?? 9) - (KIND_PRIORITY[y.e.kind] ?? 9) || y.m.start - x.m.start)[0];
     return { ...base, source: best.e.id, source_text: best.m.text };
   }
-  const name = properName(content, c, text);
+  const name = properName(content, c, text, true);
   const headLower = content[0].w.toLowerCase();
   const headIsCommon = !/^\p{Lu}/u.test(content[0].w);
-  const anonymous = c.anonymousHead.whole(headLower) || !!c.anonymousHead.at(content.map((t) => t.w.toLowerCase()).join(' '), 0, 1e9);
+  const firstWords = content.slice(0, 3).map((t) => t.w.toLowerCase()).join(' ');
+  const anonymous = c.anonymousHead.whole(headLower) || c.anonymousHead.test(firstWords);
   if (anonymous && !name) return { ...base, source: null, source_text: raw, anonymous: true };
   if (name && (headIsCommon || anonymous)) return { ...base, source: null, source_text: name };
   if (c.pronouns.has(headLower)) return null;
@@ -379,7 +388,9 @@ function resolve(
 }
 
 /** The last run of capitalised words (with particles inside) of a phrase: "l'agence syrienne al-Masdar News" → "al-Masdar News". */
-function properName(toks: readonly Tok[], c: Compiled, text: string): string | null {
+function properName(all: readonly Tok[], c: Compiled, text: string, skipHead: boolean): string | null {
+  // a capitalised head word alone ("Activists said") is no name: look after it
+  const toks = skipHead && all.length > 0 && /^\p{Lu}/u.test(all[0].w) && c.anonymousHead.whole(all[0].w.toLowerCase()) ? all.slice(1) : all;
   let best: { start: number; end: number } | null = null;
   let cur: { start: number; end: number; lastProper: number } | null = null;
   for (let k = 0; k < toks.length; k++) {

@@ -52,6 +52,7 @@ interface Groups {
   vague: number;
   clauseBreak: number;
   since: number;
+  conjunction: number;
 }
 
 interface Compiled {
@@ -123,6 +124,7 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
     vague: add(Object.keys(lex.fatalities.vague)),
     clauseBreak: add(lex.clauseBreaks),
     since: add(lex.dateSince),
+    conjunction: add(lex.roles.conjunctions),
   };
   const refiners = new Map<string, number>();
   for (const [k, r] of Object.entries(lex.refiners)) refiners.set(k, add(r.cues));
@@ -662,7 +664,7 @@ function status(text: string, clause: { start: number; end: number }, t: Span, m
   // planned: modal / intention shortly before (or a modal right after a noun trigger)
   for (const m of hits(ms, c.g.planned, from, t.start)) if (t.start - m.end <= 60) return 'planned';
   const pa = hits(ms, c.g.planned, t.end, Math.min(clause.end, t.end + 40));
-  if (pa.length && pa[0].start - t.end <= 35 && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, pa[0].start))) return 'planned';
+  if (pa.length && pa[0].start - t.end <= 35 && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, pa[0].start)) && !hits(ms, c.g.conjunction, t.end, pa[0].start).length) return 'planned';
   // hearsay conditional → reported
   const hs = hits(ms, c.g.hearsay, from, t.start);
   if (hs.length && t.start - hs[hs.length - 1].end <= 25) return 'reported';

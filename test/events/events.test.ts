@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseNumber, eventsOf, eventsStage } from '../../src/events/index.js';
+import { PACKS } from '../../src/lang/language.js';
+import { build } from '../conformance/events/build.js';
+import { newDoc } from '../../src/document.js';
+
+const fr = PACKS.fr.events;
+const en = PACKS.en.events;
+
+test('numbers in words and digits', () => {
+  assert.equal(parseNumber('vingt-trois', fr), 23);
+  assert.equal(parseNumber('quatre-vingt-dix', fr), 90);
+  assert.equal(parseNumber('deux cents', fr), 200);
+  assert.equal(parseNumber('trente et un', fr), null); // "un" alone is not a number word (article)
+  assert.equal(parseNumber('1 200', fr), 1200);
+  assert.equal(parseNumber('twenty-one', en), 21);
+  assert.equal(parseNumber('three hundred', en), 300);
+  assert.equal(parseNumber('soldats', fr), null);
+});
+
+test('fatalities: wounded are not counted; the lowest figure wins; a bare toll sentence goes to the previous event', () => {
+  const one = (t: string, lang: 'fr' | 'en' = 'fr') => eventsOf(build(t, { lang }), PACKS[lang].events);
+  assert.equal(one('Des frappes ont tué 4 civils et blessé 30 autres à {Ariha}.')[0].fatalities, 4);
+  assert.equal(one('Une explosion à {Azaz} a fait 30 blessés.')[0].fatalities, null);
+  assert.equal(one('Shelling killed 15 people in {Douma}; medics later said 11 were dead.', 'en')[0].fatalities, 11);
+  const evs = one(`L'[armée|army|military] a repris {Kafr Nabl} <mardi|2020-02-11|day>. Vingt-trois combattants ont été tués.`);
+  assert.equal(evs.length, 1);
+  assert.equal(evs[0].fatalities, 23);
+  assert.equal(evs[0].spans?.fatalities?.text, 'Vingt-trois');
+});
+
+test('ids, evidence, trigger and spans point into the text', () => {
+  const doc = build(`Selon l'[OSDH|sohr|ngo], l'[armée|army|military] a bombardé {Douma} <mercredi|2015-10-07|day>.`, { id: 'd7', published: '2015-10-08' });
+  eventsStage.run(doc, { pack: PACKS.fr });
+  assert.equal(doc.events.length, 1);
+  const ev = doc.events[0];
+  assert.equal(ev.id, 'd7:e1');
+  assert.equal(doc.text.slice(ev.evidence.start, ev.evidence.end), ev.evidence.text);
+  assert.equal(ev.trigger?.text, 'bombardé');
+  assert.deepEqual(ev.actor1, ['army']); // the NGO source is not an actor
+  assert.equal(ev.spans?.place?.text, 'Douma');
+  assert.equal(ev.spans?.date?.text, 'mercredi');
+  assert.equal(ev.date, '2015-10-07');
+});
+
+test('date falls back to the publication month, never to a precision the text lacks', () => {
+  const doc = build(`Des combats ont éclaté à {Hama}.`, { published: '2020-02-16' });
+  assert.equal(eventsOf(doc, fr)[0].date, '2020-02');
+});
+
+test('the place falls back to the previous sentence of the same paragraph, not across paragraphs', () => {
+  const a = eventsOf(build(`La situation reste tendue à {Hama}. Des affrontements ont opposé l'[armée|army|military] et les [rebelles|rebels].`), fr);
+  assert.equal(a[0].place, 'gn:hama');
+  const b = eventsOf(build(`La situation reste tendue à {Hama}.\nDes affrontements ont opposé l'[armée|army|military] et les [rebelles|rebels].`), fr);
+  assert.equal(b[0].place, null);
+});
+
+test('the same event told twice in one document is merged', () => {
+  const doc = build(`L'[armée|army|military] a repris {Kafr Nabl}. Plus tard, l'[armée|army|military] a repris le contrôle de {Kafr Nabl}, selon des témoins.`);
+  const evs = eventsOf(doc, fr);
+  assert.equal(evs.filter((e) => e.subtype === 'Government regains territory').length, 1);
+});
+
+test('empty or trigger-less documents give no events', () => {
+  const doc = newDoc({ origin: { path: '-', format: 'txt' }, raw: '', lang: 'fr' });
+  eventsStage.run(doc, { pack: PACKS.fr });
+  assert.deepEqual(doc.events, []);
+  assert.deepEqual(eventsOf(build('Le temps est beau à {Paris}.'), fr), []);
+});
