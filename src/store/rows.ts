@@ -4,7 +4,7 @@
  * an EventRow. Keeping it here makes SQLite and PostgreSQL answer identically.
  */
 import type { AnnotationRecord, ConflictEvent, Doc, Entity, Place } from '../document.js';
-import { fold } from '../match/fold.js';
+import { fold, foldCode } from '../match/fold.js';
 import type { EventRow } from './store.js';
 
 /** A document the store refuses to write; the whole batch is rolled back. */
@@ -41,16 +41,25 @@ export function validateDoc(doc: Doc): void {
   }
 }
 
+/** Folds a short string (same as fold(), without its buffer allocation). */
+function foldShort(s: string): string {
+  if (s.length > 64) return fold(s);
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
+  return out;
+}
+
 /** Folded search key: "|" + folded strings + "|", for case- and accent-insensitive substring filters. */
 export function searchKey(parts: (string | null | undefined)[]): string {
   const seen = new Set<string>();
-  for (const p of parts) if (p) seen.add(fold(p).replace(/\s+/g, ' ').trim());
+  for (const p of parts) if (p) seen.add(foldFilter(p));
   return '|' + [...seen].join('|') + '|';
 }
 
 /** Folded filter value (same folding as searchKey). */
 export function foldFilter(s: string): string {
-  return fold(s).replace(/\s+/g, ' ').trim();
+  const f = foldShort(s);
+  return /\s\s|^\s|\s$|[\t\n\r]/.test(f) ? f.replace(/\s+/g, ' ').trim() : f;
 }
 
 export function entityKey(e: Entity | undefined, id: string): string {

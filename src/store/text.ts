@@ -13,7 +13,7 @@
  * or any of its French/English stems.
  */
 import { createRequire } from 'node:module';
-import { fold, WORD } from '../match/fold.js';
+import { foldCode, WORD } from '../match/fold.js';
 
 interface Stemmer {
   stem(word: string): string;
@@ -62,12 +62,36 @@ export function words(text: string): { word: string; start: number; end: number 
 
 /** Folds a word and drops combining marks (decomposed input). */
 function foldWord(w: string): string {
-  const f = fold(w);
-  return /\p{M}/u.test(f) ? f.replace(/\p{M}/gu, '') : f;
+  let f = '';
+  let marks = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (WORD[c] === 2) marks = true;
+    f += String.fromCharCode(foldCode(c));
+  }
+  return marks ? f.replace(/\p{M}/gu, '') : f;
+}
+
+/** Per language: word → [folded word, …keys that differ from it]. */
+const KEY_CACHES: Record<string, Map<string, string[]>> = { fr: new Map(), en: new Map(), other: new Map() };
+
+function entry(word: string, lang: string, cache: Map<string, string[]>): string[] {
+  const folded = foldWord(word);
+  const e = [folded];
+  for (const k of computeKeys(word, lang)) if (k !== folded) e.push(k);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(word, e);
+  return e;
 }
 
 /** The index keys of one word in a document of language `lang`: folded stems (or the folded word). */
 export function wordKeys(word: string, lang: string): string[] {
+  const cache = KEY_CACHES[lang] ?? KEY_CACHES.other;
+  const e = cache.get(word) ?? entry(word, lang, cache);
+  return e.length === 1 ? e : e.slice(1);
+}
+
+function computeKeys(word: string, lang: string): string[] {
   const lower = word.toLowerCase();
   const folded = foldWord(word);
   if (lang !== 'fr' && lang !== 'en') return [folded];
@@ -76,14 +100,30 @@ export function wordKeys(word: string, lang: string): string[] {
   return a === b ? [a] : [a, b];
 }
 
-/** The stemmed, folded words of a text as one space-separated string (the FTS "stems" column). */
+/**
+ * The FTS "stems" column: the distinct folded stems of a text's words, leaving out a stem
+ * equal to its own folded word (that word is already in the accent-folded title/body columns,
+ * and a query looks for each of its keys in all three columns).
+ */
 export function stemLine(text: string, lang: string): string {
-  const parts: string[] = [];
-  for (const w of words(text)) {
-    if (w.end - w.start > MAX_WORD) continue;
-    for (const k of wordKeys(w.word, lang)) parts.push(k);
+  const seen = new Set<string>();
+  const cache = KEY_CACHES[lang] ?? KEY_CACHES.other;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (WORD[text.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < n && WORD[text.charCodeAt(i)] !== 0) i++;
+    if (i - s > MAX_WORD) continue;
+    const w = text.slice(s, i);
+    let e = cache.get(w);
+    if (e === undefined) e = entry(w, lang, cache);
+    for (let k = 1; k < e.length; k++) seen.add(e[k]);
   }
-  return parts.join(' ');
+  return [...seen].join(' ');
 }
 
 /**

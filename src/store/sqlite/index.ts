@@ -19,7 +19,7 @@ type Row = Record<string, unknown>;
 export function ftsQuery(terms: QueryTerm[]): string {
   return terms
     .map((t) => {
-      if (t.kind === 'word') return `({title body} : "${t.word}" OR stems : (${t.keys.map((k) => `"${k}"`).join(' OR ')}))`;
+      if (t.kind === 'word') return `{title body stems} : (${t.keys.map((k) => `"${k}"`).join(' OR ')})`;
       if (t.kind === 'prefix') return `({title body} : "${t.prefix}"* OR stems : "${t.prefix}"*)`;
       return `{title body} : "${t.words.join(' ')}"`;
     })
@@ -38,6 +38,8 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -65536'); // 64 MiB: a 500-document batch stays in memory until commit
+    this.db.pragma('temp_store = MEMORY');
     migrate(this.db);
     const p = (sql: string): Database.Statement => this.db.prepare(sql);
     this.s = {
