@@ -42,7 +42,8 @@ export function measuresTable(res: ScoreResult, families?: readonly MeasureFamil
   for (const [k, c] of res.counts) {
     if (families && !families.includes(familyOf(k) as MeasureFamily)) continue;
     const v = prf(c);
-    rows.push([k, fmt3(v.p), fmt3(v.r), fmt3(v.f1), countText(k, c)]);
+    if (c.nP === 0 && c.nG === 0) rows.push([k, '-', '-', '-', 'nothing to score (reported as 0.0 in JSON)']);
+    else rows.push([k, fmt3(v.p), fmt3(v.r), fmt3(v.f1), countText(k, c)]);
   }
   if (rows.length === 0) return '(no measure: the gold records hold none of the requested keys)';
   return textTable(['measure', 'P', 'R', 'F1', 'counts'], rows, (i) => i >= 1 && i <= 3);
