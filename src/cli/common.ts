@@ -69,6 +69,8 @@ export function parsePositive(v: string, name: string): number {
 
 /** ISO date bound YYYY[-MM[-DD]]. */
 export function parseIsoBound(v: string): string {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new InvalidArgumentError(`expected an ISO date YYYY[-MM[-DD]], got "${v}"`);
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+  const ok = m && (!m[2] || (+m[2] >= 1 && +m[2] <= 12)) && (!m[3] || (+m[3] >= 1 && +m[3] <= 31));
+  if (!ok) throw new InvalidArgumentError(`expected an ISO date YYYY[-MM[-DD]], got "${v}"`);
   return v;
 }

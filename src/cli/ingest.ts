@@ -1,91 +1,9 @@
 /** `vigie ingest` and `vigie annotate`. */
 import type { Command } from 'commander';
 import { parsePositive } from './common.js';
-import { toAnnotation, type Doc } from '../document.js';
-import { readInputs } from '../ingest/index.js';
-import { STAGES } from '../pipeline.js';
-import type { Store } from '../store/store.js';
-import { AFTER_CLEAN, countFiles, ensureIdentity, formatSummary, isInputError, runStages, type Summary } from './process.js';
-import { progress } from './progress.js';
+import { toAnnotation } from '../document.js';
+import { formatSummary, type Summary } from './summary.js';
 import { openDb, type GlobalOptions, fail, writeOut } from './common.js';
-
-export interface IngestRunOptions {
-  batch?: number;
-  /** Called after each committed batch with (batch number, documents stored so far). */
-  onCommit?: (batchNo: number, storedSoFar: number) => void;
-  progressLabel?: string | null;
-}
-
-/** Reads, annotates and stores; returns the summary. Throws only on store failure. */
-export async function ingestPaths(paths: string[], store: Store, opts: IngestRunOptions = {}): Promise<Summary> {
-  const batchSize = Math.max(1, opts.batch ?? 200);
-  const summary: Summary = { read: 0, new: 0, duplicates: 0, refused: [] };
-  const bar = opts.progressLabel === null ? progress(0, '') : progress(countFiles(paths), opts.progressLabel ?? 'ingest');
-  const seen = new Set<string>();
-  let batch: Doc[] = [];
-  let batchNo = 0;
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const r = await store.putDocuments(batch);
-    summary.new += r.inserted;
-    summary.duplicates += r.duplicates;
-    batch = [];
-    batchNo++;
-    opts.onCommit?.(batchNo, summary.new);
-  };
-  try {
-    for await (const item of readInputs(paths)) {
-      if (isInputError(item)) {
-        summary.refused.push(item);
-        bar.tick(item.path);
-        continue;
-      }
-      const doc = item as Doc;
-      summary.read++;
-      bar.tick(doc.origin.path);
-      runStages(doc, 0, AFTER_CLEAN);
-      ensureIdentity(doc);
-      // Already stored (earlier run) or already seen in this run: no need to annotate.
-      if (seen.has(doc.hash) || (await store.hasHash(doc.hash))) {
-        summary.duplicates++;
-        continue;
-      }
-      seen.add(doc.hash);
-      runStages(doc, AFTER_CLEAN, STAGES.length);
-      batch.push(doc);
-      if (batch.length >= batchSize) await flush();
-    }
-    await flush();
-  } finally {
-    bar.stop();
-  }
-  return summary;
-}
-
-/** Reads and annotates, calling `emit` per record; no store. */
-export async function annotatePaths(paths: string[], emit: (doc: Doc) => void | Promise<void>, label: string | null = 'annotate'): Promise<Summary> {
-  const summary: Summary = { read: 0, new: 0, duplicates: 0, refused: [] };
-  const bar = label === null ? progress(0, '') : progress(countFiles(paths), label);
-  try {
-    for await (const item of readInputs(paths)) {
-      if (isInputError(item)) {
-        summary.refused.push(item);
-        bar.tick(item.path);
-        continue;
-      }
-      const doc = item as Doc;
-      summary.read++;
-      bar.tick(doc.origin.path);
-      runStages(doc);
-      ensureIdentity(doc);
-      await emit(doc);
-      summary.new++;
-    }
-  } finally {
-    bar.stop();
-  }
-  return summary;
-}
 
 export function addIngestCommands(program: Command): void {
   program
@@ -99,7 +17,7 @@ export function addIngestCommands(program: Command): void {
       'after',
       `
 Examples:
-  vigie ingest examples/
+  vigie ingest articles/
   vigie ingest --db /tmp/war.db articles/*.html feeds/sahel.xml
   cat dispatches.jsonl | vigie ingest -
 
@@ -111,6 +29,7 @@ Exit status: 0 all read, 2 some inputs refused (the others were stored), 1 fatal
     .action(async (paths: string[], opts: { batch: number; quiet?: boolean; verbose?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals() as GlobalOptions;
       const store = await openDb(g);
+      const { ingestPaths } = await import('./run.js');
       let summary: Summary;
       try {
         summary = await ingestPaths(paths, store, {
@@ -147,6 +66,7 @@ Exit status: 0 all read, 2 some inputs refused (the others were printed), 1 fata
     .action(async (paths: string[], opts: { format: string; quiet?: boolean }) => {
       if (opts.format !== 'jsonl' && opts.format !== 'json') return fail(`unknown --format "${opts.format}" (jsonl or json)`);
       const json = opts.format === 'json';
+      const { annotatePaths } = await import('./run.js');
       let first = true;
       if (json) await writeOut('[');
       const summary = await annotatePaths(paths, async (doc) => {

@@ -21,7 +21,7 @@ export function buildProgram(): Command {
       'after',
       `
 Examples:
-  vigie ingest examples/                 read, annotate and store the bundled examples
+  vigie ingest articles/                 read, annotate and store a folder of articles
   vigie events --type Battles            list stored battles
   vigie search "hopital"                 full-text, accent-insensitive
   vigie export --format acled-csv --out events.csv

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type Doc } from '../document.js';
+export { formatSummary, refusalLine, type Summary } from './summary.js';
 import { STAGES } from '../pipeline.js';
 import { packFor } from '../lang/language.js';
 
@@ -31,11 +32,6 @@ export function ensureIdentity(doc: Doc): Doc {
   if (!doc.hash) doc.hash = createHash('sha256').update(doc.text.normalize('NFC')).digest('hex');
   if (!doc.id) doc.id = `doc-${doc.hash.slice(0, 16)}`;
   return doc;
-}
-
-/** A refusal as printed: "file[:line]: reason". */
-export function refusalLine(e: InputError): string {
-  return `${e.path}${e.line !== undefined ? `:${e.line}` : ''}: ${e.reason}`;
 }
 
 export function isInputError(x: unknown): x is InputError {
@@ -75,21 +71,3 @@ export function countFiles(paths: string[]): number {
   return n;
 }
 
-export interface Summary {
-  /** Documents read (refusals not counted). */
-  read: number;
-  /** Documents newly stored (ingest) or printed (annotate). */
-  new: number;
-  duplicates: number;
-  refused: InputError[];
-}
-
-export function formatSummary(s: Summary, verb: 'ingest' | 'annotate'): string {
-  const lines = [
-    verb === 'ingest'
-      ? `read ${s.read}, new ${s.new}, duplicates ${s.duplicates}, refused ${s.refused.length}`
-      : `read ${s.read}, annotated ${s.new}, refused ${s.refused.length}`,
-  ];
-  for (const e of s.refused) lines.push(`  refused ${refusalLine(e)}`);
-  return lines.join('\n');
-}

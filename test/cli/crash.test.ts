@@ -40,10 +40,10 @@ test('kill -9 during ingest, then rerun: complete and duplicate-free', async () 
     const { signal } = await exit;
     assert.equal(signal, 'SIGKILL', `the ingest was not killed (finished first?): ${err}`);
 
-    const count = (): { docs: number; distinct: number } => {
+    const count = (): { docs: number; uniq: number } => {
       const d = new Database(db, { readonly: true, fileMustExist: true });
       try {
-        return d.prepare('SELECT count(*) AS docs, count(DISTINCT hash) AS distinct FROM documents').get() as { docs: number; distinct: number };
+        return d.prepare('SELECT count(*) AS docs, count(DISTINCT hash) AS uniq FROM documents').get() as { docs: number; uniq: number };
       } finally {
         d.close();
       }
@@ -63,7 +63,7 @@ test('kill -9 during ingest, then rerun: complete and duplicate-free', async () 
 
     const end = count();
     assert.equal(end.docs, hashes.size, 'document count == distinct inputs');
-    assert.equal(end.distinct, end.docs, 'no duplicate hashes');
+    assert.equal(end.uniq, end.docs, 'no duplicate hashes');
     const d = new Database(db, { readonly: true });
     const stored = new Set((d.prepare('SELECT hash FROM documents').all() as { hash: string }[]).map((x) => x.hash));
     d.close();
