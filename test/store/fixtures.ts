@@ -163,3 +163,14 @@ export function flipBits(h: string, n: number, offset = 0): string {
   for (let i = 0; i < n; i++) v ^= 1n << BigInt(i * 9 + offset);
   return v.toString(16).padStart(16, '0');
 }
+
+/** The i-th document of a deterministic stream (kill -9 test): annotated, distinct content. */
+export function numberedDoc(i: number): Doc {
+  const d = richFrench(`n${i}`);
+  const text = d.text + ` Dépêche numéro ${i}.`;
+  d.text = text;
+  d.raw = text;
+  d.hash = sha256(text);
+  d.simhash = (BigInt(i) * 0x9e3779b97f4a7c15n & 0xffffffffffffffffn).toString(16).padStart(16, '0');
+  return d;
+}
