@@ -7,7 +7,7 @@
  * same scorer as `vigie eval`, and prints one table: set, documents (and the subsample taken),
  * the measures the set supports (the gold keys it holds), and the published baselines from
  * `baselines.json` beside the figure each is closest to. Large sets are subsampled
- * deterministically (evenly spaced records) to at most --max-docs documents (default 300).
+ * deterministically (evenly spaced records) to at most --max-docs documents (default 500).
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
@@ -34,7 +34,7 @@ interface BaselineFile {
 
 export const BASELINES = (baselinesData as unknown as BaselineFile).sets;
 
-export const DEFAULT_MAX_DOCS = 300;
+export const DEFAULT_MAX_DOCS = 500;
 
 export interface SetResult {
   /** File name without `.gold.jsonl`. */
