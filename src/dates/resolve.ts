@@ -52,7 +52,10 @@ function toMention(r: ParsingResult, s: ParsingComponents, index: number, rtext:
   // chrono keeps separators at the edges ("Mercredi,", "(lundi)"): trim them
   const lead = /^[\s,;:(\[«"]*/.exec(rtext)![0].length;
   const trail = /[\s,;:)\]»"]*$/.exec(rtext.slice(lead))![0].length;
-  const text = rtext.slice(lead, rtext.length - trail);
+  let text = rtext.slice(lead, rtext.length - trail);
+  // an unclosed parenthesis at the end ("8:28 PM (IDT"): cut it off
+  const open = text.lastIndexOf('(');
+  if (open > 0 && !text.includes(')', open)) text = text.slice(0, open).trimEnd();
   if (!text) return null;
   const start = offset + index + lead;
   const mention: RawMention = { start, end: start + text.length, text, value: null, precision };

@@ -3,7 +3,8 @@
  * clone, drop the parsers Vigie replaces, put Vigie's parsers first (on a tie in span, chrono's
  * overlap removal keeps the earlier parser's result) and its refiners last.
  */
-import type { Chrono, Parser } from 'chrono-node';
+import type { Chrono, Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+import { TAG } from './tags.js';
 import type { DateLexicon } from '../lexicon.js';
 import { AnaphoraParser } from './parsers/AnaphoraParser.js';
 import { MonthParser } from './parsers/MonthParser.js';
@@ -35,6 +36,20 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
     new MonthParser(lex),
     new YearParser(lex),
   );
+  // chrono's UnlikelyFormatFilter drops any result made of digits only: a lone year ("(1975)")
+  // found by Vigie's YearParser must pass it
+  c.refiners = c.refiners.map((r) => (r.constructor.name === 'UnlikelyFormatFilter' ? sparingVigieYears(r) : r));
   c.refiners.push(new UnlikelyDateFilter(lex), new ModifierRefiner(lex), new NewsYearRefiner(lex), new WeekdayCheckRefiner());
   return c;
+}
+
+function sparingVigieYears(inner: Refiner): Refiner {
+  const isYear = (r: ParsingResult) => r.tags().has(TAG.precision('year')) && /^\d+$/.test(r.text);
+  return {
+    refine: (context: ParsingContext, results: ParsingResult[]) => {
+      const years = results.filter(isYear);
+      if (years.length === 0) return inner.refine(context, results);
+      return [...inner.refine(context, results.filter((r) => !isYear(r))), ...years].sort((a, b) => a.index - b.index);
+    },
+  };
 }

@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addDays, addMonths, isoWeek, parseIsoDay, weekdayOf } from '../../src/dates/calendar.js';
+
+test('ISO weeks, including the year edges', () => {
+  assert.equal(isoWeek({ y: 2015, m: 9, d: 30 }), '2015-W40');
+  assert.equal(isoWeek({ y: 2021, m: 1, d: 3 }), '2020-W53'); // a Sunday still in 2020's last week
+  assert.equal(isoWeek({ y: 2019, m: 12, d: 30 }), '2020-W01'); // a Monday already in 2020's first week
+});
+
+test('day and month arithmetic across year ends and leap days', () => {
+  assert.deepEqual(addDays({ y: 2016, m: 12, d: 31 }, 1), { y: 2017, m: 1, d: 1 });
+  assert.deepEqual(addDays({ y: 2016, m: 2, d: 28 }, 1), { y: 2016, m: 2, d: 29 });
+  assert.deepEqual(addMonths(2016, 1, -1), { y: 2015, m: 12 });
+  assert.equal(weekdayOf({ y: 2017, m: 1, d: 20 }), 5); // a Friday
+});
+
+test('publication dates: ISO day or timestamp, else null', () => {
+  assert.deepEqual(parseIsoDay('2015-10-07T08:00:00Z'), { y: 2015, m: 10, d: 7 });
+  assert.equal(parseIsoDay('2015-02-30'), null);
+  assert.equal(parseIsoDay(null), null);
+});

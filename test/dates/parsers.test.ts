@@ -1,0 +1,106 @@
+/** One test per Vigie parser / refiner, through the French and English configurations. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dateForSpan, findDates, normalizeForDates, splitSentences } from '../../src/dates/index.js';
+import { datesLexiconSchema } from '../../src/dates/lexicon.js';
+import { newDoc } from '../../src/document.js';
+import frJson from '../../src/lang/fr/dates.json' with { type: 'json' };
+import enJson from '../../src/lang/en/dates.json' with { type: 'json' };
+
+const fr = datesLexiconSchema.parse(frJson);
+const en = datesLexiconSchema.parse(enJson);
+const FR = (text: string, published: string | null = '2016-11-02') => findDates(text, 'fr', fr, { published });
+const EN = (text: string, published: string | null = '2016-11-02') => findDates(text, 'en', en, { published });
+const values = (ds: { text: string; value: string | null }[]) => ds.map((d) => `${d.text}=${d.value}`);
+
+test('the lexicons validate and name every month and weekday', () => {
+  assert.equal(new Set(Object.values(fr.months)).size, 12);
+  assert.equal(new Set(Object.values(en.weekdays)).size, 7);
+  assert.throws(() => datesLexiconSchema.parse({ ...frJson, months: { janvier: 1 } }));
+});
+
+test('PartOfPeriodParser: fin/début/mi- and early/late/mid keep the period precision', () => {
+  assert.deepEqual(values(FR('fin septembre 2000 et début octobre')), ['fin septembre 2000=2000-09', 'début octobre=2016-10']);
+  assert.deepEqual(values(EN('in mid-March 2015 and late 2014')), ['mid-March 2015=2015-03', 'late 2014=2014']);
+});
+
+test('MonthParser: a month with a year, a trigger or a modifier; never a day-month', () => {
+  assert.deepEqual(values(FR('en octobre 2015, puis en juin prochain')), ['octobre 2015=2015-10', 'juin prochain=2017-06']);
+  assert.deepEqual(values(FR('le 28 octobre 2015')), ['28 octobre 2015=2015-10-28']);
+  assert.deepEqual(values(EN('the march of the troops')), []);
+  assert.deepEqual(values(EN('July of 2016')), ['July of 2016=2016-07']);
+});
+
+test('YearParser: triggers, a lone year before punctuation, not quantities', () => {
+  assert.deepEqual(values(FR('dès 1990, puis en 1998 les forces')), ['dès 1990=1990', 'en 1998=1998']);
+  assert.deepEqual(values(FR('Il est né en 1975 (1975).')), ['en 1975=1975', '1975=1975']);
+  assert.deepEqual(values(FR('près de 2000 soldats, 1500 morts, en 2000 blindés')), []);
+  assert.deepEqual(values(EN('over 2016 people, in 2016 they left')), ['in 2016=2016']);
+});
+
+test('SeasonParser: seasons need their article; the year precision and a season flag', () => {
+  const d = FR('au printemps 2013, la ville a été prise');
+  assert.equal(d.length, 1);
+  assert.equal(d[0].value, '2013');
+  assert.deepEqual(d[0].flags, ['season:SP']);
+});
+
+test('RelativePeriodParser: week, month and year precision', () => {
+  assert.deepEqual(values(FR('cette semaine, la semaine prochaine, ce mois-ci, l’an dernier')), [
+    'cette semaine=2016-W44',
+    'la semaine prochaine=2016-W45',
+    'ce mois-ci=2016-11',
+    'l’an dernier=2015',
+  ]);
+  assert.deepEqual(values(EN('earlier this month', null)), ['earlier this month=null']);
+});
+
+test('AnaphoraParser: the day after the date mentioned last, unknown after an unknown day', () => {
+  assert.deepEqual(values(FR('Le 3 mars, l’attaque. Le lendemain, la riposte. Le surlendemain, le retrait.', '2016-11-02')), [
+    '3 mars=2016-03-03',
+    'Le lendemain=2016-03-04',
+    'Le surlendemain=2016-03-06',
+  ]);
+  assert.deepEqual(values(FR('Mercredi, l’attaque. Le lendemain, la riposte.', null)), ['Mercredi=null', 'Le lendemain=null']);
+  assert.deepEqual(values(EN('The next day, nothing.')), ['The next day=null'], 'no earlier date: unknown');
+});
+
+test('ModifierRefiner: dernier/prochain grow the span; depuis flags "since"', () => {
+  const d = FR('depuis le 28 octobre dernier');
+  assert.equal(d[0].text, '28 octobre dernier');
+  assert.deepEqual(d[0].flags, ['since']);
+});
+
+test('UnlikelyDateFilter: times alone and durations are not dates', () => {
+  assert.deepEqual(values(FR('à 14h30, pendant trois jours, durant deux semaines')), []);
+  assert.deepEqual(values(EN('at 8:28 PM, for three days, within two weeks')), []);
+  assert.deepEqual(values(FR('il y a trois jours')), ['il y a trois jours=2016-10-30'], 'a point in the past is a date');
+});
+
+test('WeekdayCheckRefiner: the date wins, the mismatch is flagged', () => {
+  const d = FR('samedi 5 novembre 2016 et jeudi 4 novembre 2016'); // the 4th was a Friday
+  assert.deepEqual(d.map((x) => x.flags ?? []), [[], ['weekday-mismatch']]);
+  assert.equal(d[1].value, '2016-11-04');
+});
+
+test('normalizeForDates keeps the length and fixes the letter O in years only', () => {
+  const s = 'En 2O11 et 1O9 OTAN\u00a0mars';
+  const n = normalizeForDates(s);
+  assert.equal(n.text.length, s.length);
+  assert.equal(n.text, 'En 2011 et 1O9 OTAN mars');
+  assert.deepEqual(n.oFixed, [4]);
+});
+
+test('sentences are not cut inside "Jan. 15"', () => {
+  const s = 'Posted Jan. 15, 2017. Next one.';
+  assert.deepEqual(splitSentences(s).map((x) => s.slice(x.start, x.end).trim()), ['Posted Jan. 15, 2017.', 'Next one.']);
+  assert.deepEqual(values(EN(s)), ['Jan. 15, 2017=2017-01-15']);
+});
+
+test('dateForSpan: the first valued date inside the span, else null', () => {
+  const doc = newDoc({ origin: { path: '-', format: 'txt' }, raw: 'Hier, des tirs. Le 3 mars, un raid.', published: '2016-11-02' });
+  doc.dates = findDates(doc.text, 'fr', fr, { published: doc.published });
+  assert.equal(dateForSpan(doc, 16, doc.text.length)?.value, '2016-03-03');
+  assert.equal(dateForSpan(doc, 0, 15)?.value, '2016-11-01');
+  assert.equal(dateForSpan(doc, 6, 15), null);
+});
