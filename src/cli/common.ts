@@ -4,17 +4,14 @@ import type { Store } from '../store/store.js';
 
 /**
  * The store module (src/store/index.ts), loaded lazily: commands that need no database
- * (annotate, --help) do not load SQLite. The specifier is a variable so this file compiles
- * while the module is being written.
+ * (annotate, --help) do not load SQLite.
  */
 interface StoreModule {
   openStore(url: string): Promise<Store>;
-  defaultDbUrl(): string;
 }
-const STORE_MODULE = '../store/index.js';
 let storeModule: Promise<StoreModule> | null = null;
 export function loadStoreModule(): Promise<StoreModule> {
-  storeModule ??= import(STORE_MODULE) as Promise<StoreModule>;
+  storeModule ??= import('../store/index.js');
   return storeModule;
 }
 
