@@ -5,7 +5,7 @@ import { MEASURE_FAMILIES, familyOf, prf, pyRound3, type Counts, type Finding, t
 const COUNT_WORDS: Record<string, [string, string]> = {
   actors: ['predicted actors match', 'gold actors found'],
   places: ['predicted places match', 'gold places found'],
-  places_right: ['found places within tolerance', 'of all gold places'],
+  places_right: ['found places within tolerance', 'gold places within tolerance'],
   dates: ['gold dates right', 'gold dates right'],
   sources: ['attributions match', 'gold sources found'],
   events: ['predicted events matched', 'gold events matched'],
@@ -32,7 +32,7 @@ export function fmt3(x: number): string {
 
 function countText(key: string, c: Counts): string {
   const w = COUNT_WORDS[key] ?? (key.startsWith('ner') ? ['predicted mentions right', 'gold mentions found'] : ['predicted right', 'gold found']);
-  if (c.tpP === c.tpG && c.nP === c.nG) return `${c.tpG}/${c.nG} ${w[1]}`;
+  if (w[0] === w[1] && c.tpP === c.tpG && c.nP === c.nG) return `${c.tpG}/${c.nG} ${w[1]}`;
   return `${c.tpP}/${c.nP} ${w[0]}, ${c.tpG}/${c.nG} ${w[1]}`;
 }
 
