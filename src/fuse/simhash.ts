@@ -11,9 +11,10 @@
  * 4 bands × 2 bits = 8 > 7). So looking up, for each band, its value and its 16 one-bit
  * neighbours (17 values × 4 bands) finds every candidate within the threshold, exactly.
  *
- * (Written here rather than imported from src/clean because the clean stage's fingerprint
- * module did not exist yet when the store was written; both only need the hex format.)
+ * The SimHash itself and the Hamming distance come from the clean stage
+ * (src/clean/fingerprint.ts); this module adds what the store needs to find and link them.
  */
+import { hamming } from '../clean/fingerprint.js';
 
 /** Similarity at or above which two documents are linked to one story. */
 export const STORY_SIMILARITY = 0.9;
@@ -27,20 +28,8 @@ export function isSimhash(h: string | null | undefined): h is string {
   return typeof h === 'string' && HEX64.test(h);
 }
 
-function popcount32(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
-}
-
-/** Number of differing bits between two 64-bit hex SimHashes. */
-export function hamming(a: string, b: string): number {
-  if (!isSimhash(a) || !isSimhash(b)) throw new Error(`not a 64-bit hex simhash: "${a}" / "${b}"`);
-  const hi = (parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) >>> 0;
-  const lo = (parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16)) >>> 0;
-  return popcount32(hi) + popcount32(lo);
-}
+/** Number of differing bits between two 64-bit hex SimHashes (the clean stage's helper). */
+export { hamming };
 
 /** 1 − hamming/64, in [0, 1]. */
 export function similarity(a: string, b: string): number {

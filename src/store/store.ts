@@ -104,6 +104,12 @@ export interface Store {
   getDocument(id: string): Promise<AnnotationRecord | null>;
   /** Full-text search, accent-insensitive, French and English. */
   search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
+  /**
+   * Events matching every given filter, in storage order (document insertion, then the
+   * event's order in its document). An event date of any precision matches a from/to bound
+   * when the interval it covers overlaps the bound's ("2016-07" matches from 2016-07-15);
+   * unknown-year dates ("XXXX-10-28") and missing dates never match a bound.
+   */
   events(filter?: EventFilter): Promise<EventRow[]>;
   stats(): Promise<StoreStats>;
   /** The story a document belongs to, or null when it has no near-duplicate stored. */

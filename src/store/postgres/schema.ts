@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL schema, as an ordered list of migrations (the same idea as SQLite's):
- * `schema_version` holds the version reached; opening runs the missing ones, each in a
- * transaction holding an advisory lock so two processes never migrate at once.
+ * `schema_version` holds the version reached; opening runs the missing ones in ONE
+ * transaction (PostgreSQL DDL is transactional) holding an advisory lock, so two processes
+ * never migrate at once and a failed migration leaves the previous version intact.
  *
  * Full text: no `french`/`english` configuration is used on the server. The tsvector is
  * built in JavaScript with the same folding and Snowball stemming as SQLite (src/store/text.ts)
