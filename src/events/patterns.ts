@@ -187,12 +187,38 @@ export interface PhraseMatch {
 }
 
 const WORD_RE = /[\p{L}\p{N}]/u;
+let WORDMAP: Uint8Array | null = null;
+/** True when text[i] is a letter or digit (a 64K lookup table built once). */
 function isWordAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c !== c) return false; // NaN: out of range
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  if (c === 0xa0 || c === 0x2019 || c === 0x202f || (c >= 0x2000 && c <= 0x206f) || c === 0xab || c === 0xbb) return false;
-  return WORD_RE.test(text[i]);
+  if (!WORDMAP) {
+    WORDMAP = new Uint8Array(65536);
+    for (let k = 0; k < 65536; k++) if (k < 0xd800 || k > 0xdfff) WORDMAP[k] = WORD_RE.test(String.fromCharCode(k)) ? 1 : 0;
+  }
+  return WORDMAP[c] === 1;
+}
+
+/** Lower-case code of a UTF-16 unit, with ’ → ', non-breaking hyphens → -, white space → space. */
+let LC: Uint16Array | null = null;
+function lcTable(): Uint16Array {
+  if (LC) return LC;
+  LC = new Uint16Array(65536);
+  for (let i = 0; i < 65536; i++) {
+    const ch = String.fromCharCode(i);
+    const k = keyChar(ch);
+    LC[i] = k.length === 1 ? k.charCodeAt(0) : i;
+  }
+  return LC;
+}
+function codeKey(text: string, i: number): number {
+  const t = lcTable();
+  const a = t[text.charCodeAt(i)];
+  const b = i + 1 < text.length ? t[text.charCodeAt(i + 1)] : 0;
+  return a * 65536 + b;
+}
+function strKey(p: string): number {
+  return p.charCodeAt(0) * 65536 + (p.length > 1 ? p.charCodeAt(1) : 0);
 }
 
 function keyChar(ch: string): string {
@@ -264,15 +290,18 @@ interface Entry {
  * punctuation) whose first characters agree. Much faster than one big alternation.
  */
 export class Phrases {
-  private readonly by2 = new Map<string, Entry[]>();
-  private readonly by1 = new Map<string, Entry[]>();
+  private readonly by2 = new Map<number, Entry[]>();
+  private readonly by1 = new Map<number, Entry[]>();
   private readonly open: Entry[] = [];
   readonly size: number;
   /** Overlap class of each group for `scan` (groups of one class never overlap). */
   private readonly cls: number[];
+  private readonly nClasses: number;
+  private busy = new Int32Array(0);
 
   constructor(groups: readonly (readonly string[])[], classes?: readonly number[]) {
     this.cls = groups.map((_, g) => (classes ? classes[g] : g));
+    this.nClasses = Math.max(0, ...this.cls) + 1;
     let size = 0;
     groups.forEach((forms, group) => {
       for (const form of forms) {
@@ -292,9 +321,10 @@ export class Phrases {
         }
         for (const p of new Set(pre)) {
           const map = p.length >= 2 ? this.by2 : this.by1;
-          const list = map.get(p) ?? [];
+          const key = p.length >= 2 ? strKey(p) : p.charCodeAt(0) * 65536;
+          const list = map.get(key) ?? [];
           list.push(entry);
-          map.set(p, list);
+          map.set(key, list);
         }
       }
     });
@@ -309,8 +339,8 @@ export class Phrases {
   at(text: string, i: number, b: number): PhraseMatch | null {
     if (i >= text.length) return null;
     if (i > 0 && isWordAt(text, i) && isWordAt(text, i - 1)) return null;
-    const k1 = keyChar(text[i]);
-    const k2 = i + 1 < text.length ? k1 + keyChar(text[i + 1]) : k1;
+    const k2 = codeKey(text, i);
+    const k1 = k2 - (k2 % 65536);
     let best: PhraseMatch | null = null;
     for (let pass = 0; pass < 3; pass++) {
       const list = pass === 0 ? this.by2.get(k2) : pass === 1 ? this.by1.get(k1) : this.open;
@@ -357,8 +387,11 @@ export class Phrases {
   scan(text: string, a = 0, b = text.length): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     if (this.size === 0) return out;
-    const busy = new Map<number, number>(); // class → end of its last match
-    const best = new Map<number, PhraseMatch>();
+    const nCls = this.nClasses;
+    if (this.busy.length < nCls) this.busy = new Int32Array(nCls);
+    const busy = this.busy;
+    busy.fill(-1, 0, nCls);
+    const open = this.open;
     let prevWord = a > 0 && isWordAt(text, a - 1);
     for (let i = a; i < b; i++) {
       const w = isWordAt(text, i);
@@ -367,28 +400,32 @@ export class Phrases {
         continue;
       }
       prevWord = w;
-      const k1 = keyChar(text[i]);
-      const k2 = i + 1 < text.length ? k1 + keyChar(text[i + 1]) : k1;
-      best.clear();
+      const k2 = codeKey(text, i);
+      const l2 = this.by2.get(k2);
+      const l1 = this.by1.get(k2 - (k2 % 65536));
+      if (!l2 && !l1 && open.length === 0) continue;
+      const found: PhraseMatch[] = [];
       for (let pass = 0; pass < 3; pass++) {
-        const list = pass === 0 ? this.by2.get(k2) : pass === 1 ? this.by1.get(k1) : this.open;
+        const list = pass === 0 ? l2 : pass === 1 ? l1 : open;
         if (!list) continue;
         for (let j = 0; j < list.length; j++) {
           const { re, group, boundary } = list[j];
           const cl = this.cls[group];
-          if ((busy.get(cl) ?? -1) > i) continue;
+          if (busy[cl] > i) continue;
           re.lastIndex = i;
           const m = re.exec(text);
           if (!m || m[0].length === 0) continue;
           const end = i + m[0].length;
           if (end > b || (boundary && isWordAt(text, end))) continue;
-          const cur = best.get(cl);
-          if (!cur || end > cur.end) best.set(cl, { start: i, end, text: m[0], group });
+          let k = 0;
+          while (k < found.length && this.cls[found[k].group] !== cl) k++;
+          if (k === found.length) found.push({ start: i, end, text: m[0], group });
+          else if (end > found[k].end) found[k] = { start: i, end, text: m[0], group };
         }
       }
-      for (const [cl, m] of best) {
+      for (const m of found) {
         out.push(m);
-        busy.set(cl, m.end);
+        busy[this.cls[m.group]] = m.end;
       }
     }
     return out;
