@@ -99,7 +99,7 @@ export async function runEval(opts: EvalOptions, annotateFn?: AnnotateFn): Promi
   } else {
     const head =
       `${basename(opts.gold)}: ${res.docs} documents` +
-      (res.docs < total ? ` (subsample of ${total}, every ${(total / res.docs).toFixed(1)}th)` : '') +
+      (res.docs < total ? ` (evenly spaced subsample of ${total})` : '') +
       (res.missingDocs ? `, ${res.missingDocs} without prediction` : '') +
       (opts.pred ? `, predictions from ${basename(opts.pred)}` : `, annotated in ${(ms / 1000).toFixed(1)} s`);
     stdout = (verbose ? verbose + '\n\n' : '') + head + '\n\n' + measuresTable(res, fams) + '\n';
