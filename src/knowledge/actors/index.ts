@@ -14,14 +14,18 @@
  * a JSON file of data/ is not listed).
  */
 import { actorFileSchema, type ActorEntry } from './schema.js';
-import core from './data/core.json' with { type: 'json' };
+import statesData from './data/states.json' with { type: 'json' };
+import forcesData from './data/forces.json' with { type: 'json' };
+import syriaData from './data/syria.json' with { type: 'json' };
 
 export type { ActorEntry } from './schema.js';
 export { actorEntrySchema, actorFileSchema, ACTOR_KINDS } from './schema.js';
 
 /** The registry's data files by file name (as in data/), in load order. */
 export const DATA_FILES: Readonly<Record<string, unknown>> = {
-  'core.json': core,
+  'states.json': statesData,
+  'forces.json': forcesData,
+  'syria.json': syriaData,
 };
 
 /** One validated data file. */
