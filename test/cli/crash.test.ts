@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { generateCorpus } from '../../bench/corpus.js';
 import { jsonl, tempDir, vigie, vigieChild, write } from './cli.js';
 
-const FILES = 400;
+const FILES = 300;
 const BATCH = 20;
 
 test('kill -9 during ingest, then rerun: complete and duplicate-free', async () => {
