@@ -22,7 +22,10 @@ import { PLACEHOLDER_YEAR, resolveAnaphora, toMentions, type RawMention } from '
 
 interface Engine {
   chrono: Chrono;
-  filter: RegExp;
+  /** Lower-case anchor words: a month, a weekday, the longest word of each phrase of the lexicon ("lendemain", "dernière"). */
+  anchors: Set<string>;
+  /** Phrases made of short words only ("il y a"), found with a regex instead. */
+  shortPhrases: RegExp | null;
   anchorOf: RegExp | null;
   connector: RegExp;
 }
@@ -32,18 +35,24 @@ const engines = new WeakMap<DateLexicon, Engine>();
 function engineFor(lang: string, lex: DateLexicon): Engine {
   let e = engines.get(lex);
   if (!e) {
-    const words = [
-      ...Object.keys(lex.months),
-      ...Object.keys(lex.weekdays),
+    const phrases = [
       ...Object.keys(lex.seasons),
       ...Object.keys(lex.relative.phrases),
       ...Object.keys(lex.anaphora),
       ...lex.signals,
     ];
-    const digits = '[12][0-9Oo]{3}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}';
+    const anchors = new Set<string>([...Object.keys(lex.months), ...Object.keys(lex.weekdays)].map((w) => low(w).replace(/\.$/, '')));
+    const short: string[] = [];
+    for (const p of phrases) {
+      const words = low(p).split(/[\s'-]+/).filter(Boolean);
+      const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+      if (longest.length >= 3) anchors.add(longest);
+      else short.push(p); // "il y a": no word long enough to anchor on
+    }
     e = {
       chrono: lang === 'fr' ? createFrenchParser(lex) : createEnglishParser(lex),
-      filter: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternation(words)}|${digits})(?![\\p{L}\\p{N}_])`, 'giu'),
+      anchors,
+      shortPhrases: short.length ? new RegExp(`(?<![0-9A-Za-z_\\u00C0-\\u024F])(?:${alternation(short)})(?![0-9A-Za-z_\\u00C0-\\u024F])`, 'gi') : null,
       connector: new RegExp(`\\s+(?:${alternation(lex.rangeConnectors)})\\s+|\\s*[-–—]\\s*`, 'iu'),
       anchorOf: lex.anaphoraOf.length ? new RegExp(`^\\s*(?:${alternation(lex.anaphoraOf)})\\s*(?:l['’]|le\\s+|the\\s+)?$`, 'iu') : null,
     };
@@ -93,6 +102,38 @@ export function splitSentences(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** Words and numbers as the quick filter sees them ("2O11", "28/10/2016", "mi-mars", "aujourd'hui"). */
+const TOKEN = /[0-9][0-9Oo/.-]*[0-9]|[A-Za-z\u00C0-\u024F]+/g;
+const YEARISH = /^[12][0-9Oo]{3}$/;
+const NUMERIC_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/;
+/** Lower case, ’ → '. (The lexicon lists accented and unaccented spellings both.) */
+const low = (s: string): string => s.toLowerCase().replace(/’/g, "'");
+
+/** Characters kept before and after a filter hit: the longest expressions ("mercredi 3 avril au samedi 6 avril") and the future cues fit. */
+export const WINDOW_BEFORE = 45;
+export const WINDOW_AFTER = 45;
+
+/**
+ * The stretches chrono reads: around each filter hit, WINDOW_BEFORE/AFTER characters, never
+ * across a sentence end, widened to whole words, merged when they touch.
+ */
+function windows(text: string, sentences: { start: number; end: number }[], hits: number[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let si = 0;
+  for (const h of hits) {
+    while (si < sentences.length && sentences[si].end <= h) si++;
+    const sent = sentences[si] ?? { start: 0, end: text.length };
+    let start = Math.max(sent.start, h - WINDOW_BEFORE);
+    let end = Math.min(sent.end, h + WINDOW_AFTER);
+    while (start > sent.start && /\S/.test(text[start - 1])) start--;
+    while (end < sent.end && /\S/.test(text[end])) end++;
+    const last = out[out.length - 1];
+    if (last && start <= last.end && last.end <= sent.end && last.start >= sent.start) last.end = Math.max(last.end, end);
+    else out.push({ start, end });
+  }
+  return out;
+}
+
 /** Every date mention of a text, in text order. */
 export function findDates(text: string, lang: string, lex: DateLexicon, opts: FindDatesOptions): DateMention[] {
   const engine = engineFor(lang, lex);
@@ -102,23 +143,31 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   const option: VigieParsingOption = { vigieHasReference: hasReference };
   const sentences = splitSentences(text);
 
-  // the quick filter: which sentences hold a date-ish word
+  // the quick filter: where the text holds a date-ish word or number
   const hits: number[] = [];
-  engine.filter.lastIndex = 0;
-  for (let m = engine.filter.exec(text); m; m = engine.filter.exec(text)) hits.push(m.index);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const t = m[0];
+    const c = t.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      // a year (2O11 too) or a numeric date
+      if ((t.length === 4 && (c === 49 || c === 50) && YEARISH.test(t)) || NUMERIC_DATE.test(t)) hits.push(m.index);
+    } else if (t.length >= 3 && engine.anchors.has(t.toLowerCase())) hits.push(m.index);
+  }
+  if (engine.shortPhrases) {
+    engine.shortPhrases.lastIndex = 0;
+    for (let m = engine.shortPhrases.exec(text); m; m = engine.shortPhrases.exec(text)) hits.push(m.index);
+    hits.sort((a, b) => a - b);
+  }
   if (hits.length === 0) return [];
 
   const mentions: RawMention[] = [];
-  let h = 0;
-  for (const s of sentences) {
-    while (h < hits.length && hits[h] < s.start) h++;
-    if (h >= hits.length) break;
-    if (hits[h] >= s.end) continue;
-    const { text: norm, oFixed } = normalizeForDates(text.slice(s.start, s.end));
+  for (const w of windows(text, sentences, hits)) {
+    const { text: norm, oFixed } = normalizeForDates(text.slice(w.start, w.end));
     for (const r of engine.chrono.parse(norm, ref, option) as ParsingResult[]) {
-      for (const m of toMentions(r, s.start, hasReference, engine.connector)) {
+      for (const m of toMentions(r, w.start, hasReference, engine.connector)) {
         m.text = text.slice(m.start, m.end);
-        if (oFixed.some((i) => i + s.start >= m.start && i + s.start < m.end)) (m.flags ??= []).push('letter-o-for-zero');
+        if (oFixed.some((i) => i + w.start >= m.start && i + w.start < m.end)) (m.flags ??= []).push('letter-o-for-zero');
         mentions.push(m);
       }
     }

@@ -26,7 +26,7 @@ export interface ConfigureOptions {
 
 export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions): Chrono {
   const c = base.clone();
-  c.parsers = c.parsers.filter((p) => !opts.drop.includes(p.constructor.name));
+  c.parsers = c.parsers.filter((p) => !opts.drop.includes(p.constructor.name)).map(cachingPattern);
   c.parsers.unshift(
     ...(opts.parsers ?? []),
     new AnaphoraParser(lex),
@@ -51,5 +51,18 @@ function sparingVigieYears(inner: Refiner): Refiner {
       if (years.length === 0) return inner.refine(context, results);
       return [...inner.refine(context, results.filter((r) => !isYear(r))), ...years].sort((a, b) => a.index - b.index);
     },
+  };
+}
+
+/**
+ * Several chrono parsers rebuild their RegExp on every call (innerPattern() builds a new
+ * pattern each time, so chrono's own cache never hits); their patterns do not depend on the
+ * context, so the first one is kept.
+ */
+function cachingPattern(p: Parser): Parser {
+  let cached: RegExp | null = null;
+  return {
+    pattern: (context: ParsingContext) => (cached ??= p.pattern(context)),
+    extract: (context: ParsingContext, match: RegExpMatchArray) => p.extract(context, match),
   };
 }
