@@ -201,16 +201,29 @@ export function docRows(doc: Doc): DocRows {
   doc.attributions.forEach((a, i) => {
     r.attributions.push([i, a.source ?? null, a.source_text, a.cue, a.start, a.end, a.anonymous ? 1 : 0, JSON.stringify(a)]);
   });
+  // Keys are computed once per entity/place, however many events name it.
+  const eKeys = new Map<string, string>();
+  const eKey = (id: string): string => {
+    let k = eKeys.get(id);
+    if (k === undefined) eKeys.set(id, (k = entityKey(entities.get(id), id)));
+    return k;
+  };
+  const pKeys = new Map<string, string>();
+  const pKey = (id: string): string => {
+    let k = pKeys.get(id);
+    if (k === undefined) pKeys.set(id, (k = placeKey(places.get(id), id)));
+    return k;
+  };
   doc.events.forEach((ev, i) => {
     const iv = dateInterval(ev.date);
     const resolved = resolveEvent(doc, ev, entities, places);
-    const pk = ev.place ? placeKey(places.get(ev.place), ev.place) : '';
+    const pk = ev.place ? pKey(ev.place) : '';
     r.events.push([
       i, ev.id, ev.type, ev.subtype, ev.date ?? null, iv?.[0] ?? null, iv?.[1] ?? null, ev.status,
       ev.fatalities ?? null, ev.place ?? null, pk, ev.evidence.start, ev.evidence.end, JSON.stringify(ev), JSON.stringify(resolved),
     ]);
-    ev.actor1.forEach((id, j) => r.eventActors.push([i, 1, j, id, entityKey(entities.get(id), id)]));
-    ev.actor2.forEach((id, j) => r.eventActors.push([i, 2, j, id, entityKey(entities.get(id), id)]));
+    ev.actor1.forEach((id, j) => r.eventActors.push([i, 1, j, id, eKey(id)]));
+    ev.actor2.forEach((id, j) => r.eventActors.push([i, 2, j, id, eKey(id)]));
     resolved.sources.forEach((s, j) => r.eventSources.push([i, j, s.id, s.name]));
   });
   doc.framing.forEach((f, i) => {
