@@ -17,6 +17,21 @@ import { actorFileSchema, type ActorEntry } from './schema.js';
 import statesData from './data/states.json' with { type: 'json' };
 import forcesData from './data/forces.json' with { type: 'json' };
 import syriaData from './data/syria.json' with { type: 'json' };
+import iraqData from './data/iraq.json' with { type: 'json' };
+import lebanonData from './data/lebanon.json' with { type: 'json' };
+import israelPalestineData from './data/israel-palestine.json' with { type: 'json' };
+import turkeyIranData from './data/turkey-iran.json' with { type: 'json' };
+import yemenData from './data/yemen.json' with { type: 'json' };
+import libyaData from './data/libya.json' with { type: 'json' };
+import sahelData from './data/sahel.json' with { type: 'json' };
+import africaData from './data/africa.json' with { type: 'json' };
+import russiaUkraineData from './data/russia-ukraine.json' with { type: 'json' };
+import caucasusAsiaData from './data/caucasus-asia.json' with { type: 'json' };
+import transnationalData from './data/transnational.json' with { type: 'json' };
+import igosData from './data/igos.json' with { type: 'json' };
+import ngosData from './data/ngos.json' with { type: 'json' };
+import mediaData from './data/media.json' with { type: 'json' };
+import personsData from './data/persons.json' with { type: 'json' };
 
 export type { ActorEntry } from './schema.js';
 export { actorEntrySchema, actorFileSchema, ACTOR_KINDS } from './schema.js';
@@ -26,6 +41,21 @@ export const DATA_FILES: Readonly<Record<string, unknown>> = {
   'states.json': statesData,
   'forces.json': forcesData,
   'syria.json': syriaData,
+  'iraq.json': iraqData,
+  'lebanon.json': lebanonData,
+  'israel-palestine.json': israelPalestineData,
+  'turkey-iran.json': turkeyIranData,
+  'yemen.json': yemenData,
+  'libya.json': libyaData,
+  'sahel.json': sahelData,
+  'africa.json': africaData,
+  'russia-ukraine.json': russiaUkraineData,
+  'caucasus-asia.json': caucasusAsiaData,
+  'transnational.json': transnationalData,
+  'igos.json': igosData,
+  'ngos.json': ngosData,
+  'media.json': mediaData,
+  'persons.json': personsData,
 };
 
 /** One validated data file. */
