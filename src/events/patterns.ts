@@ -186,146 +186,309 @@ export interface PhraseMatch {
   group: number;
 }
 
+// ------------------------------------------------------------------ tokens
+
 const WORD_RE = /[\p{L}\p{N}]/u;
-let WORDMAP: Uint8Array | null = null;
-/** True when text[i] is a letter or digit (a 64K lookup table built once). */
-function isWordAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c !== c) return false; // NaN: out of range
-  if (!WORDMAP) {
-    WORDMAP = new Uint8Array(65536);
-    for (let k = 0; k < 65536; k++) if (k < 0xd800 || k > 0xdfff) WORDMAP[k] = WORD_RE.test(String.fromCharCode(k)) ? 1 : 0;
+/** Character classes: 1 word (letter or digit), 2 white space, 0 other (punctuation). */
+let CLASS: Uint8Array | null = null;
+function classTable(): Uint8Array {
+  if (CLASS) return CLASS;
+  CLASS = new Uint8Array(65536);
+  for (let k = 0; k < 65536; k++) {
+    if (k >= 0xd800 && k <= 0xdfff) continue;
+    const ch = String.fromCharCode(k);
+    CLASS[k] = WORD_RE.test(ch) ? 1 : /\s/u.test(ch) ? 2 : 0;
   }
-  return WORDMAP[c] === 1;
+  return CLASS;
 }
 
-/** Lower-case code of a UTF-16 unit, with ’ → ', non-breaking hyphens → -, white space → space. */
-let LC: Uint16Array | null = null;
-function lcTable(): Uint16Array {
-  if (LC) return LC;
-  LC = new Uint16Array(65536);
-  for (let i = 0; i < 65536; i++) {
-    const ch = String.fromCharCode(i);
-    const k = keyChar(ch);
-    LC[i] = k.length === 1 ? k.charCodeAt(0) : i;
-  }
-  return LC;
-}
-function codeKey(text: string, i: number): number {
-  const t = lcTable();
-  const a = t[text.charCodeAt(i)];
-  const b = i + 1 < text.length ? t[text.charCodeAt(i + 1)] : 0;
-  return a * 65536 + b;
-}
-function strKey(p: string): number {
-  return p.charCodeAt(0) * 65536 + (p.length > 1 ? p.charCodeAt(1) : 0);
-}
-
-function keyChar(ch: string): string {
+/** Folded form of a punctuation character: ’ → ', non-breaking hyphens → -. */
+function foldPunct(ch: string): string {
   if (ch === '’') return "'";
   if (ch === '‑' || ch === '‐') return '-';
-  if (ch === '\u00a0' || ch === '\u202f' || ch === '\t' || ch === '\n' || ch === '\r') return ' ';
-  return ch.toLowerCase();
+  return ch;
 }
+const PUNCT = new Map<number, string>();
 
 /**
- * The possible first `n` characters of texts a mini-pattern matches (lower case, ’ as ', any
- * white space as a space), or null when a wildcard makes them open. Short results mean the
- * pattern's prefix is shorter than n.
+ * A text cut into tokens once: maximal runs of letters and digits (words, lower-cased), and
+ * every other non-space character alone (punctuation, folded). `sp[i]` is 1 when white space
+ * comes right before token i. Phrase matching walks tokens instead of characters.
  */
-function prefixesOf(form: string, n: number): string[] | null {
-  const f = form.trim().toLowerCase().replace(/’/g, "'").replace(/‑/g, '-').replace(/\s+/g, ' ');
-  const out = new Set<string>();
-  const walk = (rest: string, acc: string): boolean => {
-    if (acc.length >= n || rest.length === 0) {
-      out.add(acc.slice(0, n));
-      return true;
+export interface Tokens {
+  text: string;
+  n: number;
+  start: Int32Array;
+  end: Int32Array;
+  sp: Uint8Array;
+  /** 1 for word tokens. */
+  word: Uint8Array;
+  low: string[];
+}
+
+export function tokenize(text: string): Tokens {
+  const cls = classTable();
+  const len = text.length;
+  let cap = 16;
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let sp = new Uint8Array(cap);
+  let word = new Uint8Array(cap);
+  const low: string[] = [];
+  let n = 0;
+  let space = false;
+  for (let i = 0; i < len; ) {
+    const c = text.charCodeAt(i);
+    const k = cls[c];
+    if (k === 2) {
+      space = true;
+      i++;
+      continue;
     }
-    const ch = rest[0];
-    if (ch === '*') {
-      out.add(acc);
-      return true;
+    if (n === cap) {
+      cap *= 2;
+      const s2 = new Int32Array(cap);
+      s2.set(start);
+      start = s2;
+      const e2 = new Int32Array(cap);
+      e2.set(end);
+      end = e2;
+      const p2 = new Uint8Array(cap);
+      p2.set(sp);
+      sp = p2;
+      const w2 = new Uint8Array(cap);
+      w2.set(word);
+      word = w2;
     }
-    if (ch === '(') {
-      // split the group at top level
+    start[n] = i;
+    sp[n] = space ? 1 : 0;
+    space = false;
+    if (k === 1) {
+      let j = i + 1;
+      while (j < len && cls[text.charCodeAt(j)] === 1) j++;
+      end[n] = j;
+      word[n] = 1;
+      low.push(text.slice(i, j).toLowerCase());
+      i = j;
+    } else {
+      end[n] = i + 1;
+      word[n] = 0;
+      let f = PUNCT.get(c);
+      if (f === undefined) PUNCT.set(c, (f = foldPunct(text[i])));
+      low.push(f);
+      i++;
+    }
+    n++;
+  }
+  return { text, n, start, end, sp, word, low };
+}
+
+/** A few recently tokenized texts (the document, and the short strings callers pass). */
+const TOK_CACHE: (Tokens | null)[] = [null, null, null, null];
+let tokNext = 0;
+export function tokensOf(text: string): Tokens {
+  for (let i = 0; i < TOK_CACHE.length; i++) {
+    const t = TOK_CACHE[i];
+    if (t !== null && t.text === text) return t;
+  }
+  const t = tokenize(text);
+  TOK_CACHE[tokNext] = t;
+  tokNext = (tokNext + 1) % TOK_CACHE.length;
+  return t;
+}
+
+/** Index of the first token starting at or after pos. */
+export function tokenAt(t: Tokens, pos: number): number {
+  let lo = 0;
+  let hi = t.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.start[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ------------------------------------------------------------------ compiled phrases
+
+/** Every concrete alternative of a mini-pattern (alternations expanded; `*` kept). */
+function expand(f: string): string[] {
+  let outs = [''];
+  for (let i = 0; i < f.length; i++) {
+    const c = f[i];
+    if (c === '(') {
       let depth = 0;
-      let end = -1;
+      let j = i + 1;
       const alts: string[] = [];
       let cur = '';
-      for (let i = 1; i < rest.length; i++) {
-        const c = rest[i];
-        if (c === '(') depth++;
-        if (c === ')' && depth === 0) {
-          end = i;
-          break;
+      for (; j < f.length; j++) {
+        const d = f[j];
+        if (d === '(') depth++;
+        else if (d === ')') {
+          if (depth === 0) break;
+          depth--;
         }
-        if (c === ')') depth--;
-        if (c === '|' && depth === 0) {
+        if (d === '|' && depth === 0) {
           alts.push(cur);
           cur = '';
-        } else cur += c;
+        } else cur += d;
       }
       alts.push(cur);
-      if (end < 0) return false;
-      const after = rest.slice(end + 1);
-      for (const a of alts) if (!walk(a + after, acc)) return false;
-      return true;
+      const sub = alts.flatMap(expand);
+      const next: string[] = [];
+      for (const o of outs) for (const a of sub) next.push(o + a);
+      outs = next;
+      i = j;
+    } else {
+      for (let k = 0; k < outs.length; k++) outs[k] += c;
     }
-    return walk(rest.slice(1), acc + ch);
-  };
-  if (!walk(f, '')) return null;
-  return [...out];
+  }
+  return outs;
 }
 
-interface Entry {
-  re: RegExp;
+interface PatTok {
+  lit: string | null;
+  /** Wildcard word: prefix and suffix around `*` (one `*` at most; more are folded into a regex). */
+  pre: string;
+  post: string;
+  re: RegExp | null;
+  sp: boolean;
+}
+
+function patternTokens(alt: string): PatTok[] {
+  const cls = classTable();
+  const out: PatTok[] = [];
+  let space = false;
+  for (let i = 0; i < alt.length; ) {
+    const c = alt.charCodeAt(i);
+    const k = cls[c];
+    if (k === 2) {
+      space = true;
+      i++;
+      continue;
+    }
+    if (k === 1 || alt[i] === '*') {
+      let j = i + 1;
+      while (j < alt.length && (cls[alt.charCodeAt(j)] === 1 || alt[j] === '*')) j++;
+      const w = alt.slice(i, j).toLowerCase();
+      const stars = w.split('*').length - 1;
+      if (stars === 0) out.push({ lit: w, pre: '', post: '', re: null, sp: space });
+      else if (stars === 1) {
+        const at = w.indexOf('*');
+        out.push({ lit: null, pre: w.slice(0, at), post: w.slice(at + 1), re: null, sp: space });
+      } else {
+        const src = w.split('*').map((x) => x.replace(/[.+?^${}()[\]\\/|]/g, '\\$&')).join('[\\p{L}\\p{N}]*');
+        out.push({ lit: null, pre: w.slice(0, w.indexOf('*')), post: '', re: new RegExp(`^${src}$`, 'u'), sp: space });
+      }
+      i = j;
+    } else {
+      out.push({ lit: foldPunct(alt[i]), pre: '', post: '', re: null, sp: space });
+      i++;
+    }
+    space = false;
+  }
+  return out;
+}
+
+interface Term {
   group: number;
-  /** The match must end at a word boundary. */
-  boundary: boolean;
+  /** Order of the form (ties between equally long matches go to the earliest form). */
+  order: number;
+  /** A word boundary must follow (the form ends with a word, `*` or `)`, but its last token is punctuation). */
+  needB: boolean;
+}
+
+interface GlobEdge {
+  pre: string;
+  post: string;
+  re: RegExp | null;
+  sp: boolean;
+  node: TNode;
+}
+
+class TNode {
+  lit: Map<string, TNode> | null = null;
+  globs: GlobEdge[] | null = null;
+  terms: Term[] | null = null;
+}
+
+function globKey(s: string, n: number): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) k = k * 65536 + s.charCodeAt(i);
+  return k;
+}
+
+function globOk(g: GlobEdge, w: string): boolean {
+  if (g.re) return g.re.test(w);
+  return w.length >= g.pre.length + g.post.length && w.startsWith(g.pre) && (g.post === '' || w.endsWith(g.post));
 }
 
 /**
- * A list (or several lists) of mini-patterns, matched by a token map: each pattern is a small
- * sticky regex filed under its first two characters, tried only at word starts (or at its own
- * punctuation) whose first characters agree. Much faster than one big alternation.
+ * A list (or several lists) of mini-patterns compiled into one token trie: each form is
+ * expanded into its alternatives and cut into tokens like the text; matching walks the text's
+ * tokens (cut once per text) from each token start. Wildcard words at the root are filed under
+ * their first characters. Semantics are those of the mini-pattern regexes: whole words,
+ * white space where the form has a space, case-insensitive, `’` = `'`.
  */
 export class Phrases {
-  private readonly by2 = new Map<number, Entry[]>();
-  private readonly by1 = new Map<number, Entry[]>();
-  private readonly open: Entry[] = [];
+  private readonly root = new TNode();
+  /** Root wildcard edges by the length of the key (0..3) and their first characters. */
+  private readonly rootGlobs: Map<number, GlobEdge[]>[] = [new Map(), new Map(), new Map(), new Map()];
   readonly size: number;
   /** Overlap class of each group for `scan` (groups of one class never overlap). */
   private readonly cls: number[];
   private readonly nClasses: number;
-  private busy = new Int32Array(0);
+  /** The most tokens a form spans. */
+  private maxToks = 0;
 
   constructor(groups: readonly (readonly string[])[], classes?: readonly number[]) {
     this.cls = groups.map((_, g) => (classes ? classes[g] : g));
     this.nClasses = Math.max(0, ...this.cls) + 1;
     let size = 0;
+    let order = 0;
     groups.forEach((forms, group) => {
       for (const form of forms) {
-        if (!form.trim()) continue;
-        size++;
         const t = form.trim();
-        // the word boundary after a match is checked in code (cheaper than a Unicode lookahead)
-        const entry: Entry = {
-          re: new RegExp(patternSource(form), t.includes('*') ? 'iuy' : 'iy'),
-          group,
-          boundary: /[\p{L}\p{N}*)]$/u.test(t),
-        };
-        const pre = prefixesOf(form, 2);
-        if (!pre || pre.some((p) => p.length === 0)) {
-          this.open.push(entry);
-          continue;
+        if (!t) continue;
+        size++;
+        const boundary = /[\p{L}\p{N}*)]$/u.test(t);
+        for (const alt of expand(t.toLowerCase())) {
+          const toks = patternTokens(alt);
+          if (!toks.length) continue;
+          this.maxToks = Math.max(this.maxToks, toks.length);
+          let node = this.root;
+          toks.forEach((pt, k) => {
+            if (pt.lit !== null) {
+              const key = k === 0 ? pt.lit : (pt.sp ? ' ' : '') + pt.lit;
+              if (!node.lit) node.lit = new Map();
+              let nx = node.lit.get(key);
+              if (!nx) node.lit.set(key, (nx = new TNode()));
+              node = nx;
+            } else {
+              const same = (g: GlobEdge) => g.pre === pt.pre && g.post === pt.post && String(g.re) === String(pt.re) && (k === 0 || g.sp === pt.sp);
+              let edge: GlobEdge | undefined;
+              if (k === 0) {
+                const n = Math.min(3, pt.pre.length);
+                const m = this.rootGlobs[n];
+                const key = globKey(pt.pre, n);
+                const list = m.get(key) ?? [];
+                edge = list.find(same);
+                if (!edge) list.push((edge = { pre: pt.pre, post: pt.post, re: pt.re, sp: false, node: new TNode() }));
+                m.set(key, list);
+              } else {
+                if (!node.globs) node.globs = [];
+                edge = node.globs.find(same);
+                if (!edge) node.globs.push((edge = { pre: pt.pre, post: pt.post, re: pt.re, sp: pt.sp, node: new TNode() }));
+              }
+              node = edge.node;
+            }
+          });
+          const last = toks[toks.length - 1];
+          const term: Term = { group, order, needB: boundary && last.lit !== null && !/[\p{L}\p{N}]/u.test(last.lit) };
+          if (!node.terms) node.terms = [];
+          node.terms.push(term);
         }
-        for (const p of new Set(pre)) {
-          const map = p.length >= 2 ? this.by2 : this.by1;
-          const key = p.length >= 2 ? strKey(p) : p.charCodeAt(0) * 65536;
-          const list = map.get(key) ?? [];
-          list.push(entry);
-          map.set(key, list);
-        }
+        order++;
       }
     });
     this.size = size;
@@ -335,98 +498,123 @@ export class Phrases {
     return new Phrases([forms]);
   }
 
+  /**
+   * Calls `found(endToken, term)` for every form matching from token i (end token exclusive),
+   * ending at or before character b.
+   */
+  private walk(t: Tokens, i: number, b: number, found: (j: number, term: Term) => void): void {
+    const w0 = t.low[i];
+    const n0 = this.root.lit?.get(w0);
+    if (n0) this.descend(t, n0, i + 1, b, found);
+    if (t.word[i] === 0) return;
+    const lim = Math.min(3, w0.length);
+    for (let n = 0; n <= lim; n++) {
+      const m = this.rootGlobs[n];
+      if (m.size === 0) continue;
+      const list = m.get(globKey(w0, n));
+      if (!list) continue;
+      for (const g of list) if (globOk(g, w0)) this.descend(t, g.node, i + 1, b, found);
+    }
+  }
+
+  private descend(t: Tokens, node: TNode, j: number, b: number, found: (j: number, term: Term) => void): void {
+    if (t.end[j - 1] > b) return;
+    if (node.terms) for (const term of node.terms) found(j, term);
+    if (j >= t.n || t.start[j] >= b) return;
+    const w = t.low[j];
+    const sp = t.sp[j] === 1;
+    if (node.lit) {
+      const nx = node.lit.get(sp ? ' ' + w : w);
+      if (nx) this.descend(t, nx, j + 1, b, found);
+    }
+    if (node.globs && t.word[j] === 1) for (const g of node.globs) if (g.sp === sp && globOk(g, w)) this.descend(t, g.node, j + 1, b, found);
+  }
+
+  /** True when the token after a match ending with token j-1 leaves a word boundary. */
+  private bounded(t: Tokens, j: number): boolean {
+    return j >= t.n || t.sp[j] === 1 || t.word[j] === 0 || t.start[j] !== t.end[j - 1];
+  }
+
+  /** The longest match from token i (ending at or before b), ties to the earliest form. */
+  private longestAt(t: Tokens, i: number, b: number): PhraseMatch | null {
+    let bestJ = -1;
+    let bestTerm: Term | null = null;
+    this.walk(t, i, b, (j, term) => {
+      if (term.needB && !this.bounded(t, j)) return;
+      if (j > bestJ || (j === bestJ && term.order < bestTerm!.order)) {
+        bestJ = j;
+        bestTerm = term;
+      }
+    });
+    if (!bestTerm) return null;
+    const s = t.start[i];
+    const e = t.end[bestJ - 1];
+    return { start: s, end: e, text: t.text.slice(s, e), group: (bestTerm as Term).group };
+  }
+
   /** The longest match starting exactly at i and ending at or before b, if any. */
   at(text: string, i: number, b: number): PhraseMatch | null {
-    if (i >= text.length) return null;
-    if (i > 0 && isWordAt(text, i) && isWordAt(text, i - 1)) return null;
-    const k2 = codeKey(text, i);
-    const k1 = k2 - (k2 % 65536);
-    let best: PhraseMatch | null = null;
-    for (let pass = 0; pass < 3; pass++) {
-      const list = pass === 0 ? this.by2.get(k2) : pass === 1 ? this.by1.get(k1) : this.open;
-      if (!list) continue;
-      for (let j = 0; j < list.length; j++) {
-        const { re, group, boundary } = list[j];
-        re.lastIndex = i;
-        const m = re.exec(text);
-        if (!m || m[0].length === 0) continue;
-        const end = i + m[0].length;
-        if (end > b || (boundary && isWordAt(text, end))) continue;
-        if (!best || end > best.end) best = { start: i, end, text: m[0], group };
-      }
-    }
-    return best;
+    if (i >= text.length || this.size === 0) return null;
+    const t = tokensOf(text);
+    const k = tokenAt(t, i);
+    if (k >= t.n || t.start[k] !== i) return null;
+    return this.longestAt(t, k, b);
   }
 
   /** Leftmost-longest, non-overlapping matches inside text[a, b). */
   all(text: string, a = 0, b = text.length): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     if (this.size === 0) return out;
-    let prevWord = a > 0 && isWordAt(text, a - 1);
-    for (let i = a; i < b; i++) {
-      const w = isWordAt(text, i);
-      if ((w && prevWord) || text.charCodeAt(i) === 32) {
-        prevWord = w;
-        continue;
-      }
-      prevWord = w;
-      const m = this.at(text, i, b);
+    const t = tokensOf(text);
+    for (let i = tokenAt(t, a); i < t.n && t.start[i] < b; i++) {
+      const m = this.longestAt(t, i, b);
       if (m) {
         out.push(m);
-        i = m.end - 1;
-        prevWord = isWordAt(text, i);
+        while (i + 1 < t.n && t.start[i + 1] < m.end) i++;
       }
     }
     return out;
   }
 
   /**
-   * Every group's matches inside text[a, b) in one pass: at each word start, the longest match
+   * Every group's matches inside text[a, b) in one pass: at each token, the longest match
    * of each overlap class; matches of one class never overlap. Sorted by start.
    */
   scan(text: string, a = 0, b = text.length): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     if (this.size === 0) return out;
+    const t = tokensOf(text);
     const nCls = this.nClasses;
-    if (this.busy.length < nCls) this.busy = new Int32Array(nCls);
-    const busy = this.busy;
-    busy.fill(-1, 0, nCls);
-    const open = this.open;
-    let prevWord = a > 0 && isWordAt(text, a - 1);
-    for (let i = a; i < b; i++) {
-      const w = isWordAt(text, i);
-      if ((w && prevWord) || text.charCodeAt(i) === 32) {
-        prevWord = w;
-        continue;
-      }
-      prevWord = w;
-      const k2 = codeKey(text, i);
-      const l2 = this.by2.get(k2);
-      const l1 = this.by1.get(k2 - (k2 % 65536));
-      if (!l2 && !l1 && open.length === 0) continue;
-      const found: PhraseMatch[] = [];
-      for (let pass = 0; pass < 3; pass++) {
-        const list = pass === 0 ? l2 : pass === 1 ? l1 : open;
-        if (!list) continue;
-        for (let j = 0; j < list.length; j++) {
-          const { re, group, boundary } = list[j];
-          const cl = this.cls[group];
-          if (busy[cl] > i) continue;
-          re.lastIndex = i;
-          const m = re.exec(text);
-          if (!m || m[0].length === 0) continue;
-          const end = i + m[0].length;
-          if (end > b || (boundary && isWordAt(text, end))) continue;
-          let k = 0;
-          while (k < found.length && this.cls[found[k].group] !== cl) k++;
-          if (k === found.length) found.push({ start: i, end, text: m[0], group });
-          else if (end > found[k].end) found[k] = { start: i, end, text: m[0], group };
+    const busy = new Int32Array(nCls).fill(-1);
+    const bestJ = new Int32Array(nCls);
+    const bestT: (Term | null)[] = new Array(nCls).fill(null);
+    const touched: number[] = [];
+    const cls = this.cls;
+    for (let i = tokenAt(t, a); i < t.n && t.start[i] < b; i++) {
+      const s = t.start[i];
+      this.walk(t, i, b, (j, term) => {
+        const cl = cls[term.group];
+        if (busy[cl] > s) return;
+        if (term.needB && !this.bounded(t, j)) return;
+        const cur = bestT[cl];
+        if (cur === null) {
+          touched.push(cl);
+          bestT[cl] = term;
+          bestJ[cl] = j;
+        } else if (j > bestJ[cl] || (j === bestJ[cl] && term.order < cur.order)) {
+          bestT[cl] = term;
+          bestJ[cl] = j;
         }
+      });
+      if (!touched.length) continue;
+      touched.sort((x, y) => (bestT[x]!.group - bestT[y]!.group));
+      for (const cl of touched) {
+        const e = t.end[bestJ[cl] - 1];
+        out.push({ start: s, end: e, text: text.slice(s, e), group: bestT[cl]!.group });
+        busy[cl] = e;
+        bestT[cl] = null;
       }
-      for (const m of found) {
-        out.push(m);
-        busy[this.cls[m.group]] = m.end;
-      }
+      touched.length = 0;
     }
     return out;
   }
@@ -434,26 +622,24 @@ export class Phrases {
   /** True when some pattern matches inside text[a, b). */
   test(text: string, a = 0, b = text.length): boolean {
     if (this.size === 0) return false;
-    let prevWord = a > 0 && isWordAt(text, a - 1);
-    for (let i = a; i < b; i++) {
-      const w = isWordAt(text, i);
-      if ((w && prevWord) || text.charCodeAt(i) === 32) {
-        prevWord = w;
-        continue;
-      }
-      prevWord = w;
-      if (this.at(text, i, b)) return true;
-    }
+    const t = tokensOf(text);
+    for (let i = tokenAt(t, a); i < t.n && t.start[i] < b; i++) if (this.longestAt(t, i, b)) return true;
     return false;
   }
 
   /** A match that ends at b (trailing white space allowed), the longest one. */
   endsAt(text: string, a: number, b: number): PhraseMatch | null {
+    if (this.size === 0) return null;
+    const t = tokensOf(text);
     let e = b;
-    while (e > a && /[\s\u00a0\u202f]/u.test(text[e - 1])) e--;
+    while (e > a && classTable()[text.charCodeAt(e - 1)] === 2) e--;
+    // the token ending at e
+    let last = tokenAt(t, e) - 1;
+    if (last < 0 || t.end[last] !== e) return null;
     let best: PhraseMatch | null = null;
-    for (let i = e - 1; i >= a; i--) {
-      const m = this.at(text, i, e);
+    const lo = Math.max(0, last - this.maxToks + 1);
+    for (let i = last; i >= lo && t.start[i] >= a; i--) {
+      const m = this.longestAt(t, i, e);
       if (m && m.end === e) best = m;
     }
     return best;
@@ -462,7 +648,7 @@ export class Phrases {
   /** A match that starts at a (leading white space allowed). */
   startsAt(text: string, a: number, b: number): PhraseMatch | null {
     let s = a;
-    while (s < b && /[\s\u00a0\u202f]/u.test(text[s])) s++;
+    while (s < b && classTable()[text.charCodeAt(s)] === 2) s++;
     return this.at(text, s, b);
   }
 
