@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * The `vigie` command. Each command lives in its own module; this file assembles them.
- *   vigie ingest | annotate | search | events | export | stats | eval
+ *   vigie ingest | annotate | search | events | export | stats | eval | serve
  */
 import { Command, CommanderError } from 'commander';
 import { addEvalCommand } from '../eval/command.js';
 import { addIngestCommands } from './ingest.js';
 import { addQueryCommands } from './query.js';
+import { addServeCommand } from '../serve/command.js';
 import { FatalError } from './common.js';
 
 export function buildProgram(): Command {
@@ -32,6 +33,7 @@ Run "vigie <command> --help" for the options of each command.`,
   addIngestCommands(program);
   addQueryCommands(program);
   addEvalCommand(program);
+  addServeCommand(program);
   return program;
 }
 
