@@ -76,6 +76,12 @@ async function api(path, params = {}) {
   return body;
 }
 
+/** Replaces the main content (null/false children are skipped). @param {...any} children */
+function show(...children) {
+  main.replaceChildren();
+  append(main, children);
+}
+
 /** @param {unknown} e */
 function showError(e) {
   errorBox.hidden = false;
@@ -349,7 +355,7 @@ async function viewEvents(params) {
   const mapLabel = `Map of ${geo.features.length} filtered events with coordinates`;
   const map = await eventMap(geo.features, mapLabel);
 
-  main.replaceChildren(
+  show(
     h('h1', {}, 'Events'),
     form,
     h('div', { class: 'events-layout' },
@@ -388,7 +394,7 @@ async function viewEvent(id, params) {
     outletList,
     h('p', { class: 'note' }, 'Matching is a heuristic shown with its reasons; copies of one dispatch are not independent corroboration.'),
   );
-  main.replaceChildren(
+  show(
     h('p', { class: 'back' }, h('a', { href: '#/events' }, '← All events')),
     h('h1', {}, `${ev.type} / ${ev.subtype}`),
     fields,
@@ -470,7 +476,7 @@ async function viewDocument(id) {
         draw();
       } }), ` ${l.label} (${d[l.key].length})`)));
   draw();
-  main.replaceChildren(
+  show(
     h('p', { class: 'back' }, h('a', { href: '#/events' }, '← All events')),
     h('h1', {}, d.title ?? d.id),
     h('p', { class: 'meta' }, [d.outlet, d.published, d.lang, d.url].filter(Boolean).join(' — ')),
@@ -509,7 +515,7 @@ async function viewSearch(params) {
           h('p', { class: 'snippet' }, snippet(hit.snippet))))),
     ];
   }
-  main.replaceChildren(h('h1', {}, 'Search'), form, ...nodes);
+  show(h('h1', {}, 'Search'), form, ...nodes);
   if (!q) input.focus();
 }
 
@@ -562,7 +568,7 @@ async function viewOutlets() {
       }));
     })),
   );
-  main.replaceChildren(
+  show(
     h('h1', {}, 'Outlets & framing'),
     h('p', {}, 'How each outlet tells the story: how much it asserts versus attributes, whom it quotes, which loaded words it uses.'),
     summary,
@@ -587,7 +593,7 @@ async function render() {
     else if (view === 'search') await viewSearch(params);
     else if (view === 'outlets') await viewOutlets();
     else {
-      main.replaceChildren(h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/events' }, 'Go to the events')));
+      show(h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/events' }, 'Go to the events')));
     }
   } catch (e) {
     if (seq === renderSeq) showError(e);
