@@ -88,17 +88,32 @@ function isLinkList(sq: string): boolean {
   return parts.length >= 3 && parts.every((p) => p !== '' && p.split(' ').length <= 3 && !/[.!?]$/.test(p));
 }
 
+/** Words of a line (runs of spaces count once), counting stops after `max`. */
+function countWords(s: string, max: number): number {
+  let n = 0;
+  let i = 0;
+  const len = s.length;
+  while (i < len && n <= max) {
+    while (i < len && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 0xa0 || s.charCodeAt(i) === 0x202f)) i++;
+    if (i >= len) break;
+    n++;
+    const sp = s.indexOf(' ', i);
+    if (sp < 0) break;
+    i = sp;
+  }
+  return n;
+}
+
 function classify(text: string, lex: MergedLexicon): Line {
   // Long lines are body text unless they turn out to be furniture at an edge (checked lazily).
-  if (text.length > 240) {
-    let spaces = 0;
-    for (let i = 0; i < text.length && spaces <= 24; i++) if (text.charCodeAt(i) === 32) spaces++;
-    if (spaces > 24) return { text, key: text.toLowerCase(), kind: 'content', keep: true, nWords: spaces + 1, long: true };
+  if (text.length > 120) {
+    const n = countWords(text, 24);
+    if (n > 24) return { text, key: text.toLowerCase(), kind: 'content', keep: true, nWords: n, long: true };
   }
   const sq = squash(text);
   if (sq === '') return { text, key: '', kind: 'blank', keep: true, nWords: 0 };
   let nWords = 1;
-  for (let i = 0; i < sq.length; i++) if (sq.charCodeAt(i) === 32) nWords++;
+  for (let i = sq.indexOf(' '); i >= 0; i = sq.indexOf(' ', i + 1)) nWords++;
   const key = sq.toLowerCase();
   if (nWords > 24) return { text, key, kind: 'content', keep: true, nWords, long: true };
   const meta = classifyMetaLine(sq, lex);
@@ -112,11 +127,45 @@ function classify(text: string, lex: MergedLexicon): Line {
   return { text, key, kind, keep: true, nWords };
 }
 
+const triggerCache = new WeakMap<MergedLexicon, { phrase: Set<string>; hint: Set<string> }>();
+/** Words whose presence a long furniture line needs: the longest word of each phrase; the hint words. */
+function triggers(lex: MergedLexicon): { phrase: Set<string>; hint: Set<string> } {
+  let t = triggerCache.get(lex);
+  if (!t) {
+    const longest = (p: string) => (p.match(/[\p{L}\p{N}]+/gu) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
+    const hint = new Set<string>(lex.furnitureHints);
+    for (const h of lex.hintPhrases) hint.add(longest(h));
+    t = { phrase: new Set(lex.furniturePhrases.map(longest).filter((w) => w !== '')), hint };
+    triggerCache.set(lex, t);
+  }
+  return t;
+}
+
+/**
+ * Cheap test before scoring a long line: it can only be edge furniture when it holds a word of
+ * a furniture phrase or two distinct hint words (one pass over its folded words).
+ */
+function mayBeFurniture(folded: string, lex: MergedLexicon): boolean {
+  const { phrase, hint } = triggers(lex);
+  let firstHint: string | null = null;
+  const re = /[a-z0-9]+/g;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const w = m[0];
+    if (phrase.has(w)) return true;
+    if (hint.has(w)) {
+      if (firstHint !== null && firstHint !== w) return true;
+      firstHint = w;
+    }
+  }
+  return false;
+}
+
 /** Resolves a long line's edge-furniture status (newsletter blurbs, cookie or comment policies). */
 function isEdge(l: Line, lex: MergedLexicon): boolean {
   if (l.long) {
     l.long = false;
-    if (furnitureScore(foldText(squash(l.text)), lex).edge) l.kind = 'edge';
+    const folded = foldText(l.text);
+    if (mayBeFurniture(folded, lex) && furnitureScore(foldText(squash(l.text)), lex).edge) l.kind = 'edge';
   }
   return l.kind === 'edge';
 }
@@ -132,12 +181,10 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
     meta[k] = v;
     at[k] = i;
   };
-  const index = new Map<Line, number>();
-  lines.forEach((l, i) => index.set(l, i));
   const take = (l: Line) => {
     const m = l.meta;
     if (!m) return;
-    const i = index.get(l)!;
+    const i = lines.indexOf(l);
     set('author', m.author, i);
     set('outlet', m.outlet, i);
     set('dateline', m.dateline, i);
@@ -226,12 +273,22 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
     }
   }
 
-  // Repeated lines: keep the first occurrence only.
-  const seenKeys = new Set<string>();
+  // Repeated lines: keep the first occurrence only. (Long lines are compared by length first:
+  // hashing every long paragraph costs more than the rest of this stage.)
+  const seenShort = new Set<string>();
+  const seenLong: string[] = [];
   for (const l of lines) {
     if (!l.keep || l.kind === 'blank' || l.key.length < 2) continue;
-    if (seenKeys.has(l.key)) l.keep = false;
-    else seenKeys.add(l.key);
+    const k = l.key;
+    if (k.length <= 64) {
+      if (seenShort.has(k)) l.keep = false;
+      else seenShort.add(k);
+    } else {
+      let dup = false;
+      for (const o of seenLong) if (o.length === k.length && o === k) dup = true;
+      if (dup) l.keep = false;
+      else seenLong.push(k);
+    }
   }
 
   let removed = 0;

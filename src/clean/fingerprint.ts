@@ -7,8 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 
+const SPACE_RUN = /[\s\u00A0\u202F]{2,}|[^\S ]/g;
+
 export function contentHash(text: string): string {
-  const norm = text.normalize('NFC').replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+  // Only runs of spaces and other whitespace are rewritten (replacing every single space costs more than the hash).
+  const norm = text.normalize('NFC').replace(SPACE_RUN, ' ').trim();
   return createHash('sha256').update(norm, 'utf8').digest('hex');
 }
 
@@ -42,6 +45,9 @@ function fmix(h: number): number {
 }
 
 const SHINGLE = 3;
+let HA = new Uint32Array(1024);
+let HB = new Uint32Array(1024);
+const CNT = new Int32Array(2 * 8 * 16);
 /** Share of the words at each end of the text whose shingles weigh 1 instead of 3 (at most EDGE_MAX words). */
 const EDGE_SHARE = 0.1;
 const EDGE_MAX = 40;
@@ -53,8 +59,9 @@ const EDGE_MAX = 40;
  * first and last 10% of the words (40 at most) weigh a third of the others.
  */
 export function simhash(text: string): string {
-  let ha: Uint32Array = new Uint32Array(Math.max(16, text.length >>> 2));
-  let hb: Uint32Array = new Uint32Array(ha.length);
+  // Word hashes go to buffers kept between calls (allocating typed arrays per call costs more than hashing).
+  let ha = HA;
+  let hb = HB;
   let n = 0;
   let a = 0x811c9dc5;
   let b = 0x9e3779b9;
@@ -76,6 +83,8 @@ export function simhash(text: string): string {
         const nb = new Uint32Array(n * 2);
         nb.set(hb);
         hb = nb;
+        HA = ha;
+        HB = hb;
       }
       ha[n] = fmix(a);
       hb[n] = fmix(b ^ a);
@@ -86,11 +95,15 @@ export function simhash(text: string): string {
     }
   }
   if (n === 0) return '0'.repeat(16);
-  const v = new Int32Array(64);
+  // Weighted bit counts, kept per 4-bit group of each half: cnt[(g * 16 + nibble)] += weight;
+  // each bit's total is read back from the 16 nibble values at the end (16 adds per shingle instead of 64).
+  const cnt = CNT.fill(0);
+  let total = 0;
   const add = (hi: number, lo: number, w: number) => {
-    for (let bit = 0; bit < 32; bit++) {
-      v[bit] += (((hi >>> bit) & 1) * 2 - 1) * w;
-      v[32 + bit] += (((lo >>> bit) & 1) * 2 - 1) * w;
+    total += w;
+    for (let g = 0; g < 8; g++) {
+      cnt[(g << 4) | ((hi >>> (g << 2)) & 15)] += w;
+      cnt[128 | (g << 4) | ((lo >>> (g << 2)) & 15)] += w;
     }
   };
   if (n < SHINGLE) {
@@ -111,11 +124,22 @@ export function simhash(text: string): string {
       add(hi, lo, i < edge || i + SHINGLE > n - edge ? 1 : 3);
     }
   }
+  // A bit is set when the weight of the shingles having it exceeds half the total.
   let hi = 0;
   let lo = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    if (v[bit] > 0) hi |= 1 << bit;
-    if (v[32 + bit] > 0) lo |= 1 << bit;
+  for (let half = 0; half < 2; half++) {
+    for (let g = 0; g < 8; g++) {
+      const base = (half << 7) | (g << 4);
+      for (let b = 0; b < 4; b++) {
+        let on = 0;
+        for (let v = 0; v < 16; v++) if ((v >>> b) & 1) on += cnt[base | v];
+        if (2 * on - total > 0) {
+          const bit = (g << 2) | b;
+          if (half === 0) hi |= 1 << bit;
+          else lo |= 1 << bit;
+        }
+      }
+    }
   }
   return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 }

@@ -47,7 +47,7 @@ export function cleanDoc(doc: Doc): Doc {
 
   // Language: an input language (confidence 1) wins.
   if (!(doc.langConfidence === 1 && doc.lang)) {
-    const g = identifyLanguage(text);
+    const g = identifyLanguage(text, doc.title);
     doc.lang = g.lang;
     doc.langConfidence = g.confidence;
     if (g.lang === 'other' && text.length > 0) warn(doc, `language ${g.code || 'unknown'} is not one Vigie annotates`);

@@ -1,10 +1,18 @@
 /**
- * Language identification with eld (the 'small' n-gram set, loaded synchronously), mapped to
- * Vigie's languages: 'fr', 'en' or 'other', with a confidence in [0, 0.99] from the margin
- * between the best score and the runner-up (a given input language has confidence 1).
+ * Language identification, mapped to Vigie's languages: 'fr', 'en' or 'other', with a
+ * confidence in [0, 0.99] (a given input language has confidence 1).
+ *
+ * Two steps, cheapest first:
+ *  1. a vote of function words (the packs' `languageWords`, src/lang/<code>/clean.json) over
+ *     the first VOTE_SAMPLE characters: when one language has many distinct words, a large
+ *     share of the tokens and several times the other's count, it wins without more work;
+ *  2. otherwise (short text, names only, another language) eld (the 'small' n-gram set) on a
+ *     bounded sample: the title and the first ELD_SAMPLE characters of the body; the
+ *     confidence comes from the margin between the best score and the runner-up.
  */
 import { eld } from 'eld/small';
 import type { Lang } from '../document.js';
+import { PACKS } from '../lang/language.js';
 
 export interface LangGuess {
   lang: Lang;
@@ -13,13 +21,86 @@ export interface LangGuess {
   confidence: number;
 }
 
-/** Characters looked at: enough for a stable answer, bounded for speed. */
-const SAMPLE = 1500;
-/** A margin of this much between the two best scores is full confidence. */
+/** Characters the function-word vote reads. */
+const VOTE_SAMPLE = 1200;
+/** Characters of body eld reads (plus the title). */
+const ELD_SAMPLE = 600;
+/** A margin of this much between eld's two best scores is full confidence. */
 const FULL_MARGIN = 0.15;
 
-export function identifyLanguage(text: string): LangGuess {
-  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+/**
+ * The vote is decisive when the winner has at least VOTE_MIN_RATIO times the runner-up's count
+ * and either VOTE_MIN_DISTINCT distinct function words making VOTE_MIN_SHARE of the tokens, or
+ * VOTE_WIDE_DISTINCT distinct words making VOTE_WIDE_SHARE (name-heavy wire copy). Neighbour
+ * languages share a few of these words, never that many.
+ */
+const VOTE_MIN_RATIO = 4;
+const VOTE_MIN_DISTINCT = 6;
+const VOTE_MIN_SHARE = 0.15;
+const VOTE_WIDE_DISTINCT = 8;
+const VOTE_WIDE_SHARE = 0.1;
+
+/** Function word → index of the language in VOTE_LANGS (words listed by both are dropped). */
+const VOTE_LANGS: Lang[] = [];
+const VOTE_WORDS = new Map<string, number>();
+(function init() {
+  const owner = new Map<string, number>();
+  for (const p of Object.values(PACKS)) {
+    if (p.code !== 'fr' && p.code !== 'en') continue;
+    const li = VOTE_LANGS.push(p.code) - 1;
+    for (const w of p.clean.languageWords) {
+      const k = w.toLowerCase();
+      const prev = owner.get(k);
+      owner.set(k, prev === undefined || prev === li ? li : -1);
+    }
+  }
+  for (const [k, v] of owner) if (v >= 0) VOTE_WORDS.set(k, v);
+})();
+
+/** Lower-case Latin words (ASCII and Latin-1 letters; apostrophes and hyphens split). No "u" flag: fast. */
+const TOKEN = /[a-z\u00DF-\u00F6\u00F8-\u00FF]+/g;
+
+/** The function-word vote: the language and its confidence when decisive, else null. */
+export function voteLanguage(text: string): { lang: Lang; confidence: number } | null {
+  const sample = (text.length > VOTE_SAMPLE ? text.slice(0, VOTE_SAMPLE) : text).toLowerCase();
+  const hits = new Array<number>(VOTE_LANGS.length).fill(0);
+  const distinct = VOTE_LANGS.map(() => new Set<string>());
+  let tokens = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(sample); m; m = TOKEN.exec(sample)) {
+    tokens++;
+    const li = VOTE_WORDS.get(m[0]);
+    if (li === undefined) continue;
+    hits[li]++;
+    distinct[li].add(m[0]);
+  }
+  let best = -1;
+  for (let i = 0; i < hits.length; i++) if (best < 0 || hits[i] > hits[best]) best = i;
+  if (best < 0 || tokens === 0) return null;
+  const h1 = hits[best];
+  let h2 = 0;
+  for (let i = 0; i < hits.length; i++) if (i !== best) h2 = Math.max(h2, hits[i]);
+  const d = distinct[best].size;
+  if (h1 < VOTE_MIN_RATIO * h2) return null;
+  if (!((d >= VOTE_MIN_DISTINCT && h1 >= VOTE_MIN_SHARE * tokens) || (d >= VOTE_WIDE_DISTINCT && h1 >= VOTE_WIDE_SHARE * tokens))) return null;
+  const confidence = Math.min(0.99, (h1 - h2) / (h1 + h2));
+  return { lang: VOTE_LANGS[best], confidence: Math.round(confidence * 100) / 100 };
+}
+
+/** The title (when the text does not start with it) and the first ELD_SAMPLE characters, cut at a space. */
+function eldSample(text: string, title: string | null): string {
+  let body = text;
+  if (body.length > ELD_SAMPLE) {
+    const cut = body.lastIndexOf(' ', ELD_SAMPLE);
+    body = body.slice(0, cut > ELD_SAMPLE / 2 ? cut : ELD_SAMPLE);
+  }
+  return title && !text.startsWith(title) ? `${title}\n${body}` : body;
+}
+
+export function identifyLanguage(text: string, title: string | null = null): LangGuess {
+  const vote = voteLanguage(text);
+  if (vote) return { lang: vote.lang, code: vote.lang, confidence: vote.confidence };
+  const sample = eldSample(text, title);
   if (!/\p{L}{2}/u.test(sample)) return { lang: 'other', code: '', confidence: 0 };
   const r = eld.detect(sample);
   const scores = Object.entries(r.getScores()).sort((a, b) => b[1] - a[1]);

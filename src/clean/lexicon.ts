@@ -18,6 +18,12 @@ export interface CleanLexicon {
   furnitureHints: string[];
   /** Small words ignored when measuring how much of a short line is furniture ("pour", "les", "notre"). */
   stopwords: string[];
+  /**
+   * Frequent function words of the language, used for a quick language vote before the n-gram
+   * identifier ("les", "dans", "selon"; "the", "which", "said"). Prefer words that other
+   * languages written in Latin script do not share.
+   */
+  languageWords: string[];
   /** Labels of photo/video credit lines ("photo", "crédit photo", "illustration"). */
   creditLabels: string[];
   /** Labels of author lines ("auteur", "par", "by"). */
@@ -47,6 +53,7 @@ export const cleanLexiconSchema = z
     furniturePhrases: z.array(z.string().min(1)),
     furnitureHints: z.array(z.string().min(1)),
     stopwords: z.array(z.string().min(1)),
+    languageWords: z.array(z.string().min(1)).min(10),
     creditLabels: z.array(z.string().min(1)),
     authorLabels: z.array(z.string().min(1)),
     sourceLabels: z.array(z.string().min(1)),

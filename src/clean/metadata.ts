@@ -219,6 +219,7 @@ export function classifyMetaLine(rawLine: string, lex: MergedLexicon = LEX): Lin
 
 /** "/ATS", "(AFP)", "— Reuters", "ats/afp", "(AFP/Reuters)": the agencies as usually written. */
 export function agencyMark(line: string, lex: MergedLexicon = LEX): string | null {
+  if (line.length > 72) return null; // at most 60 characters of names and a few of marks
   const m = /^([/(\[—–\-•]*)\s*([^()[\]]{1,60}?)\s*([)\]]?)\s*\.?$/.exec(line);
   if (!m) return null;
   const marked = m[1] !== '' || m[3] !== '';

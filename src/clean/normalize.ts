@@ -7,22 +7,43 @@
 
 // C0 controls except \t \n, DEL, C1 controls, zero-width space/joiners used as junk, soft hyphen, BOM, line/paragraph separators handled below.
 const JUNK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u2060\uFEFF\uFFFE\uFFFF]/g;
+/** Anything the line-end, tab and junk passes would change (one scan; most texts have none). */
+const NEEDS_FIX = /[\r\t\u2028\u2029\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u2060\uFEFF\uFFFE\uFFFF]/;
 const TRAILING = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+$/gm;
+/** A space of the TRAILING class right before a line end or the end. */
+const HAS_TRAILING = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000](?:\n|$)/;
 const BLANK_RUNS = /\n{3,}/g;
 
 /** Normalizes raw text (see the module comment). Idempotent. */
 export function normalizeText(raw: string): string {
   let s = raw.normalize('NFC');
-  s = s.replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n');
-  s = s.replace(/\t/g, ' ');
-  s = s.replace(JUNK, '');
-  s = s.replace(TRAILING, '');
-  s = s.replace(BLANK_RUNS, '\n\n');
-  return s.replace(/^\n+/, '').replace(/\n+$/, '');
+  if (NEEDS_FIX.test(s)) {
+    s = s.replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n');
+    s = s.replace(/\t/g, ' ');
+    s = s.replace(JUNK, '');
+  }
+  if (HAS_TRAILING.test(s)) s = s.replace(TRAILING, '');
+  if (s.includes('\n\n\n')) s = s.replace(BLANK_RUNS, '\n\n');
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === 10) a++;
+  while (b > a && s.charCodeAt(b - 1) === 10) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
-/** Lower case, accents removed, typographic apostrophes and dashes made plain: for matching only. */
-export function foldText(s: string): string {
+const NON_ASCII = /[^\x00-\x7F]/;
+/** Per code unit: what foldText makes of it (filled on first sight). */
+const FOLDED = new Map<number, string>();
+function foldUnit(c: number): string {
+  let f = FOLDED.get(c);
+  if (f === undefined) {
+    f = foldSlow(String.fromCharCode(c));
+    FOLDED.set(c, f);
+  }
+  return f;
+}
+
+function foldSlow(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -32,9 +53,34 @@ export function foldText(s: string): string {
     .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
 }
 
+/** Lower case, accents removed, typographic apostrophes and dashes made plain: for matching only. */
+export function foldText(s: string): string {
+  if (!NON_ASCII.test(s)) {
+    const l = s.toLowerCase();
+    return l.includes('`') ? l.replace(/`/g, "'") : l;
+  }
+  // Surrogate pairs (letters outside the BMP) and combining sequences: the slow, exact way.
+  if (/[\uD800-\uDFFF\u0300-\u036F]/.test(s)) return foldSlow(s);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (i > from) out += s.slice(from, i).toLowerCase();
+    out += foldUnit(c);
+    from = i + 1;
+  }
+  if (from < s.length) out += s.slice(from).toLowerCase();
+  return out.includes('`') ? out.replace(/`/g, "'") : out;
+}
+
+const SPACE_RUN = /[\s\u00A0\u202F]{2,}|[^\S ]/g;
+const EDGE_SPACE = /^[\s\u00A0\u202F]|[\s\u00A0\u202F]$/;
+
 /** Whitespace (including no-break spaces) collapsed to one space and trimmed. */
 export function squash(s: string): string {
-  return s.replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+  const t = s.replace(SPACE_RUN, ' ');
+  return EDGE_SPACE.test(t) ? t.trim() : t;
 }
 
 /** Folded word tokens (letters and digits; apostrophes and hyphens split words). */

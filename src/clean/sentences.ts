@@ -17,58 +17,67 @@ const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
 const ABBR = new Set<string>(Object.values(PACKS).flatMap((p) => p.clean.abbreviations.map(stripAccents)));
 
 const CLOSERS = '»"”’\')]';
-const SPACE = /[ \u00A0\u202F\u2009]/;
+/** Space, no-break space, narrow no-break space, thin space. */
+const isSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;
+/** Any white space (for trimming blocks). */
+const isWhite = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x205f || c === 0xfeff;
+
+const LETTER_DOT_HYPHEN = /[\p{L}.\-]/u;
+/** A letter, a period or a hyphen (ASCII answered without a regex). */
+function isWordish(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 45;
+  return LETTER_DOT_HYPHEN.test(String.fromCharCode(c));
+}
 
 function isAbbreviation(text: string, dot: number): boolean {
   // The word before the period (letters, inner periods, hyphens).
   let i = dot;
-  while (i > 0 && /[\p{L}.\-]/u.test(text[i - 1])) i--;
+  while (i > 0 && isWordish(text.charCodeAt(i - 1))) i--;
   const word = text.slice(i, dot);
   if (word === '') return false;
   if (/^\p{Lu}$/u.test(word)) return true; // initial: "J. Mattis", "M. Dupont"
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "O.N.U"
-  const bare = stripAccents(word.replace(/^[.\-]+/, ''));
-  return ABBR.has(bare);
+  const bare = word.replace(/^[.\-]+/, '');
+  return ABBR.has(/^[\x00-\x7f]*$/.test(bare) ? bare : stripAccents(bare));
 }
+
+const DOT = 46;
+const BANG = 33;
+const QUESTION = 63;
+const ELLIPSIS = 0x2026;
+const isEnd = (c: number): boolean => c === DOT || c === BANG || c === QUESTION || c === ELLIPSIS;
+const ENDS = /[.!?\u2026]/g;
+const OPENS = /[\p{Lu}\p{N}«"“(\[—–\-¿¡]/u;
 
 /** Splits one line (from `start` to `end` in `text`) into sentences. */
 function splitLine(text: string, start: number, end: number, out: SentenceSpan[]): void {
   let s = start;
-  for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+  ENDS.lastIndex = start;
+  for (let hit = ENDS.exec(text); hit !== null && hit.index < end; hit = ENDS.exec(text)) {
+    const i = hit.index;
+    const c = text.charCodeAt(i);
     let j = i + 1;
-    while (j < end && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '…')) j++;
+    while (j < end && isEnd(text.charCodeAt(j))) j++;
+    ENDS.lastIndex = j;
     // Closing quotes/brackets, possibly after a (no-break) space as French typography has it.
     let k = j;
     for (;;) {
       let m = k;
-      while (m < end && SPACE.test(text[m])) m++;
+      while (m < end && isSpace(text.charCodeAt(m))) m++;
       // After a space only French closing guillemets and right quotes close; '"' there opens the next sentence.
       if (m < end && CLOSERS.includes(text[m]) && (m === k || text[m] === '»' || text[m] === '”')) k = m + 1;
       else break;
     }
     if (k >= end) break;
-    if (!SPACE.test(text[k])) {
-      i = j - 1;
-      continue;
-    }
+    if (!isSpace(text.charCodeAt(k))) continue;
     let n = k;
-    while (n < end && SPACE.test(text[n])) n++;
+    while (n < end && isSpace(text.charCodeAt(n))) n++;
     if (n >= end) break;
-    const next = text[n];
-    const opens = /[\p{Lu}\p{N}«"“(\[—–\-¿¡]/u.test(next);
-    if (!opens) {
-      i = j - 1;
-      continue;
-    }
-    if (c === '.' && j === i + 1 && isAbbreviation(text, i)) {
-      i = j - 1;
-      continue;
-    }
+    if (!OPENS.test(text[n])) continue;
+    if (c === DOT && j === i + 1 && isAbbreviation(text, i)) continue;
     out.push({ start: s, end: k });
     s = n;
-    i = n - 1;
+    ENDS.lastIndex = n;
   }
   if (s < end) out.push({ start: s, end });
 }
@@ -82,22 +91,24 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (blockStart < 0) return;
     let a = blockStart;
     let b = end;
-    while (a < b && /\s/.test(text[a])) a++;
-    while (b > a && /\s/.test(text[b - 1])) b--;
+    while (a < b && isWhite(text.charCodeAt(a))) a++;
+    while (b > a && isWhite(text.charCodeAt(b - 1))) b--;
     if (b > a) splitLine(text, a, b, out);
     blockStart = -1;
   };
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
-    const line = text.slice(pos, nl);
-    if (line.trim() === '') {
+    let first = pos;
+    while (first < nl && isWhite(text.charCodeAt(first))) first++;
+    if (first === nl) {
       flush(pos);
     } else {
       if (blockStart >= 0) {
         // Continue the block only when the previous line is visibly hard-wrapped.
-        const prev = text.slice(blockStart, pos - 1).trimEnd();
-        const wrapped = !/[.!?…:;»"”)\]]$/.test(prev) && /^\s*\p{Ll}/u.test(line) && prev.length >= 40;
+        let last = pos - 1;
+        while (last > blockStart && isWhite(text.charCodeAt(last - 1))) last--;
+        const wrapped = last - blockStart >= 40 && !/[.!?…:;»"”)\]]/.test(text[last - 1]) && /\p{Ll}/u.test(text[first]);
         if (!wrapped) flush(pos - 1);
       }
       if (blockStart < 0) blockStart = pos;
