@@ -77,6 +77,7 @@ test('UI: events table, filters, event detail with highlighted evidence, search,
   assert.equal(await page.locator('#store-summary').textContent(), `${EXAMPLE_ARTICLES} documents · ${(await store.stats()).events} events · ${(await store.stats()).stories} stories`);
   const all = await store.events({});
   assert.equal(await page.locator('table.events tbody tr').count(), Math.min(50, all.length));
+  assert.equal(await page.locator('table.events caption').textContent(), `1–${Math.min(50, all.length)} of ${all.length} events`);
   assert.ok((await page.locator('table.events thead th[scope="col"]').count()) >= 8);
   // The map: one dot per event with coordinates, over country outlines.
   const geo = all.filter((e) => e.place);

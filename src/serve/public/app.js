@@ -331,7 +331,9 @@ async function viewEvents(params) {
     api('/api/events', { ...q, limit: 5000, format: 'geojson' }),
   ]);
 
-  const summary = `${offset + 1}–${offset + page.count}${page.next_offset === null ? ` of ${offset + page.count}` : ''} events` +
+  // The map request (up to 5000 rows) also tells the total when it saw the last row.
+  const total = page.next_offset === null ? offset + page.count : geo.vigie && geo.vigie.next_offset === null ? geo.vigie.count : null;
+  const summary = `${offset + 1}–${offset + page.count}${total !== null ? ` of ${total}` : ' of more than 5000'} events` +
     (active.length ? ` matching ${active.map((k) => `${k} = "${filter[k]}"`).join(', ')}` : '');
   const table = h('table', { class: 'events' },
     h('caption', {}, page.count ? summary : 'No event matches these filters.'),
@@ -360,7 +362,8 @@ async function viewEvents(params) {
     form,
     h('div', { class: 'events-layout' },
       h('section', { 'aria-labelledby': 'map-h', class: 'map-section' }, h('h2', { id: 'map-h' }, 'Map'), map,
-        geo.vigie && geo.vigie.without_place ? h('p', { class: 'note' }, `${geo.vigie.without_place} of these events have no place and are not drawn.`) : null),
+        geo.vigie && geo.vigie.without_place ? h('p', { class: 'note' }, `${geo.vigie.without_place} of these events have no place and are not drawn.`) : null,
+        geo.vigie && geo.vigie.next_offset !== null ? h('p', { class: 'note' }, `The map shows the first ${geo.vigie.limit} matching events; narrow the filters to see the others.`) : null),
       h('section', { 'aria-labelledby': 'table-h', class: 'table-section' }, h('h2', { id: 'table-h' }, 'Table'), table, pager),
     ),
   );
