@@ -51,6 +51,8 @@ export interface MatchReasons {
   kind: 'same subtype' | 'same type' | 'territory change';
   place: string;
   date: string;
+  /** Set when the evidence sentence is the same word for word (a copy of one dispatch). */
+  sentence?: 'identical';
 }
 
 /** Why `b` may be the same event as `a`, or null when it cannot be. */
@@ -96,6 +98,8 @@ export interface Report {
   relation: 'this' | 'copy' | 'corroborating';
   match: MatchReasons | null;
   story_similarity: number | null;
+  /** The story (near-duplicate group) of the report's document, or null. */
+  story_id: string | null;
   doc_id: string;
   event_id: string;
   outlet: string | null;
@@ -148,7 +152,7 @@ export function eventRowOf(rec: AnnotationRecord, ev: ConflictEvent): EventRow {
   };
 }
 
-function reportOf(rec: AnnotationRecord, ev: ConflictEvent, relation: Report['relation'], match: MatchReasons | null, similarity: number | null): Report {
+function reportOf(rec: AnnotationRecord, ev: ConflictEvent, relation: Report['relation'], match: MatchReasons | null, similarity: number | null, storyId: string | null): Report {
   const row = eventRowOf(rec, ev);
   const { start, end } = ev.evidence;
   const cited = new Set(ev.sources);
@@ -163,6 +167,7 @@ function reportOf(rec: AnnotationRecord, ev: ConflictEvent, relation: Report['re
     relation,
     match,
     story_similarity: similarity,
+    story_id: storyId,
     doc_id: rec.id,
     event_id: ev.id,
     outlet: rec.outlet,
@@ -194,19 +199,27 @@ export interface EventDetail {
   reports: Report[];
   /** Outlets that reported it: the event's own, copies', and independent ones. */
   outlets: { outlet: string; relation: Report['relation']; reports: number }[];
-  /** Number of documents outside the event's story with a matching event. */
+  /** Number of independent sources outside the event's story with a matching event: other
+   * documents, the copies of one dispatch (one story) counted once. */
   independent_reports: number;
 }
 
 /** The best matching event of a document for `row` (first by kind, then evidence equality). */
 function bestIn(rec: AnnotationRecord, row: EventRow, evidence: string): { ev: ConflictEvent; match: MatchReasons } | null {
+  // A copy usually holds the same sentence, read the same way: that is the match, even when
+  // the event has no place or date to compare.
+  const same = rec.events.find((e) => e.evidence.text === evidence && e.type === row.type && e.subtype === row.subtype);
+  if (same) {
+    const m = matchEvents(row, eventRowOf(rec, same));
+    return { ev: same, match: { kind: 'same subtype', place: m?.place ?? 'not compared', date: m?.date ?? 'not compared', sentence: 'identical' } };
+  }
   let best: { ev: ConflictEvent; match: MatchReasons; score: number } | null = null;
   for (const ev of rec.events) {
     const other = eventRowOf(rec, ev);
     const m = matchEvents(row, other);
     if (!m) continue;
     const score = (ev.evidence.text === evidence ? 10 : 0) + (m.kind === 'same subtype' ? 3 : m.kind === 'territory change' ? 2 : 1) + (m.place.startsWith('same') ? 1 : 0);
-    if (!best || score > best.score) best = { ev, match: m, score };
+    if (!best || score > best.score) best = { ev, match: ev.evidence.text === evidence ? { ...m, sentence: 'identical' } : m, score };
   }
   return best;
 }
@@ -219,10 +232,9 @@ export async function eventDetail(store: Store, eventId: string, docId?: string)
   const ev = rec?.events.find((e) => e.id === eventId);
   if (!rec || !ev) return null;
   const row = eventRowOf(rec, ev);
-  const reports: Report[] = [reportOf(rec, ev, 'this', null, null)];
-
   // Copies: the other members of the document's story.
   const story = await store.storyOf(rec.id);
+  const reports: Report[] = [reportOf(rec, ev, 'this', null, null, story?.id ?? null)];
   const inStory = new Set<string>([rec.id]);
   if (story) {
     for (const m of story.members) {
@@ -230,7 +242,7 @@ export async function eventDetail(store: Store, eventId: string, docId?: string)
       if (m.id === rec.id) continue;
       const other = await store.getDocument(m.id);
       const hit = other && bestIn(other, row, ev.evidence.text);
-      if (other && hit) reports.push(reportOf(other, hit.ev, 'copy', hit.match, m.similarity));
+      if (other && hit) reports.push(reportOf(other, hit.ev, 'copy', hit.match, m.similarity, story.id));
     }
   }
 
@@ -261,7 +273,9 @@ export async function eventDetail(store: Store, eventId: string, docId?: string)
     for (const { c, m } of ranked) {
       const other = await store.getDocument(c.doc_id);
       const oev = other?.events.find((e) => e.id === c.id);
-      if (other && oev) reports.push(reportOf(other, oev, 'corroborating', m, null));
+      if (!other || !oev) continue;
+      const st = await store.storyOf(c.doc_id);
+      reports.push(reportOf(other, oev, 'corroborating', m, null, st?.id ?? null));
     }
   }
 
@@ -277,6 +291,7 @@ export async function eventDetail(store: Store, eventId: string, docId?: string)
     story: story ? { id: story.id, size: story.size } : null,
     reports,
     outlets: [...outlets.values()],
-    independent_reports: reports.filter((r) => r.relation === 'corroborating').length,
+    // Documents of one story (copies of one dispatch) count once.
+    independent_reports: new Set(reports.filter((r) => r.relation === 'corroborating').map((r) => r.story_id ?? `doc:${r.doc_id}`)).size,
   };
 }

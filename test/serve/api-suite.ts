@@ -125,6 +125,8 @@ export function runApiSuite(name: string, open: () => Promise<Store>, cleanup?: 
       assert.equal(copy.doc_id, 'fr-alep-frappes-reprise');
       assert.ok(copy.story_similarity >= 0.9);
       assert.equal(copy.evidence.text, self.evidence.text);
+      assert.equal(copy.match.sentence, 'identical');
+      assert.equal(copy.story_id, d.body.story.id);
       // Copies are not independent corroboration.
       assert.ok(d.body.reports.filter((r: { relation: string }) => r.relation === 'corroborating').every((r: { doc_id: string }) => r.doc_id !== 'fr-alep-frappes-reprise'));
       for (const r of d.body.reports) {

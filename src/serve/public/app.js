@@ -425,7 +425,8 @@ function reportView(r, i) {
       h('a', { href: href('document', r.doc_id) }, r.title ?? r.doc_id),
       r.published ? ` — published ${r.published}` : '',
       r.url ? [' — ', h('span', { class: 'url' }, r.url)] : ''),
-    r.match ? h('p', { class: 'match' }, `Matched: ${r.match.kind}; ${r.match.place}; ${r.match.date}.`) : null,
+    r.match ? h('p', { class: 'match' }, `Matched: ${r.match.kind}; ${r.match.place}; ${r.match.date}${r.match.sentence ? '; identical evidence sentence' : ''}.`) : null,
+    r.relation === 'corroborating' && r.story_id ? h('p', { class: 'match' }, 'This document has near-identical copies: they count as one source.') : null,
     r.story_similarity !== null ? h('p', { class: 'match' }, `Near-duplicate, similarity ${Math.round(r.story_similarity * 100)}%.`) : null,
     h('p', { class: 'as-read' }, `Read as: ${r.type} / ${r.subtype}, ${r.date ?? 'date unknown'}, ${placeText(r.place) || 'place unknown'}, status ${r.status}` +
       (r.fatalities !== null ? `, ${r.fatalities} killed` : '') + (r.sources.length ? `, according to ${names(r.sources)}` : '') + '.'),
