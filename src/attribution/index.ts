@@ -200,7 +200,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
         const w = stop >= 0 ? win.slice(0, stop) : win;
         let ok = false;
         if (punct && [...punct].some((p) => w.includes(p))) ok = true;
-        if (!ok && c.complementizers) ok = c.complementizers.test(w);
+        if (!ok && c.complementizers) ok = c.complementizers.test(text, v.end, v.end + w.length);
         if (!ok) continue;
       }
       let a0 = s.start;
@@ -254,8 +254,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
         const n = sents[sj];
         if (n.para !== s.para) break;
         if (hasOwnCue(text, n, c)) break;
-        const body = text.slice(n.start, n.end);
-        if (c.continuation.test(body) || c.hearsay.test(body)) last.scope = { start: last.scope!.start, end: n.end };
+        if (c.continuation.test(text, n.start, n.end) || c.hearsay.test(text, n.start, n.end)) last.scope = { start: last.scope!.start, end: n.end };
         else break;
       }
     }
@@ -264,8 +263,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
 }
 
 function hasOwnCue(text: string, s: Sentence, c: Compiled): boolean {
-  const body = text.slice(s.start, s.end);
-  if (c.before.test(body)) return !c.continuation.test(body);
+  if (c.before.test(text, s.start, s.end)) return !c.continuation.test(text, s.start, s.end);
   return false;
 }
 

@@ -202,18 +202,142 @@ function classTable(): Uint8Array {
   return CLASS;
 }
 
-/** Folded form of a punctuation character: ’ → ', non-breaking hyphens → -. */
-function foldPunct(ch: string): string {
-  if (ch === '’') return "'";
-  if (ch === '‑' || ch === '‐') return '-';
-  return ch;
+
+// ------------------------------------------------------------------ vocabulary
+
+/** Folded code of each UTF-16 unit: lower case (one unit), ’ → ', non-breaking hyphens → -. */
+let FOLD: Uint16Array | null = null;
+function foldTable(): Uint16Array {
+  if (FOLD) return FOLD;
+  FOLD = new Uint16Array(65536);
+  for (let k = 0; k < 65536; k++) {
+    const ch = String.fromCharCode(k);
+    const f = ch === '’' ? "'" : ch === '‑' || ch === '‐' ? '-' : ch.toLowerCase();
+    FOLD[k] = f.length === 1 ? f.charCodeAt(0) : k;
+  }
+  return FOLD;
 }
-const PUNCT = new Map<number, string>();
+
+/** The folded form of a string (what tokens are compared on). */
+function foldStr(s: string): string {
+  const f = foldTable();
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(f[s.charCodeAt(i)]);
+  return out;
+}
+
+function hashRange(text: string, a: number, b: number, f: Uint16Array): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ f[text.charCodeAt(i)], 0x01000193);
+  return h & 0x3fffffff;
+}
 
 /**
- * A text cut into tokens once: maximal runs of letters and digits (words, lower-cased), and
- * every other non-space character alone (punctuation, folded). `sp[i]` is 1 when white space
- * comes right before token i. Phrase matching walks tokens instead of characters.
+ * Every literal word or punctuation of every compiled form gets a number (shared by all
+ * phrase lists), and every wildcard word too: a text's tokens are looked up once (by a hash of
+ * their folded characters, checked), then each list walks numbers.
+ */
+/**
+ * Open-addressing multimap from small-integer keys (hashes) to ids: lookups without Map
+ * hashing or allocation. Several entries may share a key; callers check each id.
+ */
+class IntMultiMap {
+  keys = new Int32Array(1024).fill(-1);
+  vals = new Int32Array(1024);
+  count = 0;
+  add(key: number, val: number): void {
+    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) & mask;
+    while (this.keys[i] !== -1) i = (i + 1) & mask;
+    this.keys[i] = key;
+    this.vals[i] = val;
+    this.count++;
+  }
+  private grow(): void {
+    const k = this.keys;
+    const v = this.vals;
+    this.keys = new Int32Array(k.length * 2).fill(-1);
+    this.vals = new Int32Array(k.length * 2);
+    this.count = 0;
+    for (let i = 0; i < k.length; i++) if (k[i] !== -1) this.add(k[i], v[i]);
+  }
+  /** First slot to probe for key. */
+  slot(key: number): number {
+    return Math.imul(key, 0x9e3779b1) & (this.keys.length - 1);
+  }
+}
+
+const VOCAB = new Map<string, number>();
+const VOCAB_STR: string[] = [];
+const VOCAB_HASH = new IntMultiMap();
+interface GlobDef {
+  pre: string;
+  post: string;
+  re: RegExp | null;
+}
+const GLOBS: GlobDef[] = [];
+const GLOB_SIG = new Map<string, number>();
+/** Wildcard ids by a key of their first three characters; SHORT_GLOBS have shorter prefixes. */
+const GLOB_INDEX = new IntMultiMap();
+const SHORT_GLOBS: number[] = [];
+let vocabVersion = 0;
+
+function wordId(w: string): number {
+  let id = VOCAB.get(w);
+  if (id === undefined) {
+    id = VOCAB_STR.length;
+    VOCAB.set(w, id);
+    VOCAB_STR.push(w);
+    VOCAB_HASH.add(hashRange(w, 0, w.length, foldTable()), id);
+    vocabVersion++;
+  }
+  return id;
+}
+
+/** A small-integer key of the first n folded characters (collisions are checked by globOk). */
+function keyOf(text: string, a: number, n: number, f: Uint16Array): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) k = ((k * 31) ^ f[text.charCodeAt(a + i)]) & 0x3fffffff;
+  return k;
+}
+
+function globId(g: GlobDef): number {
+  const sig = `${g.pre}*${g.post}*${g.re ? g.re.source : ''}`;
+  let id = GLOB_SIG.get(sig);
+  if (id === undefined) {
+    id = GLOBS.length;
+    GLOBS.push(g);
+    GLOB_SIG.set(sig, id);
+    if (g.pre.length >= 3) GLOB_INDEX.add(keyOf(g.pre, 0, 3, foldTable()), id);
+    else SHORT_GLOBS.push(id);
+    vocabVersion++;
+  }
+  return id;
+}
+
+/** True when text[a, b) (folded) equals w. */
+function sameAs(text: string, a: number, b: number, w: string, f: Uint16Array): boolean {
+  if (b - a !== w.length) return false;
+  for (let i = 0; i < w.length; i++) if (f[text.charCodeAt(a + i)] !== w.charCodeAt(i)) return false;
+  return true;
+}
+
+function globOk(g: GlobDef, text: string, a: number, b: number, f: Uint16Array): boolean {
+  if (g.re) return g.re.test(foldStr(text.slice(a, b)));
+  const lp = g.pre.length;
+  const lq = g.post.length;
+  if (b - a < lp + lq) return false;
+  for (let i = 0; i < lp; i++) if (f[text.charCodeAt(a + i)] !== g.pre.charCodeAt(i)) return false;
+  for (let i = 0; i < lq; i++) if (f[text.charCodeAt(b - lq + i)] !== g.post.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * A text cut into tokens once: maximal runs of letters and digits (words), and every other
+ * non-space character alone (punctuation). `sp[i]` is 1 when white space comes right before
+ * token i. Tokens compare folded (lower case, ’ as '). Phrase matching walks tokens instead of
+ * characters.
  */
 export interface Tokens {
   text: string;
@@ -223,18 +347,48 @@ export interface Tokens {
   sp: Uint8Array;
   /** 1 for word tokens. */
   word: Uint8Array;
-  low: string[];
+  /** Hash of the folded token. */
+  h: Int32Array;
+  /** Vocabulary number of each token (-1: in no form), valid for `ver`. */
+  id: Int32Array;
+  /** Wildcard ids each word token matches: gIds[gOff[i] .. gOff[i+1]). */
+  gOff: Int32Array;
+  gIds: number[];
+  ver: number;
 }
 
+/** Cuts text into tokens (fresh arrays). */
 export function tokenize(text: string): Tokens {
+  return tokenizeInto(text, null);
+}
+
+/** Cuts text into tokens, reusing the arrays of `into` when they are large enough. */
+function tokenizeInto(text: string, into: Tokens | null): Tokens {
   const cls = classTable();
+  const f = foldTable();
   const len = text.length;
-  let cap = 16;
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let sp = new Uint8Array(cap);
-  let word = new Uint8Array(cap);
-  const low: string[] = [];
+  let t: Tokens;
+  if (into && into.start.length > len) {
+    t = into;
+    t.text = text;
+    t.ver = -1;
+  } else {
+    const cap = Math.max(len + 1, into ? into.start.length * 2 : 0, 256);
+    t = {
+      text,
+      n: 0,
+      start: new Int32Array(cap),
+      end: new Int32Array(cap),
+      sp: new Uint8Array(cap),
+      word: new Uint8Array(cap),
+      h: new Int32Array(cap),
+      id: new Int32Array(cap),
+      gOff: new Int32Array(cap + 1),
+      gIds: [],
+      ver: -1,
+    };
+  }
+  const { start, end, sp, word, h: hs } = t;
   let n = 0;
   let space = false;
   for (let i = 0; i < len; ) {
@@ -245,55 +399,93 @@ export function tokenize(text: string): Tokens {
       i++;
       continue;
     }
-    if (n === cap) {
-      cap *= 2;
-      const s2 = new Int32Array(cap);
-      s2.set(start);
-      start = s2;
-      const e2 = new Int32Array(cap);
-      e2.set(end);
-      end = e2;
-      const p2 = new Uint8Array(cap);
-      p2.set(sp);
-      sp = p2;
-      const w2 = new Uint8Array(cap);
-      w2.set(word);
-      word = w2;
-    }
     start[n] = i;
     sp[n] = space ? 1 : 0;
     space = false;
+    let h = 0x811c9dc5 | 0;
     if (k === 1) {
-      let j = i + 1;
-      while (j < len && cls[text.charCodeAt(j)] === 1) j++;
+      let j = i;
+      do {
+        h = Math.imul(h ^ f[text.charCodeAt(j)], 0x01000193);
+        j++;
+      } while (j < len && cls[text.charCodeAt(j)] === 1);
       end[n] = j;
       word[n] = 1;
-      low.push(text.slice(i, j).toLowerCase());
       i = j;
     } else {
+      h = Math.imul(h ^ f[c], 0x01000193);
       end[n] = i + 1;
       word[n] = 0;
-      let f = PUNCT.get(c);
-      if (f === undefined) PUNCT.set(c, (f = foldPunct(text[i])));
-      low.push(f);
       i++;
     }
+    hs[n] = h & 0x3fffffff;
     n++;
   }
-  return { text, n, start, end, sp, word, low };
+  t.n = n;
+  lookUp(t);
+  return t;
 }
 
-/** A few recently tokenized texts (the document, and the short strings callers pass). */
+/** (Re)computes the tokens' vocabulary numbers and wildcard ids. */
+function lookUp(t: Tokens): void {
+  const { n, word, id, gOff, start, end, h, text } = t;
+  const f = foldTable();
+  const gIds = t.gIds;
+  gIds.length = 0;
+  const anyGlob = GLOBS.length > 0;
+  const vk = VOCAB_HASH.keys;
+  const vv = VOCAB_HASH.vals;
+  const vmask = vk.length - 1;
+  const gk = GLOB_INDEX.keys;
+  const gv = GLOB_INDEX.vals;
+  const gmask = gk.length - 1;
+  for (let i = 0; i < n; i++) {
+    const a = start[i];
+    const b = end[i];
+    let v = -1;
+    const hi = h[i];
+    for (let q = VOCAB_HASH.slot(hi); vk[q] !== -1; q = (q + 1) & vmask) {
+      if (vk[q] === hi && sameAs(text, a, b, VOCAB_STR[vv[q]], f)) {
+        v = vv[q];
+        break;
+      }
+    }
+    id[i] = v;
+    gOff[i] = gIds.length;
+    if (anyGlob && word[i] === 1) {
+      if (b - a >= 3) {
+        const key = keyOf(text, a, 3, f);
+        for (let q = GLOB_INDEX.slot(key); gk[q] !== -1; q = (q + 1) & gmask) {
+          if (gk[q] === key && globOk(GLOBS[gv[q]], text, a, b, f)) gIds.push(gv[q]);
+        }
+      }
+      for (const g of SHORT_GLOBS) if (globOk(GLOBS[g], text, a, b, f)) gIds.push(g);
+    }
+  }
+  gOff[n] = gIds.length;
+  t.ver = vocabVersion;
+}
+
+/** A few recently tokenized texts: one slot for the last long text (the document), three for short strings. */
 const TOK_CACHE: (Tokens | null)[] = [null, null, null, null];
-let tokNext = 0;
+let tokNext = 1;
 export function tokensOf(text: string): Tokens {
   for (let i = 0; i < TOK_CACHE.length; i++) {
     const t = TOK_CACHE[i];
-    if (t !== null && t.text === text) return t;
+    if (t !== null && t.text === text) {
+      if (t.ver !== vocabVersion) lookUp(t);
+      return t;
+    }
   }
-  const t = tokenize(text);
-  TOK_CACHE[tokNext] = t;
-  tokNext = (tokNext + 1) % TOK_CACHE.length;
+  // a slot's arrays are reused: callers never hold tokens across another tokensOf call
+  let slot: number;
+  if (text.length > 120) slot = 0;
+  else {
+    slot = tokNext;
+    tokNext = tokNext === TOK_CACHE.length - 1 ? 1 : tokNext + 1;
+  }
+  const t = tokenizeInto(text, TOK_CACHE[slot]);
+  TOK_CACHE[slot] = t;
   return t;
 }
 
@@ -370,7 +562,7 @@ function patternTokens(alt: string): PatTok[] {
     if (k === 1 || alt[i] === '*') {
       let j = i + 1;
       while (j < alt.length && (cls[alt.charCodeAt(j)] === 1 || alt[j] === '*')) j++;
-      const w = alt.slice(i, j).toLowerCase();
+      const w = foldStr(alt.slice(i, j));
       const stars = w.split('*').length - 1;
       if (stars === 0) out.push({ lit: w, pre: '', post: '', re: null, sp: space });
       else if (stars === 1) {
@@ -382,7 +574,7 @@ function patternTokens(alt: string): PatTok[] {
       }
       i = j;
     } else {
-      out.push({ lit: foldPunct(alt[i]), pre: '', post: '', re: null, sp: space });
+      out.push({ lit: foldStr(alt[i]), pre: '', post: '', re: null, sp: space });
       i++;
     }
     space = false;
@@ -398,48 +590,35 @@ interface Term {
   needB: boolean;
 }
 
-interface GlobEdge {
-  pre: string;
-  post: string;
-  re: RegExp | null;
-  sp: boolean;
-  node: TNode;
-}
-
 class TNode {
-  lit: Map<string, TNode> | null = null;
-  globs: GlobEdge[] | null = null;
+  /** Next nodes by (vocabulary number * 2 + white space before). */
+  lit: Map<number, TNode> | null = null;
+  /** Next nodes by (wildcard id * 2 + white space before). */
+  globs: Map<number, TNode> | null = null;
   terms: Term[] | null = null;
-}
-
-function globKey(s: string, n: number): number {
-  let k = 0;
-  for (let i = 0; i < n; i++) k = k * 65536 + s.charCodeAt(i);
-  return k;
-}
-
-function globOk(g: GlobEdge, w: string): boolean {
-  if (g.re) return g.re.test(w);
-  return w.length >= g.pre.length + g.post.length && w.startsWith(g.pre) && (g.post === '' || w.endsWith(g.post));
 }
 
 /**
  * A list (or several lists) of mini-patterns compiled into one token trie: each form is
  * expanded into its alternatives and cut into tokens like the text; matching walks the text's
- * tokens (cut once per text) from each token start. Wildcard words at the root are filed under
- * their first characters. Semantics are those of the mini-pattern regexes: whole words,
- * white space where the form has a space, case-insensitive, `’` = `'`.
+ * tokens (cut and looked up once per text) from each token start. Semantics are those of the
+ * mini-pattern regexes: whole words, white space where the form has a space, case-insensitive,
+ * `’` = `'`.
  */
 export class Phrases {
-  private readonly root = new TNode();
-  /** Root wildcard edges by the length of the key (0..3) and their first characters. */
-  private readonly rootGlobs: Map<number, GlobEdge[]>[] = [new Map(), new Map(), new Map(), new Map()];
+  /** First tokens: literal words by vocabulary number, wildcard words by id. */
+  private readonly rootLit: (TNode | undefined)[] = [];
+  private readonly rootGlob = new Map<number, TNode>();
   readonly size: number;
   /** Overlap class of each group for `scan` (groups of one class never overlap). */
   private readonly cls: number[];
   private readonly nClasses: number;
   /** The most tokens a form spans. */
   private maxToks = 0;
+  /** Matches of the last walk: end token (exclusive) and form. */
+  private mJ: number[] = [];
+  private mT: Term[] = [];
+  private mN = 0;
 
   constructor(groups: readonly (readonly string[])[], classes?: readonly number[]) {
     this.cls = groups.map((_, g) => (classes ? classes[g] : g));
@@ -456,37 +635,30 @@ export class Phrases {
           const toks = patternTokens(alt);
           if (!toks.length) continue;
           this.maxToks = Math.max(this.maxToks, toks.length);
-          let node = this.root;
+          let node: TNode | null = null;
           toks.forEach((pt, k) => {
-            if (pt.lit !== null) {
-              const key = k === 0 ? pt.lit : (pt.sp ? ' ' : '') + pt.lit;
-              if (!node.lit) node.lit = new Map();
-              let nx = node.lit.get(key);
-              if (!nx) node.lit.set(key, (nx = new TNode()));
-              node = nx;
-            } else {
-              const same = (g: GlobEdge) => g.pre === pt.pre && g.post === pt.post && String(g.re) === String(pt.re) && (k === 0 || g.sp === pt.sp);
-              let edge: GlobEdge | undefined;
-              if (k === 0) {
-                const n = Math.min(3, pt.pre.length);
-                const m = this.rootGlobs[n];
-                const key = globKey(pt.pre, n);
-                const list = m.get(key) ?? [];
-                edge = list.find(same);
-                if (!edge) list.push((edge = { pre: pt.pre, post: pt.post, re: pt.re, sp: false, node: new TNode() }));
-                m.set(key, list);
+            const isLit = pt.lit !== null;
+            const num = isLit ? wordId(pt.lit!) : globId({ pre: pt.pre, post: pt.post, re: pt.re });
+            if (k === 0) {
+              if (isLit) {
+                node = this.rootLit[num] ?? (this.rootLit[num] = new TNode());
               } else {
-                if (!node.globs) node.globs = [];
-                edge = node.globs.find(same);
-                if (!edge) node.globs.push((edge = { pre: pt.pre, post: pt.post, re: pt.re, sp: pt.sp, node: new TNode() }));
+                node = this.rootGlob.get(num) ?? null;
+                if (!node) this.rootGlob.set(num, (node = new TNode()));
               }
-              node = edge.node;
+              return;
             }
+            const key = num * 2 + (pt.sp ? 1 : 0);
+            const nd: TNode = node!;
+            const map = isLit ? (nd.lit ??= new Map()) : (nd.globs ??= new Map());
+            let nx = map.get(key);
+            if (!nx) map.set(key, (nx = new TNode()));
+            node = nx;
           });
           const last = toks[toks.length - 1];
           const term: Term = { group, order, needB: boundary && last.lit !== null && !/[\p{L}\p{N}]/u.test(last.lit) };
-          if (!node.terms) node.terms = [];
-          node.terms.push(term);
+          const nd: TNode = node!;
+          (nd.terms ??= []).push(term);
         }
         order++;
       }
@@ -498,36 +670,47 @@ export class Phrases {
     return new Phrases([forms]);
   }
 
-  /**
-   * Calls `found(endToken, term)` for every form matching from token i (end token exclusive),
-   * ending at or before character b.
-   */
-  private walk(t: Tokens, i: number, b: number, found: (j: number, term: Term) => void): void {
-    const w0 = t.low[i];
-    const n0 = this.root.lit?.get(w0);
-    if (n0) this.descend(t, n0, i + 1, b, found);
-    if (t.word[i] === 0) return;
-    const lim = Math.min(3, w0.length);
-    for (let n = 0; n <= lim; n++) {
-      const m = this.rootGlobs[n];
-      if (m.size === 0) continue;
-      const list = m.get(globKey(w0, n));
-      if (!list) continue;
-      for (const g of list) if (globOk(g, w0)) this.descend(t, g.node, i + 1, b, found);
+  /** Collects into mJ/mT every form matching from token i, ending at or before character b. */
+  private walk(t: Tokens, i: number, b: number): number {
+    this.mN = 0;
+    const id = t.id[i];
+    if (id >= 0) {
+      const n0 = this.rootLit[id];
+      if (n0 !== undefined) this.descend(t, n0, i + 1, b);
     }
+    const g1 = t.gOff[i + 1];
+    for (let g = t.gOff[i]; g < g1; g++) {
+      const nd = this.rootGlob.get(t.gIds[g]);
+      if (nd !== undefined) this.descend(t, nd, i + 1, b);
+    }
+    return this.mN;
   }
 
-  private descend(t: Tokens, node: TNode, j: number, b: number, found: (j: number, term: Term) => void): void {
+  private descend(t: Tokens, node: TNode, j: number, b: number): void {
     if (t.end[j - 1] > b) return;
-    if (node.terms) for (const term of node.terms) found(j, term);
-    if (j >= t.n || t.start[j] >= b) return;
-    const w = t.low[j];
-    const sp = t.sp[j] === 1;
-    if (node.lit) {
-      const nx = node.lit.get(sp ? ' ' + w : w);
-      if (nx) this.descend(t, nx, j + 1, b, found);
+    if (node.terms !== null) {
+      for (const term of node.terms) {
+        if (term.needB && !this.bounded(t, j)) continue;
+        this.mJ[this.mN] = j;
+        this.mT[this.mN++] = term;
+      }
     }
-    if (node.globs && t.word[j] === 1) for (const g of node.globs) if (g.sp === sp && globOk(g, w)) this.descend(t, g.node, j + 1, b, found);
+    if (j >= t.n || t.start[j] >= b) return;
+    const sp = t.sp[j];
+    if (node.lit !== null) {
+      const id = t.id[j];
+      if (id >= 0) {
+        const nx = node.lit.get(id * 2 + sp);
+        if (nx !== undefined) this.descend(t, nx, j + 1, b);
+      }
+    }
+    if (node.globs !== null) {
+      const g1 = t.gOff[j + 1];
+      for (let g = t.gOff[j]; g < g1; g++) {
+        const nx = node.globs.get(t.gIds[g] * 2 + sp);
+        if (nx !== undefined) this.descend(t, nx, j + 1, b);
+      }
+    }
   }
 
   /** True when the token after a match ending with token j-1 leaves a word boundary. */
@@ -537,25 +720,33 @@ export class Phrases {
 
   /** The longest match from token i (ending at or before b), ties to the earliest form. */
   private longestAt(t: Tokens, i: number, b: number): PhraseMatch | null {
+    const n = this.walk(t, i, b);
+    if (n === 0) return null;
     let bestJ = -1;
     let bestTerm: Term | null = null;
-    this.walk(t, i, b, (j, term) => {
-      if (term.needB && !this.bounded(t, j)) return;
+    for (let k = 0; k < n; k++) {
+      const j = this.mJ[k];
+      const term = this.mT[k];
       if (j > bestJ || (j === bestJ && term.order < bestTerm!.order)) {
         bestJ = j;
         bestTerm = term;
       }
-    });
-    if (!bestTerm) return null;
+    }
     const s = t.start[i];
     const e = t.end[bestJ - 1];
-    return { start: s, end: e, text: t.text.slice(s, e), group: (bestTerm as Term).group };
+    return { start: s, end: e, text: t.text.slice(s, e), group: bestTerm!.group };
+  }
+
+  private prepared(text: string): Tokens {
+    const t = tokensOf(text);
+    if (t.ver !== vocabVersion) lookUp(t);
+    return t;
   }
 
   /** The longest match starting exactly at i and ending at or before b, if any. */
   at(text: string, i: number, b: number): PhraseMatch | null {
     if (i >= text.length || this.size === 0) return null;
-    const t = tokensOf(text);
+    const t = this.prepared(text);
     const k = tokenAt(t, i);
     if (k >= t.n || t.start[k] !== i) return null;
     return this.longestAt(t, k, b);
@@ -565,7 +756,7 @@ export class Phrases {
   all(text: string, a = 0, b = text.length): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     if (this.size === 0) return out;
-    const t = tokensOf(text);
+    const t = this.prepared(text);
     for (let i = tokenAt(t, a); i < t.n && t.start[i] < b; i++) {
       const m = this.longestAt(t, i, b);
       if (m) {
@@ -583,38 +774,41 @@ export class Phrases {
   scan(text: string, a = 0, b = text.length): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     if (this.size === 0) return out;
-    const t = tokensOf(text);
-    const nCls = this.nClasses;
-    const busy = new Int32Array(nCls).fill(-1);
-    const bestJ = new Int32Array(nCls);
-    const bestT: (Term | null)[] = new Array(nCls).fill(null);
-    const touched: number[] = [];
+    const t = this.prepared(text);
     const cls = this.cls;
+    let busy: Int32Array | null = null;
     for (let i = tokenAt(t, a); i < t.n && t.start[i] < b; i++) {
+      const n = this.walk(t, i, b);
+      if (n === 0) continue;
       const s = t.start[i];
-      this.walk(t, i, b, (j, term) => {
+      if (busy === null) busy = new Int32Array(this.nClasses).fill(-1);
+      // the longest match of each class (few matches: a small quadratic pass)
+      const startOut = out.length;
+      for (let k = 0; k < n; k++) {
+        const term = this.mT[k];
         const cl = cls[term.group];
-        if (busy[cl] > s) return;
-        if (term.needB && !this.bounded(t, j)) return;
-        const cur = bestT[cl];
-        if (cur === null) {
-          touched.push(cl);
-          bestT[cl] = term;
-          bestJ[cl] = j;
-        } else if (j > bestJ[cl] || (j === bestJ[cl] && term.order < cur.order)) {
-          bestT[cl] = term;
-          bestJ[cl] = j;
+        if (busy[cl] > s) continue;
+        const j = this.mJ[k];
+        let better = true;
+        for (let q = 0; q < n; q++) {
+          if (q === k) continue;
+          const o = this.mT[q];
+          if (cls[o.group] !== cl) continue;
+          const jq = this.mJ[q];
+          if (jq > j || (jq === j && (o.order < term.order || (o.order === term.order && q < k)))) {
+            better = false;
+            break;
+          }
         }
-      });
-      if (!touched.length) continue;
-      touched.sort((x, y) => (bestT[x]!.group - bestT[y]!.group));
-      for (const cl of touched) {
-        const e = t.end[bestJ[cl] - 1];
-        out.push({ start: s, end: e, text: text.slice(s, e), group: bestT[cl]!.group });
-        busy[cl] = e;
-        bestT[cl] = null;
+        if (!better) continue;
+        const e = t.end[j - 1];
+        out.push({ start: s, end: e, text: text.slice(s, e), group: term.group });
       }
-      touched.length = 0;
+      if (out.length - startOut > 1) {
+        const added = out.splice(startOut).sort((x, y) => x.group - y.group);
+        out.push(...added);
+      }
+      for (let k = startOut; k < out.length; k++) busy[cls[out[k].group]] = out[k].end;
     }
     return out;
   }
@@ -622,19 +816,19 @@ export class Phrases {
   /** True when some pattern matches inside text[a, b). */
   test(text: string, a = 0, b = text.length): boolean {
     if (this.size === 0) return false;
-    const t = tokensOf(text);
-    for (let i = tokenAt(t, a); i < t.n && t.start[i] < b; i++) if (this.longestAt(t, i, b)) return true;
+    const t = this.prepared(text);
+    for (let i = tokenAt(t, a); i < t.n && t.start[i] < b; i++) if (this.walk(t, i, b) > 0) return true;
     return false;
   }
 
   /** A match that ends at b (trailing white space allowed), the longest one. */
   endsAt(text: string, a: number, b: number): PhraseMatch | null {
     if (this.size === 0) return null;
-    const t = tokensOf(text);
+    const t = this.prepared(text);
     let e = b;
     while (e > a && classTable()[text.charCodeAt(e - 1)] === 2) e--;
     // the token ending at e
-    let last = tokenAt(t, e) - 1;
+    const last = tokenAt(t, e) - 1;
     if (last < 0 || t.end[last] !== e) return null;
     let best: PhraseMatch | null = null;
     const lo = Math.max(0, last - this.maxToks + 1);
