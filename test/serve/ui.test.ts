@@ -133,6 +133,23 @@ test('UI: events table, filters, event detail with highlighted evidence, search,
   assert.match((await copy.getByRole('heading', { level: 3 }).textContent()) ?? '', /Copy of the same dispatch/);
   assert.equal((await copy.locator('.doctext mark.evidence').allTextContents()).join(''), ev.evidence);
 
+  // The same capture told by two outlets: the page says who reports it, each text highlighted.
+  const opp = await store.getDocument('fr-khan-cheikhoun-opposition');
+  assert.ok(opp);
+  const capture = opp.events.find((e) => /territory/.test(e.subtype) && /Khan/.test(opp.places.find((p) => p.id === e.place)?.name ?? ''));
+  assert.ok(capture, 'the opposition outlet reports the change of control of Khan Cheikhoun');
+  await page.goto(`${server.url}/#/event/${encodeURIComponent(capture.id)}?doc=fr-khan-cheikhoun-opposition`);
+  await settled();
+  const who = page.getByRole('region', { name: 'Who reports it' });
+  assert.match((await who.textContent()) ?? '', /La Voix d'Idleb — this report/);
+  assert.match((await who.textContent()) ?? '', /independent report/);
+  const independent = page.locator('article.report.r-corroborating').filter({ has: page.locator('a[href="#/document/fr-khan-cheikhoun-depeche-officielle"]') });
+  assert.equal(await independent.count(), 1);
+  const off = (await store.getDocument('fr-khan-cheikhoun-depeche-officielle'))!;
+  const offEv = off.events.find((e) => /territory/.test(e.subtype) && /Khan/.test(off.places.find((p) => p.id === e.place)?.name ?? ''));
+  assert.equal((await independent.locator('.doctext mark.evidence').allTextContents()).join(''), offEv?.evidence.text);
+  assert.match((await independent.locator('.doctext .framing').allTextContents()).join(' '), /terroristes/);
+
   // Search, accent-insensitive, from the navigation.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Search' }).click();
   await settled();
