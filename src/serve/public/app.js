@@ -486,7 +486,7 @@ async function viewDocument(id) {
     h('p', { class: 'meta' }, [d.outlet, d.published, d.lang, d.url].filter(Boolean).join(' — ')),
     d.story ? h('p', { class: 'note' }, `Part of a story of ${d.story.size} near-identical documents: `, ...d.story.members.filter((/** @type {any} */ m) => m.id !== d.id).map((/** @type {any} */ m) => [h('a', { href: href('document', m.id) }, m.id), ' '])) : null,
     h('section', { 'aria-labelledby': 'doc-events-h' }, h('h2', { id: 'doc-events-h' }, `Events (${d.events.length})`),
-      h('ul', {}, ...d.events.map((/** @type {any} */ ev) => h('li', {}, h('a', { href: href('event', ev.id, { doc: d.id }) }, `${ev.type} / ${ev.subtype}`), ` — ${ev.date ?? 'date unknown'} — ${ev.status}`)))),
+      h('ul', {}, ...d.events.map((/** @type {any} */ ev) => h('li', {}, h('a', { href: href('event', ev.id, { doc: d.id }) }, `${ev.type} / ${ev.subtype}`), ` — ${ev.date ?? 'date unknown'} — ${d.places.find((/** @type {any} */ p) => p.id === ev.place)?.name ?? 'place unknown'} — ${ev.status}`)))),
     h('section', { 'aria-labelledby': 'doc-text-h' }, h('h2', { id: 'doc-text-h' }, 'Text'), toggles, box),
   );
 }
@@ -621,7 +621,10 @@ window.addEventListener('hashchange', () => {
   const v = route().view;
   render().then(() => {
     // Move focus to the new content when the section changes (not when paging a table).
-    if (v !== previousView) main.focus({ preventScroll: v === 'event' });
+    if (v !== previousView) {
+      if (v !== 'event') window.scrollTo(0, 0);
+      main.focus({ preventScroll: true });
+    }
     previousView = v;
   });
 });
