@@ -219,7 +219,7 @@ async function eventMap(features, label) {
   let hgt = Math.max(maxY - minY, 6) * 1.2;
   if (w / hgt < 2) w = hgt * 2; else hgt = w / 2;
   const vb = [cx - w / 2, -(cy + hgt / 2), w, hgt];
-  const svg = s('svg', { viewBox: vb.join(' '), role: 'img', class: 'mapsvg', preserveAspectRatio: 'xMidYMid meet' });
+  const svg = s('svg', { viewBox: vb.join(' '), role: 'group', 'aria-label': label, class: 'mapsvg', preserveAspectRatio: 'xMidYMid meet' });
   svg.append(Object.assign(s('title'), { textContent: label }));
   svg.append(s('rect', { x: vb[0], y: vb[1], width: vb[2], height: vb[3], class: 'sea' }));
   try {
