@@ -51,4 +51,8 @@ test('vigie serve --port abc fails with a message; --help documents the options'
   assert.equal(help.status, 0);
   assert.match(help.stdout, /--port <n>/);
   assert.match(help.stdout, /--host <host>/);
+  assert.match(help.stdout, /Usage: vigie serve/);
+  assert.match(help.stdout, /Examples:/);
+  const top = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
+  assert.match(top.stdout, /\n  serve /);
 });
