@@ -4,6 +4,7 @@
  * handful of routes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { parseIsoBound } from '../cli/common.js';
 
 /** An error answered as JSON `{ error: { status, message, parameter? } }`. */
@@ -29,15 +30,24 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+/** Bodies larger than this are gzipped when the client accepts it (GeoJSON, outlines). */
+const GZIP_MIN_BYTES = 16 * 1024;
+
+/** Sends a body, gzipped when it is large and the client accepts gzip. */
+export function sendBody(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer, headers: Record<string, string | number>): void {
+  const h: Record<string, string | number> = { ...SECURITY_HEADERS, ...headers, vary: 'accept-encoding' };
+  let out = body;
+  if (body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    out = gzipSync(body, { level: 5 });
+    h['content-encoding'] = 'gzip';
+  }
+  h['content-length'] = out.length;
+  res.writeHead(status, h);
+  res.end(req.method === 'HEAD' ? undefined : out);
+}
+
 export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8'): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'content-type': contentType,
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-  });
-  res.end(req.method === 'HEAD' ? undefined : text);
+  sendBody(req, res, status, Buffer.from(JSON.stringify(body)), { 'content-type': contentType, 'cache-control': 'no-store' });
 }
 
 export function sendError(req: IncomingMessage, res: ServerResponse, e: unknown): void {

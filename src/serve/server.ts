@@ -10,7 +10,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/store.js';
 import { createApi } from './api.js';
-import { HttpError, SECURITY_HEADERS, sendError } from './http.js';
+import { HttpError, sendBody, sendError } from './http.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -81,8 +81,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     const f = files.get(url.pathname);
     if (!f) return sendError(req, res, new HttpError(404, `no file ${url.pathname}`));
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': f.type, 'content-length': f.body.length, 'cache-control': 'no-cache' });
-    res.end(req.method === 'HEAD' ? undefined : f.body);
+    sendBody(req, res, 200, f.body, { 'content-type': f.type, 'cache-control': 'no-cache' });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

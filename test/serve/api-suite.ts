@@ -5,6 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import type { RunningServer } from '../../src/serve/server.js';
 import type { Store } from '../../src/store/store.js';
 import { EXAMPLE_ARTICLES, fillWithExamples, getJson, serveStore } from './fixture.js';
@@ -216,8 +217,18 @@ export function runApiSuite(name: string, open: () => Promise<Store>, cleanup?: 
     });
 
     test('GET /api/world: country outlines for the tile-less map', async () => {
-      const w = await getJson(base, '/api/world');
+      const w = await getJson(base, '/api/world', { headers: { 'accept-encoding': 'gzip' } });
       assert.equal(w.status, 200);
+      assert.equal(w.headers.get('content-encoding'), 'gzip', 'large answers are gzipped when accepted');
+      const plain = await new Promise<{ encoding: string | undefined; bytes: number }>((resolve, reject) => {
+        http.get(base + '/api/world', (res) => {
+          let bytes = 0;
+          res.on('data', (b: Buffer) => (bytes += b.length));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], bytes }));
+        }).on('error', reject);
+      });
+      assert.equal(plain.encoding, undefined, 'and sent as is otherwise');
+      assert.ok(plain.bytes > 100_000);
       assert.ok(w.body.features.length > 150);
       const sy = w.body.features.find((f: { id: string }) => f.id === 'SY');
       assert.ok(sy);
