@@ -6,16 +6,16 @@ import type { ActorKind, Doc, Entity, Mention } from '../document.js';
 import type { ActorEntry } from '../knowledge/actors/schema.js';
 import type { EntityLexicon } from './lexicon.js';
 import { loadGazetteer, type Gazetteer } from '../knowledge/places/index.js';
-import { Matcher, type Match, type Prepared } from '../match/matcher.js';
-import { foldKey, keyTokens } from '../match/fold.js';
-import {
-  demonymMap, focusCountries, isCap, lexiconData, phraseEndsBefore, phraseSet, phraseStartsAt, preparedOf,
-} from '../places/context.js';
+import { GAP_COMMA, GAP_JOIN, GAP_SENTENCE, GAP_STOP, Matcher, PhraseSet, idsOf, tokenId, type Match, type Prepared } from '../match/matcher.js';
+import { foldKey } from '../match/fold.js';
+import { demonymMap, focusCountries, isCap, lexiconData, preparedOf } from '../places/context.js';
 
 interface AliasRef {
   id: string;
   /** The alias as written when it must match case-sensitively (short all-caps acronyms: "EI", "HTS"). */
   exact: string | null;
+  /** `exact` with only its letters and digits. */
+  exactBare: string | null;
   ambiguous: boolean;
 }
 
@@ -42,7 +42,7 @@ export function buildRegistry(actors: ActorEntry[]): Registry {
       const ambiguous = amb.has(foldKey(name));
       const rk = `${a.id}\u0000${exact ?? ''}\u0000${ambiguous}`;
       let ref = refs.get(rk);
-      if (!ref) refs.set(rk, (ref = { id: a.id, exact, ambiguous }));
+      if (!ref) refs.set(rk, (ref = { id: a.id, exact, exactBare: exact === null ? null : bare(exact), ambiguous }));
       aliases.add(name, ref);
     }
   }
@@ -59,12 +59,12 @@ interface LexMatchers {
   countries: Matcher<string>;
   seats: Matcher<string>;
   titles: Matcher<ActorKind>;
-  suffixTitles: { set: Set<string>; max: number; kinds: Map<string, ActorKind> };
+  suffixTitles: PhraseSet<ActorKind>;
   demonyms: Map<string, string>;
   articles: Set<string>;
   coord: Set<string>;
-  /** Every token a lexicon rule can start with (heads, generics, seats, capitals, countries, titles, demonyms). */
-  starts: Set<string>;
+  /** Vocabulary ids of every token a lexicon rule can start with (heads, generics, seats, capitals, countries, titles, demonyms). */
+  starts: Set<number>;
 }
 
 const lexMatcherCache = new WeakMap<EntityLexicon, LexMatchers>();
@@ -90,15 +90,14 @@ function lexMatchers(lex: EntityLexicon, g: Gazetteer): LexMatchers {
   for (const [k, v] of Object.entries(lex.seats)) seats.add(k, v);
   const titles = new Matcher<ActorKind>();
   for (const [k, v] of Object.entries(lex.titles)) titles.add(k, v, true);
-  const st = phraseSet(Object.keys(lex.suffixTitles));
-  const kinds = new Map<string, ActorKind>();
-  for (const [k, v] of Object.entries(lex.suffixTitles)) kinds.set(keyTokens(k).join(' '), v);
+  const suffixTitles = new PhraseSet<ActorKind>(Object.entries(lex.suffixTitles));
   const demonyms = demonymMap(g, lex);
-  const starts = new Set<string>([...demonyms.keys()]);
-  for (const x of [heads, generics, capitals, countries, seats, titles]) for (const t of x.firstTokens()) starts.add(t);
+  const starts = new Set<number>();
+  for (const d of demonyms.keys()) if (!d.includes(' ')) starts.add(tokenId(d));
+  for (const x of [heads, generics, capitals, countries, seats, titles]) for (const t of x.firstIds()) starts.add(t);
   m = {
     heads, portfolios, generics, capitals, countries, seats, titles, starts,
-    suffixTitles: { ...st, kinds }, demonyms,
+    suffixTitles, demonyms,
     articles: new Set(['le', 'la', 'les', 'l', 'the', 'un', 'une', 'des', 'a', 'an']),
     coord: new Set(['et', 'and', 'ou', 'or']),
   };
@@ -142,8 +141,8 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   const localInfo = new Map<string, Hit['local']>();
 
   const pickAlias = (m: Match<AliasRef>): string | null => {
-    const surface = p.text.slice(m.start, m.end);
-    const ok = m.values.filter((r) => r.exact === null || r.exact.replace(/[^\p{L}\p{N}]/gu, '') === surface.replace(/[^\p{L}\p{N}]/gu, ''));
+    let surface: string | null = null;
+    const ok = m.values.filter((r) => r.exactBare === null || r.exactBare === (surface ??= bare(p.text.slice(m.start, m.end))));
     if (!ok.length) return null;
     const ids = [...new Set(ok.map((r) => r.id))];
     const allAmbiguous = ok.every((r) => r.ambiguous);
@@ -175,35 +174,41 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   };
 
   /** Skips one article token backwards ("entre la Russie"). */
-  const cueBefore = (i: number, set: { set: Set<string>; max: number }): boolean => {
-    if (phraseEndsBefore(p, i, set.set, set.max)) return true;
-    if (i > 1 && M.articles.has(tok[i - 1]) && phraseEndsBefore(p, i - 1, set.set, set.max)) return true;
+  const cueBefore = (i: number, set: PhraseSet): boolean => {
+    if (set.endsBefore(p, i)) return true;
+    if (i > 1 && M.articles.has(tok[i - 1]) && set.endsBefore(p, i - 1)) return true;
     return false;
   };
-  const capitalOnly = phraseSet(lex.capitalOnlyCues);
   const actorContext = (t0: number, t1: number, isCapital: boolean): boolean | null => {
-    const before = cueBefore(t0, L.actorCuesBefore) && (isCapital || !cueBefore(t0, capitalOnly));
+    const before = cueBefore(t0, L.actorCuesBefore) && (isCapital || !cueBefore(t0, L.capitalOnlyCues));
     if (cueBefore(t0, L.placeCuesBefore) && !before) return false;
-    if (phraseStartsAt(p, t1, L.actorVerbsAfter.set, L.actorVerbsAfter.max)) return true;
+    if (L.actorVerbsAfter.startsAt(p, t1)) return true;
     if (before) return true;
     return null;
   };
 
   const demonymAt = (j: number): string | null => (j < n ? M.demonyms.get(tok[j]) ?? null : null);
-  const noBreak = (a: number, b: number): boolean => !/[.!?;:()\[\]"«»\n,]/.test(p.text.slice(end[a], start[b]));
+  /** No punctuation between token a and token b = a + 1. */
+  const noBreak = (a: number, b: number): boolean => (b === a + 1 ? (p.gap[b] & (GAP_SENTENCE | GAP_COMMA)) === 0 : !/[.!?;:()\[\]"«»\n,]/.test(p.text.slice(end[a], start[b])));
 
   // Capital/country candidates, decided after the scan (coordination "Moscou et Ankara").
   const pending: { t0: number; t1: number; cc: string; actor: boolean | null; start: number; end: number }[] = [];
 
   const aliasStarts = registryStarts(reg);
+  const ids = idsOf(p);
+  const suffixRule = M.suffixTitles.size > 0;
   for (let i = 0; i < n; i++) {
-    // Quick gate: most words start no rule at all.
-    const ti = tok[i];
-    if (!M.starts.has(ti) && !aliasStarts.has(ti) && !(M.suffixTitles.set.size && p.cap[i])) continue;
+    // Quick gate: most words start no rule at all (one integer lookup each).
+    const id = ids[i];
+    const lexStart = id >= 0 && M.starts.has(id);
+    const aliasStart = id >= 0 && aliasStarts.has(id);
+    if (!lexStart && !aliasStart && !(suffixRule && p.cap[i])) continue;
     const options: { t1: number; hit: Hit | null; pend?: (typeof pending)[number] }[] = [];
     // 1. Registry aliases.
-    const placeName = M.capitals.longestAt(p, i) ?? M.countries.longestAt(p, i);
-    for (const m of reg.aliases.matchesAt(p, i)) {
+    const cap = lexStart ? M.capitals.longestAt(p, i) : null;
+    const cm = cap ?? (lexStart ? M.countries.longestAt(p, i) : null);
+    const placeName = cm;
+    if (aliasStart) for (const m of reg.aliases.matchesAt(p, i)) {
       if (m.t1 - m.t0 === 1 && !isCap(p, i) && m.values.every((r) => r.exact !== null)) continue;
       // A country or capital name listed as a registry alias ("Syrie" for state-sy) is an actor
       // only where it speaks or acts: rule 5 decides, the places stage takes the rest.
@@ -216,8 +221,9 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
         break;
       }
     }
+    if (!lexStart && !suffixRule) { if (options.length) { hits.push(options[0].hit!); i = options[0].t1 - 1; } continue; }
     // 2. Generic designations, linked to the focus country.
-    const gm = M.generics.longestAt(p, i);
+    const gm = lexStart ? M.generics.longestAt(p, i) : null;
     if (gm) {
       let cc = focusTop ? focusTop : null;
       let t1 = gm.t1;
@@ -231,7 +237,9 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       if (id) options.push({ t1, hit: { id, start: gm.start, end: end[t1 - 1], via: 'generic', label } });
     }
     // 3. Head + demonym (fr: "l'aviation russe", "le ministère russe de la Défense").
-    if (lex.demonymPosition === 'after') {
+    if (!lexStart) {
+      // Rules 3-7 start with a lexicon word.
+    } else if (lex.demonymPosition === 'after') {
       const hm = M.heads.longestAt(p, i);
       if (hm) {
         const head = hm.values[0];
@@ -280,19 +288,17 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       }
     }
     // 4. Seats of government: always the government.
-    const sm = M.seats.longestAt(p, i);
+    const sm = lexStart ? M.seats.longestAt(p, i) : null;
     if (sm && isCap(p, sm.t0 + (M.articles.has(tok[i]) ? 1 : 0))) {
       options.push({ t1: sm.t1, hit: { id: `state-${sm.values[0].toLowerCase()}`, start: sm.start, end: sm.end, via: 'capital' } });
     }
     // 5. Capitals and country names: actors when they speak or act, places otherwise.
-    const cap = M.capitals.longestAt(p, i);
-    const cm = cap ?? M.countries.longestAt(p, i);
     if (cm && isCap(p, cm.t0) && !M.articles.has(tok[cm.t0])) {
       const pend = { t0: cm.t0, t1: cm.t1, cc: cm.values[0], actor: actorContext(cm.t0, cm.t1, !!cap), start: cm.start, end: cm.end };
       options.push({ t1: cm.t1, hit: null, pend });
     }
     // 6. Collective demonyms: "les Russes" → the government.
-    if (lex.collectiveState && isCap(p, i) && i > 0 && !/[.!?]/.test(p.text.slice(end[i - 1], start[i]))) {
+    if (lexStart && lex.collectiveState && isCap(p, i) && i > 0 && !(p.gap[i] & GAP_STOP)) {
       const d = demonymAt(i);
       const plural = tok[i].endsWith('s') || tok[i].endsWith('x');
       const followedByHead = i + 1 < n && noBreak(i, i + 1) && !!M.heads.longestAt(p, i + 1);
@@ -302,10 +308,10 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     }
     // 7. Titles before an unknown name ("le général X", "l'agence syrienne X", "le ministre turc des
     //    Affaires étrangères X"), and "le jordanien X" (article + demonym + name: a person).
-    const tm = M.titles.longestAt(p, i);
+    const tm = lexStart ? M.titles.longestAt(p, i) : null;
     let titleKind: ActorKind | null = tm ? tm.values[0] : null;
     let k0 = tm ? tm.t1 : -1;
-    if (!tm && i > 0 && M.articles.has(tok[i - 1]) && !isCap(p, i) && demonymAt(i) && !/s$/.test(tok[i])) { titleKind = 'person'; k0 = i + 1; }
+    if (!tm && lexStart && i > 0 && M.articles.has(tok[i - 1]) && !isCap(p, i) && demonymAt(i) && !/s$/.test(tok[i])) { titleKind = 'person'; k0 = i + 1; }
     if (titleKind && k0 > 0) {
       // Skip demonyms and a portfolio between the title and the name.
       for (let guard = 0; guard < 3 && k0 < n && noBreak(k0 - 1, k0); guard++) {
@@ -330,12 +336,12 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       }
     }
     // 8. English suffix titles: "the Anadolu news agency".
-    if (M.suffixTitles.set.size && isCap(p, i) && !L.stopwords.has(tok[i]) && (i === 0 || !isCap(p, i - 1) || L.stopwords.has(tok[i - 1]))) {
+    if (suffixRule && isCap(p, i) && !L.stopwords.has(tok[i]) && (i === 0 || !isCap(p, i - 1) || L.stopwords.has(tok[i - 1]))) {
       const t1 = nameRun(p, i, L.particles, L.stopwords);
       if (t1 > i) {
-        const suf = phraseStartsAt(p, t1, M.suffixTitles.set, M.suffixTitles.max);
+        const suf = M.suffixTitles.startsAt(p, t1);
         if (suf && !reg.aliases.longestAt(p, i) && !isBigPlace(g, p, i, t1)) {
-          const kind = M.suffixTitles.kinds.get(suf)!;
+          const kind = suf.value;
           const id = `x:${tok.slice(i, t1).join('-')}`;
           if (!localInfo.has(id)) localInfo.set(id, { name: p.text.slice(start[i], end[t1 - 1]), kind, country: null, inter: null });
           options.push({ t1, hit: { id, start: start[i], end: end[t1 - 1], via: 'pattern' } });
@@ -392,15 +398,28 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   return [...out.values()];
 }
 
-const startsCache = new WeakMap<Registry, Set<string>>();
-function registryStarts(reg: Registry): Set<string> {
+const startsCache = new WeakMap<Registry, Set<number>>();
+function registryStarts(reg: Registry): Set<number> {
   let s = startsCache.get(reg);
-  if (!s) { s = new Set(reg.aliases.firstTokens()); startsCache.set(reg, s); }
+  if (!s) { s = new Set(reg.aliases.firstIds()); startsCache.set(reg, s); }
   return s;
 }
 
-/** A few aliases: the canonical English name's first alias and the first French alias. */
+/** Letters and digits only ("E.I." → "EI"). */
+function bare(s: string): string {
+  return s.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+const aliasesCache = new WeakMap<ActorEntry, string[]>();
+
+/** A few aliases: the canonical English name's first alias and the first French alias (computed once per entry). */
 function pickAliases(r: ActorEntry): string[] {
+  let c = aliasesCache.get(r);
+  if (!c) { c = computeAliases(r); aliasesCache.set(r, c); }
+  return [...c];
+}
+
+function computeAliases(r: ActorEntry): string[] {
   const out: string[] = [];
   if (r.aliases.fr[0]) out.push(r.aliases.fr[0]);
   if (r.aliases.en[0] && r.aliases.en[0] !== r.aliases.fr[0]) out.push(r.aliases.en[0]);
@@ -410,7 +429,7 @@ function pickAliases(r: ActorEntry): string[] {
 
 /** True when two tokens are joined by a hyphen or apostrophe only ("al-Akhbar"). */
 function sameWord(p: Prepared, a: number, b: number): boolean {
-  return /^[-']$/.test(p.folded.slice(p.tokens.end[a], p.tokens.start[b]));
+  return b === a + 1 && (p.gap[b] & GAP_JOIN) !== 0;
 }
 
 /** End (exclusive token index) of a run of capitalized words from token i, particles allowed inside. */
@@ -419,7 +438,7 @@ function nameRun(p: Prepared, i: number, particles: Set<string>, stop: Set<strin
   let j = i;
   let last = i;
   while (j < tok.length && j - i < 6) {
-    if (j > i && /[.!?;:,()\[\]"«»\n]/.test(p.text.slice(end[j - 1], start[j]))) break;
+    if (j > i && (p.gap[j] & (GAP_SENTENCE | GAP_COMMA))) break;
     if (isCap(p, j) && !(j > i && stop.has(tok[j]))) { j++; last = j; continue; }
     if (particles.has(tok[j]) && j + 1 < tok.length && j > i) { j++; continue; }
     break;

@@ -16,6 +16,8 @@
 const TABLE = new Uint16Array(65536);
 /** 1 = word character (letter or digit), 2 = combining mark (part of a word, ignored). */
 export const WORD = new Uint8Array(65536);
+/** 1 = an upper-case letter (one that folding changes and that has a lower-case form). */
+export const UPPER = new Uint8Array(65536);
 
 (function init() {
   const letter = /[\p{L}\p{N}]/u;
@@ -35,13 +37,22 @@ export const WORD = new Uint8Array(65536);
       TABLE[c] = l.charCodeAt(0);
     }
   }
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const s = String.fromCharCode(c);
+    if (TABLE[c] !== c && s !== s.toLowerCase()) UPPER[c] = 1;
+  }
   for (const ch of '\u2019\u2018\u02bc\u0060\u00b4\u02bb\u02bf\u02be\u2032\u201b') TABLE[ch.charCodeAt(0)] = 39; // '
   for (const ch of '\u00a0\u2007\u2009\u200a\u202f\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000') TABLE[ch.charCodeAt(0)] = 32;
   for (const ch of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d') TABLE[ch.charCodeAt(0)] = 45; // -
   // Letters NFD does not decompose but that readers treat as plain letters.
   const extra: Record<string, string> = { 'ø': 'o', 'Ø': 'o', 'ł': 'l', 'Ł': 'l', 'đ': 'd', 'Đ': 'd', 'ı': 'i', 'ħ': 'h', 'Ħ': 'h', 'ŧ': 't', 'Ŧ': 't', 'ŀ': 'l', 'Ŀ': 'l' };
   for (const [k, v] of Object.entries(extra)) TABLE[k.charCodeAt(0)] = v.charCodeAt(0);
+  for (const k of ['Ø', 'Ł', 'Đ', 'Ħ', 'Ŧ', 'Ŀ']) UPPER[k.charCodeAt(0)] = 1;
 })();
+
+/** The folding table (one UTF-16 code unit → its folded code unit). */
+export const FOLD_TABLE: Readonly<Uint16Array> = TABLE;
 
 /** Folds one UTF-16 code unit. */
 export function foldCode(c: number): number {
@@ -51,6 +62,12 @@ export function foldCode(c: number): number {
 /** The folded view of `text`, same length, same offsets. */
 export function fold(text: string): string {
   const n = text.length;
+  if (n <= 64) {
+    // Short strings (names, keys): no buffer round trip.
+    let out = '';
+    for (let i = 0; i < n; i++) out += String.fromCharCode(TABLE[text.charCodeAt(i)]);
+    return out;
+  }
   const out = new Uint16Array(n);
   for (let i = 0; i < n; i++) out[i] = TABLE[text.charCodeAt(i)];
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');
@@ -61,8 +78,8 @@ export interface Tokens {
   /** Token strings (folded, canonical: "el" → "al"). */
   tok: string[];
   /** Start and end (exclusive) offsets of each token. */
-  start: number[];
-  end: number[];
+  start: ArrayLike<number>;
+  end: ArrayLike<number>;
 }
 
 /** Canonical form of a token: the Arabic article "el" is spelled "al". */

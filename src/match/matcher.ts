@@ -1,19 +1,186 @@
 /**
- * A dictionary matcher over token boundaries: a token trie built once, scanned left to
- * right with longest match. Keys and text are folded the same way (see fold.ts), so case,
- * accents, apostrophes, hyphens and the Arabic article's spelling (al-/el-/al ) do not matter,
- * and an elided article ("l'Aviation", "d'Alep") never hides the name after it (the
- * apostrophe splits tokens). Offsets are offsets into the original text.
+ * Dictionary matchers over token boundaries. Keys and text are folded the same way (see
+ * fold.ts), so case, accents, apostrophes, hyphens and the Arabic article's spelling
+ * (al-/el-/al ) do not matter, and an elided article ("l'Aviation", "d'Alep") never hides the
+ * name after it (the apostrophe splits tokens). Offsets are offsets into the original text.
+ *
+ * Speed: every dictionary token gets an integer id in one process-wide vocabulary; a text is
+ * prepared once (folded, tokenized, each token looked up once), and every matcher then walks
+ * integer ids only (no string hashing, no key building per token). `Matcher` is a small trie
+ * of Maps for lexicons and the registry; `TokenTrie` is the large one of the gazetteer,
+ * stored in typed arrays (an open-addressing edge table and the values in one Int32Array),
+ * loaded as is from the gazetteer cache.
  */
-import { fold, keyTokens, stripArticles, tokenize, type Tokens } from './fold.js';
+import { FOLD_TABLE, UPPER, WORD, canonToken, keyTokens, stripArticles, type Tokens } from './fold.js';
+
+// ------------------------------------------------------------------ vocabulary
+
+const vocab = new Map<string, number>();
+const vocabList: string[] = [];
+
+/** The id of a (folded, canonical) token, added to the vocabulary when new. */
+export function tokenId(t: string): number {
+  let id = vocab.get(t);
+  if (id === undefined) {
+    id = vocabList.length;
+    vocab.set(t, id);
+    vocabList.push(t);
+  }
+  return id;
+}
+
+/** The id of a token, or -1 when no dictionary holds it. */
+export function lookupToken(t: string): number {
+  return vocab.get(t) ?? -1;
+}
+
+/** Number of tokens in the vocabulary (grows as dictionaries are built). */
+export function vocabSize(): number {
+  return vocabList.length;
+}
+
+/** Vocabulary ids of a token list (added when new). */
+export function tokenIds(toks: string[]): number[] {
+  return toks.map(tokenId);
+}
+
+// ------------------------------------------------------------------ prepared text
+
+/** Gap flags (the characters between token i-1 and token i, or before the first token). */
+export const GAP_SENTENCE = 1; // one of . ! ? ; : ( ) [ ] " « » newline
+export const GAP_COMMA = 2; // a comma
+export const GAP_STOP = 4; // one of . ! ?
+export const GAP_START = 8; // one of . ! ? : newline « "  (a sentence or quote starts)
+export const GAP_LOOSE = 16; // anything but white space, "-" and "'" (two words are not one stretch)
+export const GAP_JOIN = 32; // the gap is exactly one hyphen or apostrophe (folded): "al-Akhbar"
+
+const GAPCH = new Uint8Array(65536);
+(function init() {
+  for (let c = 0; c < 65536; c++) GAPCH[c] = GAP_LOOSE;
+  for (const ch of ' \t\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-\'') GAPCH[ch.charCodeAt(0)] = 0;
+  GAPCH[10] = GAP_SENTENCE | GAP_START; // a newline is white space: it does not break a stretch
+  for (const ch of '.!?') GAPCH[ch.charCodeAt(0)] = GAP_LOOSE | GAP_SENTENCE | GAP_STOP | GAP_START;
+  for (const ch of ';()[]»') GAPCH[ch.charCodeAt(0)] = GAP_LOOSE | GAP_SENTENCE;
+  for (const ch of ':"«') GAPCH[ch.charCodeAt(0)] = GAP_LOOSE | GAP_SENTENCE | GAP_START;
+  GAPCH[44] = GAP_LOOSE | GAP_COMMA;
+})();
+
+/** A text prepared once and scanned by several matchers. */
+export interface Prepared {
+  text: string;
+  folded: string;
+  tokens: Tokens;
+  /** 1 when the token's first letter is upper case in the original text. */
+  cap: Uint8Array;
+  /** Vocabulary id of each token (-1: in no dictionary); see idsOf(). */
+  ids: Int32Array;
+  /** Vocabulary size when `ids` was computed. */
+  idsAt: number;
+  /** GAP_* flags of the characters before each token. */
+  gap: Uint8Array;
+}
+
+let scratch = new Uint16Array(4096);
+let scratch8 = new Uint8Array(2048);
+let scratchG = new Uint8Array(2048);
+let scratchS = new Int32Array(2048);
+let scratchE = new Int32Array(2048);
+
+export function prepare(text: string): Prepared {
+  // One pass: fold each code unit, find the tokens, the capitals and the punctuation between tokens.
+  const n = text.length;
+  // Scratch space reused from one text to the next (fewer buffers for the garbage collector).
+  if (scratch.length < n + 1) scratch = new Uint16Array(Math.max(n + 1, scratch.length * 2));
+  const buf = scratch;
+  const maxTok = (n >> 1) + 1; // at most one token every two code units
+  if (scratchS.length < maxTok) { scratchS = new Int32Array(maxTok * 2); scratchE = new Int32Array(maxTok * 2); }
+  const start = scratchS;
+  const end = scratchE;
+  let nt = 0;
+  if (scratch8.length < maxTok) { scratch8 = new Uint8Array(maxTok * 2); scratchG = new Uint8Array(maxTok * 2); }
+  const capL = scratch8;
+  const gapL = scratchG;
+  const marks: number[] = [];
+  let i = 0;
+  let gf = 0;
+  let prevEnd = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const f = FOLD_TABLE[c];
+    buf[i] = f;
+    if (WORD[f] !== 1) { gf |= GAPCH[c]; i++; continue; }
+    const s = i;
+    if (nt > 0 && s - prevEnd === 1) {
+      const g = buf[prevEnd];
+      if (g === 45 || g === 39) gf |= GAP_JOIN;
+    }
+    i++;
+    let mark = false;
+    while (i < n) {
+      const c2 = text.charCodeAt(i);
+      const f2 = FOLD_TABLE[c2];
+      const w = WORD[f2];
+      if (w === 0) break;
+      buf[i] = f2;
+      if (w === 2) mark = true;
+      i++;
+    }
+    if (mark) marks.push(nt);
+    start[nt] = s;
+    end[nt] = i;
+    capL[nt] = UPPER[c];
+    gapL[nt] = gf;
+    nt++;
+    gf = 0;
+    prevEnd = i;
+  }
+  const folded = n <= 64 ? String.fromCharCode(...buf.subarray(0, n)) : Buffer.from(buf.buffer, buf.byteOffset, n * 2).toString('utf16le');
+  const tok: string[] = new Array(nt);
+  // One buffer per text for the offsets, the ids, the capitals and the gaps.
+  const ab = new ArrayBuffer(nt * 14 + 4);
+  const tStart = new Int32Array(ab, 0, nt);
+  const tEnd = new Int32Array(ab, nt * 4, nt);
+  const ids = new Int32Array(ab, nt * 8, nt);
+  const cap = new Uint8Array(ab, nt * 12, nt);
+  const gap = new Uint8Array(ab, nt * 13, nt);
+  tStart.set(start.subarray(0, nt));
+  tEnd.set(end.subarray(0, nt));
+  cap.set(capL.subarray(0, nt));
+  gap.set(gapL.subarray(0, nt));
+  for (let k = 0; k < nt; k++) {
+    let t = folded.slice(start[k], end[k]);
+    if (t === 'el') t = 'al';
+    tok[k] = t;
+  }
+  for (const k of marks) tok[k] = canonToken(tok[k].replace(/\p{M}/gu, ''));
+  for (let k = 0; k < nt; k++) ids[k] = vocab.get(tok[k]) ?? -1;
+  return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocabList.length, gap };
+}
+
+/** The token ids of a prepared text, refreshed when dictionaries were added since. */
+export function idsOf(p: Prepared): Int32Array {
+  if (p.idsAt !== vocabList.length) {
+    const { tok } = p.tokens;
+    for (let i = 0; i < tok.length; i++) if (p.ids[i] < 0) p.ids[i] = vocab.get(tok[i]) ?? -1;
+    p.idsAt = vocabList.length;
+  }
+  return p.ids;
+}
+
+/** True when the characters between tokens a and a+1 contain none of `flags`. */
+export function gapClear(p: Prepared, i: number, flags: number): boolean {
+  return (p.gap[i] & flags) === 0;
+}
+
+// ------------------------------------------------------------------ small matcher (Map trie)
 
 /** What both matchers offer to the stages. */
 export interface Dictionary<T> {
   matchesAt(p: Prepared, i: number): Match<T>[];
 }
 
-interface Node<T> {
-  next: Map<string, Node<T>> | null;
+export interface Node<T> {
+  next: Map<number, Node<T>> | null;
   values: T[] | null;
 }
 
@@ -27,34 +194,9 @@ export interface Match<T> {
   values: T[];
 }
 
-/** A text prepared once and scanned by several matchers. */
-export interface Prepared {
-  text: string;
-  folded: string;
-  tokens: Tokens;
-  /** 1 when the token's first letter is upper case in the original text. */
-  cap: Uint8Array;
-}
-
-export function prepare(text: string): Prepared {
-  const folded = fold(text);
-  const tokens = tokenize(folded);
-  const n = tokens.tok.length;
-  const cap = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = tokens.start[i];
-    const c = text.charCodeAt(s);
-    // Upper case: the folded letter differs and is not simply an unaccented lower-case form.
-    if (c !== folded.charCodeAt(s)) {
-      const ch = text[s];
-      if (ch !== ch.toLowerCase()) cap[i] = 1;
-    }
-  }
-  return { text, folded, tokens, cap };
-}
-
 export class Matcher<T> {
-  private root: Node<T> = { next: null, values: null };
+  /** The trie's root (read by PhraseSet). */
+  readonly root: Node<T> = { next: null, values: null };
   /** Number of keys stored. */
   size = 0;
 
@@ -77,9 +219,10 @@ export class Matcher<T> {
   addTokens(toks: string[], value: T): void {
     let node = this.root;
     for (const t of toks) {
+      const id = tokenId(t);
       if (!node.next) node.next = new Map();
-      let n = node.next.get(t);
-      if (!n) { n = { next: null, values: null }; node.next.set(t, n); }
+      let n = node.next.get(id);
+      if (!n) { n = { next: null, values: null }; node.next.set(id, n); }
       node = n;
     }
     if (!node.values) { node.values = []; this.size++; }
@@ -88,33 +231,64 @@ export class Matcher<T> {
 
   /** The first tokens of every key (for a quick gate before matching). */
   firstTokens(): string[] {
+    return this.root.next ? [...this.root.next.keys()].map((id) => vocabList[id]) : [];
+  }
+
+  /** Vocabulary ids of the first tokens of every key. */
+  firstIds(): number[] {
     return this.root.next ? [...this.root.next.keys()] : [];
+  }
+
+  /** True when some key starts at token i (one lookup). */
+  startsAt(p: Prepared, i: number): boolean {
+    const id = idsOf(p)[i];
+    return id >= 0 && !!this.root.next && this.root.next.has(id);
+  }
+
+  /** The values under an exact key (a name, folded here as in add(name, v, true)). */
+  get(name: string): T[] | undefined {
+    let node: Node<T> | undefined = this.root;
+    for (const t of keyTokens(name)) {
+      const id = vocab.get(t);
+      node = id === undefined ? undefined : node?.next?.get(id);
+      if (!node) return undefined;
+    }
+    return node.values ?? undefined;
   }
 
   /** All keys starting at token `i`, longest first. */
   matchesAt(p: Prepared, i: number): Match<T>[] {
-    const { tok, start, end } = p.tokens;
-    const out: Match<T>[] = [];
+    const ids = idsOf(p);
+    const { start, end } = p.tokens;
+    let out: Match<T>[] | null = null;
     let node: Node<T> | undefined = this.root;
-    for (let j = i; j < tok.length && node && node.next; j++) {
-      node = node.next.get(tok[j]);
+    for (let j = i; j < ids.length && node && node.next; j++) {
+      const id = ids[j];
+      if (id < 0) break;
+      node = node.next.get(id);
       if (!node) break;
-      if (node.values) out.push({ start: start[i], end: end[j], t0: i, t1: j + 1, values: node.values });
+      if (node.values) (out ??= []).push({ start: start[i], end: end[j], t0: i, t1: j + 1, values: node.values });
     }
-    return out.reverse();
+    if (!out) return EMPTY as Match<T>[];
+    if (out.length > 1) out.reverse();
+    return out;
   }
 
   /** The longest key starting at token `i`, or null. */
   longestAt(p: Prepared, i: number): Match<T> | null {
-    const { tok, start, end } = p.tokens;
+    const ids = idsOf(p);
     let node: Node<T> | undefined = this.root;
-    let best: Match<T> | null = null;
-    for (let j = i; j < tok.length && node && node.next; j++) {
-      node = node.next.get(tok[j]);
+    let bestJ = -1;
+    let bestV: T[] | null = null;
+    for (let j = i; j < ids.length && node && node.next; j++) {
+      const id = ids[j];
+      if (id < 0) break;
+      node = node.next.get(id);
       if (!node) break;
-      if (node.values) best = { start: start[i], end: end[j], t0: i, t1: j + 1, values: node.values };
+      if (node.values) { bestJ = j; bestV = node.values; }
     }
-    return best;
+    if (!bestV) return null;
+    return { start: p.tokens.start[i], end: p.tokens.end[bestJ], t0: i, t1: bestJ + 1, values: bestV };
   }
 
   /**
@@ -137,95 +311,310 @@ export class Matcher<T> {
   }
 }
 
+const EMPTY: Match<unknown>[] = [];
+Object.freeze(EMPTY);
+
 /**
- * A dictionary matcher over a flat hash of keys (folded token sequences joined by one
- * space), for very large dictionaries loaded from a prebuilt index: no trie to build, one
- * Map insertion per key. `first` holds, per first token, the longest key length in tokens.
- * Values may be stored encoded (a string) and decoded on first use.
+ * A set of phrases (folded token sequences) matched forwards from a token ("X province") or
+ * backwards, ending just before a token ("province de X"), with no sentence punctuation
+ * between the phrase and that token nor inside it. Each phrase may carry a value.
  */
-export class HashMatcher<T> {
-  private map = new Map<string, T[] | string>();
-  private first = new Map<string, number>();
-  constructor(private decode: (s: string) => T[] = () => []) {}
+export class PhraseSet<T = true> {
+  private fwd = new Matcher<{ key: string; value: T }>();
+  private bwd = new Matcher<{ key: string; value: T }>();
+  /** Longest phrase length in tokens. */
+  max = 1;
+  size = 0;
 
-  get size(): number {
-    return this.map.size;
-  }
-
-  /**
-   * Adds an encoded entry (decoded lazily). `key` is a folded key. An empty `encoded` marks a
-   * prefix of longer keys (no value), which lets a scan stop as soon as no key can follow.
-   */
-  addEncoded(key: string, encoded: string): void {
-    const prev = this.map.get(key);
-    if (prev === undefined || prev === '') this.map.set(key, encoded);
-    else if (encoded !== '') this.map.set(key, [...this.values(key, prev), ...this.decode(encoded)]);
-    this.noteFirst(key);
-  }
-
-  /** Marks every proper prefix of a multi-token key (for keys added after loading). */
-  private addPrefixes(key: string): void {
-    let sp = key.indexOf(' ');
-    while (sp >= 0) {
-      const pre = key.slice(0, sp);
-      if (!this.map.has(pre)) this.map.set(pre, '');
-      sp = key.indexOf(' ', sp + 1);
+  constructor(entries: Iterable<string | [string, T]> = []) {
+    for (const e of entries) {
+      if (typeof e === 'string') this.add(e, true as T);
+      else this.add(e[0], e[1]);
     }
   }
 
-  private noteFirst(key: string): void {
-    const sp = key.indexOf(' ');
-    const f = sp < 0 ? key : key.slice(0, sp);
-    let n = 1;
-    if (sp >= 0) for (let i = sp; i < key.length; i++) if (key.charCodeAt(i) === 32) n++;
-    if ((this.first.get(f) ?? 0) < n) this.first.set(f, n);
+  add(phrase: string, value: T): void {
+    const t = keyTokens(phrase);
+    if (!t.length) return;
+    const v = { key: t.join(' '), value };
+    this.fwd.addTokens(t, v);
+    this.bwd.addTokens([...t].reverse(), v);
+    this.max = Math.max(this.max, t.length);
+    this.size++;
+  }
+
+  /** The longest phrase starting at token i (not after sentence punctuation), or null. */
+  startsAt(p: Prepared, i: number): { key: string; value: T; t1: number } | null {
+    if (i <= 0 || i >= p.cap.length || (p.gap[i] & GAP_SENTENCE)) return null;
+    const ids = idsOf(p);
+    let node = this.fwd.root;
+    let best: { key: string; value: T } | null = null;
+    let bestJ = -1;
+    for (let j = i; j < ids.length && node.next; j++) {
+      if (j > i && (p.gap[j] & GAP_SENTENCE)) break;
+      const id = ids[j];
+      if (id < 0) break;
+      const nx = node.next.get(id);
+      if (!nx) break;
+      node = nx;
+      if (node.values) { best = node.values[0]; bestJ = j; }
+    }
+    return best ? { key: best.key, value: best.value, t1: bestJ + 1 } : null;
+  }
+
+  /** The longest phrase ending just before token i (no sentence punctuation before i), or null. */
+  endsBefore(p: Prepared, i: number): { key: string; value: T; t0: number } | null {
+    if (i <= 0 || i > p.cap.length) return null;
+    if (i < p.cap.length && (p.gap[i] & GAP_SENTENCE)) return null;
+    const ids = idsOf(p);
+    let node = this.bwd.root;
+    let best: { key: string; value: T } | null = null;
+    let bestJ = -1;
+    for (let j = i - 1; j >= 0 && node.next; j--) {
+      const id = ids[j];
+      if (id < 0) break;
+      const nx = node.next.get(id);
+      if (!nx) break;
+      node = nx;
+      if (node.values) { best = node.values[0]; bestJ = j; }
+      if (p.gap[j] & GAP_SENTENCE) break;
+    }
+    return best ? { key: best.key, value: best.value, t0: bestJ } : null;
+  }
+
+  /** True when the folded phrase is in the set. */
+  has(phrase: string): boolean {
+    return !!this.fwd.get(phrase);
+  }
+}
+
+// ------------------------------------------------------------------ large matcher (typed arrays)
+
+/** The parts of a TokenTrie as stored in the gazetteer cache. */
+export interface TokenTrieData {
+  /** The trie's own tokens, local id = index. */
+  tokens: string[];
+  /** Edge table (open addressing, size a power of two): parent node, local token id (-1 empty), child node. */
+  eNode: Int32Array;
+  eTok: Int32Array;
+  eChild: Int32Array;
+  /** Values of node k: vals[valStart[k] .. valStart[k+1]). */
+  valStart: Int32Array;
+  vals: Int32Array;
+}
+
+function edgeHash(node: number, tok: number, mask: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(tok + 1, 0x85ebca77)) & mask;
+}
+
+/**
+ * A trie of integer values (gazetteer rows) over token ids, in typed arrays: no object per
+ * key or node, nothing for the garbage collector to walk, loaded from a file without parsing.
+ * Keys added after loading (the curated overlay) extend the same tables.
+ */
+export class TokenTrie implements Dictionary<number> {
+  private eNode: Int32Array;
+  private eTok: Int32Array;
+  private eChild: Int32Array;
+  private edges = 0;
+  private mask: number;
+  private valStart: Int32Array;
+  private vals: Int32Array;
+  private nodes: number;
+  private baseNodes: number;
+  /**
+   * The trie's own tokens → local id. Kept apart from the shared vocabulary: the gazetteer's
+   * 100k+ tokens would make the lookup of every word of every text slower; a word is looked
+   * up here only when a walk reaches it (a capitalized word, the next words of a name).
+   */
+  private tmap: Map<string, number>;
+  /** Local ids of the tokens of the last text scanned (-2: not looked up yet). */
+  private lastP: Prepared | null = null;
+  private lastL: Int32Array = new Int32Array(0);
+  /** Values added after loading, and decoded value lists (stable identity per node). */
+  private more = new Map<number, number[]>();
+  private decoded = new Map<number, number[]>();
+  /** Number of keys (nodes holding values). */
+  size = 0;
+
+  constructor(d?: TokenTrieData) {
+    const data = d ?? TokenTrie.build([]);
+    this.eNode = data.eNode;
+    this.eTok = data.eTok;
+    this.eChild = data.eChild;
+    this.mask = data.eTok.length - 1;
+    for (let k = 0; k < data.eTok.length; k++) if (data.eTok[k] >= 0) this.edges++;
+    this.valStart = data.valStart;
+    this.vals = data.vals;
+    this.nodes = data.valStart.length - 1;
+    this.baseNodes = this.nodes;
+    for (let k = 0; k < this.nodes; k++) if (data.valStart[k + 1] > data.valStart[k]) this.size++;
+    this.tmap = new Map();
+    for (let l = 0; l < data.tokens.length; l++) this.tmap.set(data.tokens[l], l);
+  }
+
+  /** Builds the tables from keys (token lists) and their values. */
+  static build(entries: Iterable<[string[], number[]]>): TokenTrieData {
+    const tokIds = new Map<string, number>();
+    const tokens: string[] = [];
+    const edges = new Map<string, number>(); // `${node} ${tok}` → child
+    const values: number[][] = [[]];
+    for (const [toks, v] of entries) {
+      let node = 0;
+      for (const t of toks) {
+        let l = tokIds.get(t);
+        if (l === undefined) { l = tokens.length; tokIds.set(t, l); tokens.push(t); }
+        const ek = `${node} ${l}`;
+        let c = edges.get(ek);
+        if (c === undefined) { c = values.length; values.push([]); edges.set(ek, c); }
+        node = c;
+      }
+      for (const x of v) if (!values[node].includes(x)) values[node].push(x);
+    }
+    let size = 16;
+    while (size < edges.size * 2) size *= 2;
+    const eNode = new Int32Array(size), eTok = new Int32Array(size).fill(-1), eChild = new Int32Array(size);
+    const mask = size - 1;
+    for (const [ek, c] of edges) {
+      const sp = ek.indexOf(' ');
+      const node = +ek.slice(0, sp), tok = +ek.slice(sp + 1);
+      let h = edgeHash(node, tok, mask);
+      while (eTok[h] >= 0) h = (h + 1) & mask;
+      eNode[h] = node; eTok[h] = tok; eChild[h] = c;
+    }
+    const valStart = new Int32Array(values.length + 1);
+    let total = 0;
+    for (let k = 0; k < values.length; k++) { valStart[k] = total; total += values[k].length; }
+    valStart[values.length] = total;
+    const vals = new Int32Array(total);
+    let o = 0;
+    for (const v of values) for (const x of v) vals[o++] = x;
+    return { tokens, eNode, eTok, eChild, valStart, vals };
+  }
+
+  /** Local id of token i of a text (looked up once per text). */
+  private localAt(p: Prepared, i: number): number {
+    if (this.lastP !== p) {
+      this.lastP = p;
+      const n = p.tokens.tok.length;
+      if (this.lastL.length < n) this.lastL = new Int32Array(Math.max(n, this.lastL.length * 2));
+      this.lastL.fill(-2, 0, n);
+    }
+    let l = this.lastL[i];
+    if (l === -2) l = this.lastL[i] = this.tmap.get(p.tokens.tok[i]) ?? -1;
+    return l;
+  }
+
+  private child(node: number, l: number): number {
+    const mask = this.mask, eTok = this.eTok, eNode = this.eNode;
+    let h = edgeHash(node, l, mask);
+    for (;;) {
+      const t = eTok[h];
+      if (t < 0) return -1;
+      if (t === l && eNode[h] === node) return this.eChild[h];
+      h = (h + 1) & mask;
+    }
+  }
+
+  private hasValues(node: number): boolean {
+    return (node < this.baseNodes && this.valStart[node + 1] > this.valStart[node]) || this.more.has(node);
+  }
+
+  /** The values of a node (one array per node, the same array every time). */
+  private valuesOf(node: number): number[] {
+    let v = this.decoded.get(node);
+    if (v) return v;
+    v = [];
+    if (node < this.baseNodes) for (let k = this.valStart[node]; k < this.valStart[node + 1]; k++) v.push(this.vals[k]);
+    for (const x of this.more.get(node) ?? []) if (!v.includes(x)) v.push(x);
+    this.decoded.set(node, v);
+    return v;
+  }
+
+  private grow(): void {
+    const size = (this.mask + 1) * 2;
+    const eNode = new Int32Array(size), eTok = new Int32Array(size).fill(-1), eChild = new Int32Array(size);
+    const mask = size - 1;
+    for (let k = 0; k <= this.mask; k++) {
+      if (this.eTok[k] < 0) continue;
+      let h = edgeHash(this.eNode[k], this.eTok[k], mask);
+      while (eTok[h] >= 0) h = (h + 1) & mask;
+      eNode[h] = this.eNode[k]; eTok[h] = this.eTok[k]; eChild[h] = this.eChild[k];
+    }
+    this.eNode = eNode; this.eTok = eTok; this.eChild = eChild; this.mask = mask;
+  }
+
+  /** Adds `value` under a token list (folded, canonical). */
+  addTokens(toks: string[], value: number): void {
+    let node = 0;
+    this.lastP = null;
+    for (const t of toks) {
+      let l = this.tmap.get(t);
+      if (l === undefined) { l = this.tmap.size; this.tmap.set(t, l); }
+      let c = this.child(node, l);
+      if (c < 0) {
+        if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
+        c = this.nodes++;
+        let h = edgeHash(node, l, this.mask);
+        while (this.eTok[h] >= 0) h = (h + 1) & this.mask;
+        this.eNode[h] = node; this.eTok[h] = l; this.eChild[h] = c;
+        this.edges++;
+      }
+      node = c;
+    }
+    if (!this.hasValues(node)) this.size++;
+    const m = this.more.get(node);
+    if (m) { if (!m.includes(value)) m.push(value); } else this.more.set(node, [value]);
+    this.decoded.delete(node);
   }
 
   /** Adds `value` under a name (folded here); also under the name without leading articles. */
-  add(name: string, value: T): void {
+  add(name: string, value: number): void {
     const toks = keyTokens(name);
     if (!toks.length) return;
-    this.addKey(toks.join(' '), value);
+    this.addTokens(toks, value);
     const s = stripArticles(toks);
-    if (s.length !== toks.length && (s.length > 1 || s[0].length > 2)) this.addKey(s.join(' '), value);
+    if (s.length !== toks.length && (s.length > 1 || s[0].length > 2)) this.addTokens(s, value);
   }
 
-  addKey(key: string, value: T): void {
-    const prev = this.map.get(key);
-    const list = prev === undefined || prev === '' ? [] : this.values(key, prev);
-    if (!list.includes(value)) list.push(value);
-    this.map.set(key, list);
-    this.noteFirst(key);
-    this.addPrefixes(key);
+  /** The values stored under an exact folded key ("deir ez zor"), or undefined. */
+  get(key: string): number[] | undefined {
+    let node = 0;
+    for (const t of key.split(' ')) {
+      const l = this.tmap.get(t);
+      if (l === undefined) return undefined;
+      node = this.child(node, l);
+      if (node < 0) return undefined;
+    }
+    return this.hasValues(node) ? this.valuesOf(node) : undefined;
   }
 
-  private values(key: string, v: T[] | string): T[] {
-    if (typeof v !== 'string') return v;
-    const d = this.decode(v);
-    this.map.set(key, d);
-    return d;
-  }
-
-  /** The values stored under an exact key, or undefined. */
-  get(key: string): T[] | undefined {
-    const v = this.map.get(key);
-    return v === undefined || v === '' ? undefined : this.values(key, v);
+  /** True when some key starts with the token at i. */
+  startsAt(p: Prepared, i: number): boolean {
+    const l = this.localAt(p, i);
+    return l >= 0 && this.child(0, l) >= 0;
   }
 
   /** All keys starting at token `i`, longest first. */
-  matchesAt(p: Prepared, i: number): Match<T>[] {
-    const { tok, start, end } = p.tokens;
-    const max = this.first.get(tok[i]);
-    if (!max) return [];
-    const out: Match<T>[] = [];
-    let key = tok[i];
-    for (let n = 1; n <= max && i + n <= tok.length; n++) {
-      if (n > 1) key += ' ' + tok[i + n - 1];
-      const v = this.map.get(key);
-      if (v === undefined) break; // neither a key nor the prefix of one
-      if (v !== '') out.push({ start: start[i], end: end[i + n - 1], t0: i, t1: i + n, values: this.values(key, v) });
+  matchesAt(p: Prepared, i: number): Match<number>[] {
+    const { start, end } = p.tokens;
+    const n = start.length;
+    let out: Match<number>[] | null = null;
+    let node = 0;
+    for (let j = i; j < n; j++) {
+      const l = this.localAt(p, j);
+      if (l < 0) break;
+      node = this.child(node, l);
+      if (node < 0) break;
+      if (this.hasValues(node)) (out ??= []).push({ start: start[i], end: end[j], t0: i, t1: j + 1, values: this.valuesOf(node) });
     }
+    if (!out) return EMPTY as Match<number>[];
     if (out.length > 1) out.reverse();
     return out;
+  }
+
+  /** The longest key starting at token `i`, or null. */
+  longestAt(p: Prepared, i: number): Match<number> | null {
+    return this.matchesAt(p, i)[0] ?? null;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Doc } from '../document.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
-import { Matcher, prepare, type Match, type Prepared } from '../match/matcher.js';
+import { idsOf, Matcher, PhraseSet, prepare, type Match, type Prepared } from '../match/matcher.js';
 import { foldKey, keyTokens } from '../match/fold.js';
 import { loadGazetteer, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
 
@@ -18,6 +18,11 @@ export function preparedOf(doc: Doc): Prepared {
   const q = prepare(doc.text);
   preparedCache.set(doc, q);
   return q;
+}
+
+/** Drops the cached prepared text of a document (after the last stage that reads it). */
+export function forgetPrepared(doc: Doc): void {
+  preparedCache.delete(doc);
 }
 
 /** True when the token's first character is an upper-case letter in the original text. */
@@ -52,6 +57,7 @@ function focusOf(g: Gazetteer, values: number[]): { cc: string | null; x: number
 }
 
 const scanCache = new WeakMap<Prepared, (Match<number>[] | null)[]>();
+const focusCache = new WeakMap<Prepared, Map<string, number>>();
 
 /**
  * Gazetteer matches at each token (longest first), computed once per text: the whole
@@ -62,7 +68,10 @@ export function gazetteerScan(p: Prepared, g: Gazetteer): (Match<number>[] | nul
   if (s) return s;
   const n = p.tokens.tok.length;
   s = new Array(n).fill(null);
+  const ids = idsOf(p);
   for (let i = 0; i < n; i++) {
+    // Capitalized words: the whole gazetteer; others: the curated names (in the shared vocabulary).
+    if (!p.cap[i] && ids[i] < 0) continue;
     const ms = p.cap[i] ? g.matcher.matchesAt(p, i) : g.curated.matchesAt(p, i);
     if (ms.length) s[i] = ms;
   }
@@ -83,52 +92,16 @@ export function phraseMatcher<T>(entries: Iterable<[string, T]>, exact = true): 
   return m;
 }
 
-/** True when the tokens just before token `i` (within the same sentence stretch) spell one of the phrases. */
-export function phraseEndsBefore(p: Prepared, i: number, phrases: Set<string>, maxLen: number): string | null {
-  for (let n = Math.min(maxLen, i); n >= 1; n--) {
-    // No sentence punctuation between the phrase and the token.
-    const gap = p.text.slice(p.tokens.end[i - 1], p.tokens.start[i]);
-    if (/[.!?;:()\[\]"«»\n]/.test(gap)) return null;
-    const key = p.tokens.tok.slice(i - n, i).join(' ');
-    if (phrases.has(key)) return key;
-  }
-  return null;
-}
-
-/** True when the tokens from `i` on start with one of the phrases (no punctuation in between). */
-export function phraseStartsAt(p: Prepared, i: number, phrases: Set<string>, maxLen: number): string | null {
-  if (i <= 0 || i >= p.tokens.tok.length) return null;
-  const gap = p.text.slice(p.tokens.end[i - 1], p.tokens.start[i]);
-  if (/[.!?;:()\[\]"«»\n]/.test(gap)) return null;
-  for (let n = Math.min(maxLen, p.tokens.tok.length - i); n >= 1; n--) {
-    const key = p.tokens.tok.slice(i, i + n).join(' ');
-    if (phrases.has(key)) return key;
-  }
-  return null;
-}
-
-/** Folded phrase set (tokens joined by spaces) and its longest length in tokens. */
-export function phraseSet(list: Iterable<string>): { set: Set<string>; max: number } {
-  const set = new Set<string>();
-  let max = 1;
-  for (const s of list) {
-    const t = keyTokens(s);
-    if (!t.length) continue;
-    set.add(t.join(' '));
-    max = Math.max(max, t.length);
-  }
-  return { set, max };
-}
-
 /** Per-lexicon derived data, built once. */
 export interface LexiconData {
-  regionBefore: { set: Set<string>; max: number };
-  regionAfter: { set: Set<string>; max: number };
-  placeBefore: { set: Set<string>; max: number };
-  placeCuesBefore: { set: Set<string>; max: number };
-  actorCuesBefore: { set: Set<string>; max: number };
-  actorVerbsAfter: { set: Set<string>; max: number };
-  titles: { set: Set<string>; max: number };
+  regionBefore: PhraseSet;
+  regionAfter: PhraseSet;
+  placeBefore: PhraseSet;
+  placeCuesBefore: PhraseSet;
+  actorCuesBefore: PhraseSet;
+  capitalOnlyCues: PhraseSet;
+  actorVerbsAfter: PhraseSet;
+  titles: PhraseSet;
   stoplist: Set<string>;
   stopwords: Set<string>;
   particles: Set<string>;
@@ -140,13 +113,14 @@ export function lexiconData(lex: EntityLexicon): LexiconData {
   let d = lexCache.get(lex);
   if (d) return d;
   d = {
-    regionBefore: phraseSet(lex.places.regionBefore),
-    regionAfter: phraseSet(lex.places.regionAfter),
-    placeBefore: phraseSet(lex.places.placeBefore),
-    placeCuesBefore: phraseSet(lex.placeCuesBefore),
-    actorCuesBefore: phraseSet(lex.actorCuesBefore),
-    actorVerbsAfter: phraseSet(lex.actorVerbsAfter),
-    titles: phraseSet(Object.keys(lex.titles)),
+    regionBefore: new PhraseSet(lex.places.regionBefore),
+    regionAfter: new PhraseSet(lex.places.regionAfter),
+    placeBefore: new PhraseSet(lex.places.placeBefore),
+    placeCuesBefore: new PhraseSet(lex.placeCuesBefore),
+    actorCuesBefore: new PhraseSet(lex.actorCuesBefore),
+    capitalOnlyCues: new PhraseSet(lex.capitalOnlyCues),
+    actorVerbsAfter: new PhraseSet(lex.actorVerbsAfter),
+    titles: new PhraseSet(Object.keys(lex.titles)),
     stoplist: new Set(lex.places.stoplist.map((s) => foldKey(s))),
     stopwords: new Set(lex.stopwords.map((s) => foldKey(s))),
     particles: new Set(lex.nameParticles.map((s) => keyTokens(s).join(' '))),
@@ -191,22 +165,29 @@ export function demonymMap(g: Gazetteer, lex: EntityLexicon): Map<string, string
 export function focusCountries(doc: Doc, lex: EntityLexicon): { cc: string; w: number }[] {
   const g = loadGazetteer();
   const p = preparedOf(doc);
-  const dem = demonymMap(g, lex);
-  const w = new Map<string, number>();
-  const add = (cc: string | null | undefined, x: number) => { if (cc) w.set(cc, (w.get(cc) ?? 0) + x); };
-  const n = p.tokens.tok.length;
-  const scan = gazetteerScan(p, g);
-  for (let i = 0; i < n; i++) {
-    const d = dem.get(p.tokens.tok[i]);
-    if (d) add(d, 1);
-    if (!isCap(p, i)) continue;
-    const ms = scan[i];
-    if (!ms) continue;
-    const m = ms[0];
-    const best = focusOf(g, m.values);
-    if (best) add(best.cc, best.x);
-    i = m.t1 - 1;
+  let base = focusCache.get(p);
+  if (!base) {
+    const dem = demonymMap(g, lex);
+    base = new Map<string, number>();
+    const w = base;
+    const add = (cc: string | null | undefined, x: number) => { if (cc) w.set(cc, (w.get(cc) ?? 0) + x); };
+    const n = p.tokens.tok.length;
+    const scan = gazetteerScan(p, g);
+    const { tok } = p.tokens;
+    for (let i = 0; i < n; i++) {
+      const d = dem.get(tok[i]);
+      if (d) add(d, 1);
+      if (!isCap(p, i)) continue;
+      const ms = scan[i];
+      if (!ms) continue;
+      const m = ms[0];
+      const best = focusOf(g, m.values);
+      if (best) add(best.cc, best.x);
+      i = m.t1 - 1;
+    }
+    focusCache.set(p, base);
   }
-  for (const e of doc.entities) if (e.country && e.linked) add(e.country, 0.5 * e.mentions.length);
+  const w = new Map(base);
+  for (const e of doc.entities) if (e.country && e.linked) w.set(e.country, (w.get(e.country) ?? 0) + 0.5 * e.mentions.length);
   return [...w.entries()].map(([cc, x]) => ({ cc, w: x })).sort((a, b) => b.w - a.w);
 }

@@ -20,7 +20,8 @@ import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
 import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
 import type { Match, Prepared } from '../match/matcher.js';
-import { demonymMap, entriesOf, focusCountries, gazetteerScan, isCap, lexiconData, phraseEndsBefore, phraseStartsAt, preparedOf, type LexiconData } from './context.js';
+import { demonymMap, entriesOf, focusCountries, forgetPrepared, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
+import { GAP_LOOSE, GAP_START } from '../match/matcher.js';
 
 interface Found {
   idx: number;
@@ -34,9 +35,38 @@ interface Found {
 /** Small towns (below this population) need a cue, the focus country or a nearby place. */
 const SMALL = 20000;
 
-function overlaps(covered: [number, number][], s: number, e: number): boolean {
-  for (const [a, b] of covered) if (s < b && a < e) return true;
-  return false;
+/** Character ranges already taken, as a mask over the text (no scan of a list per candidate). */
+let coveredScratch = new Uint8Array(4096);
+class Covered {
+  private mask: Uint8Array | null = null;
+  constructor(private n: number) {}
+  add(s: number, e: number): void {
+    if (!this.mask) {
+      // One scratch mask reused across documents (cleared here).
+      if (coveredScratch.length < this.n) coveredScratch = new Uint8Array(Math.max(this.n, coveredScratch.length * 2));
+      this.mask = coveredScratch;
+      this.mask.fill(0, 0, this.n);
+    }
+    this.mask.fill(1, s, e);
+  }
+  overlaps(s: number, e: number): boolean {
+    const m = this.mask;
+    if (!m) return false;
+    for (let k = s; k < e; k++) if (m[k]) return true;
+    return false;
+  }
+}
+
+/** The token starting exactly at offset s, or -1 (binary search). */
+function tokenAt(p: Prepared, s: number): number {
+  const st = p.tokens.start;
+  let lo = 0, hi = st.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (st[mid] === s) return mid;
+    if (st[mid] < s) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** Damerau-Levenshtein distance ≤ 1. */
@@ -82,12 +112,12 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   const L = lexiconData(lex);
   const { tok, start } = p.tokens;
   const n = tok.length;
-  const covered: [number, number][] = [];
+  const covered = new Covered(doc.text.length);
   for (const e of doc.entities) {
     for (const m of e.mentions) {
       // A country named as an actor ("la Russie a indiqué") is still the country named: it stays a place.
       if (m.via === 'capital' && isCountryName(g, p, m.start, m.end)) continue;
-      covered.push([m.start, m.end]);
+      covered.add(m.start, m.end);
     }
   }
   const focusList = focusCountries(doc, lex);
@@ -106,7 +136,7 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     if (!ms) continue;
     let taken: Cand | null = null;
     for (const m of ms) {
-      if (overlaps(covered, m.start, m.end)) continue;
+      if (covered.overlaps(m.start, m.end)) continue;
       const c = accept(p, m, L, g);
       if (c) { taken = c; break; }
     }
@@ -156,13 +186,14 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   const focusTop = focusList[0]?.cc;
   if (focusTop) {
     const buckets = fuzzyBuckets(g, focusTop);
-    const taken: [number, number][] = [...covered, ...found.map((f) => [f.start, f.end] as [number, number])];
+    const taken = covered;
+    for (const f of found) taken.add(f.start, f.end);
     for (let i = 0; i < n; i++) {
       const t = tok[i];
       if (t.length < 5 || !isCap(p, i) || L.stopwords.has(t) || L.stoplist.has(t) || demonyms.has(t)) continue;
       if (i > 0 && isCap(p, i - 1) && !isSentenceStart(p, i - 1)) continue; // part of a name
       if (i + 1 < n && isCap(p, i + 1) && sameStretch(p, i, i + 1)) continue;
-      if (overlaps(taken, start[i], p.tokens.end[i])) continue;
+      if (taken.overlaps(start[i], p.tokens.end[i])) continue;
       if (scan[i]) continue;
       let hit: number | null = null;
       let hits = 0;
@@ -202,7 +233,7 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
 
 /** True when the text span is exactly a country's name in the gazetteer. */
 function isCountryName(g: Gazetteer, p: Prepared, s: number, e: number): boolean {
-  const i = p.tokens.start.indexOf(s);
+  const i = tokenAt(p, s);
   if (i < 0) return false;
   return g.matcher.matchesAt(p, i).some((m) => m.end === e && m.values.some((idx) => g.entry(idx).fcode === 'PCLI'));
 }
@@ -223,15 +254,13 @@ function fuzzyBuckets(g: Gazetteer, cc: string): Map<string, [string, number[]][
   return b;
 }
 
+/** True when tokens a and b = a + 1 are separated by white space, hyphens and apostrophes only. */
 function sameStretch(p: Prepared, a: number, b: number): boolean {
-  const gap = p.text.slice(p.tokens.end[a], p.tokens.start[b]);
-  return /^[\s\-']*$/.test(gap);
+  return b === a + 1 ? (p.gap[b] & GAP_LOOSE) === 0 : /^[\s\-']*$/.test(p.text.slice(p.tokens.end[a], p.tokens.start[b]));
 }
 
 function isSentenceStart(p: Prepared, i: number): boolean {
-  if (i === 0) return true;
-  const gap = p.text.slice(p.tokens.end[i - 1], p.tokens.start[i]);
-  return /[.!?:\n«"]/.test(gap);
+  return i === 0 || (p.gap[i] & GAP_START) !== 0;
 }
 
 /** Decides whether a gazetteer match is a place mention, and with which cues. */
@@ -250,16 +279,16 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
   }
   // A GeoNames name starting with a lower-case word ("la Salle" in "dans la Salle") is no place.
   if (!isCap(p, m.t0) && !curatedOrCountry) return null;
-  const regionCue = !!phraseEndsBefore(p, m.t0, L.regionBefore.set, L.regionBefore.max) || !!phraseStartsAt(p, m.t1, L.regionAfter.set, L.regionAfter.max);
-  const cue = regionCue || !!phraseEndsBefore(p, m.t0, L.placeBefore.set, L.placeBefore.max);
+  const regionCue = !!L.regionBefore.endsBefore(p, m.t0) || !!L.regionAfter.startsAt(p, m.t1);
+  const cue = regionCue || !!L.placeBefore.endsBefore(p, m.t0);
   if (L.stopwords.has(key) && !cue) return null;
   if (L.stoplist.has(key) && !cue) return null;
   // A title before the name: a person ("le général Homs" is no town).
-  if (phraseEndsBefore(p, m.t0, L.titles.set, L.titles.max) && !cue) return null;
+  if (L.titles.endsBefore(p, m.t0) && !cue) return null;
   // One word of a longer capitalized run that is not itself a place: a person's or an organisation's name.
   if (!curatedOrCountry || nTok === 1) {
     const runBefore = m.t0 > 0 && isCap(p, m.t0 - 1) && sameStretch(p, m.t0 - 1, m.t0) && !isSentenceStartTok(p, m.t0 - 1, L);
-    const runAfter = m.t1 < tok.length && isCap(p, m.t1) && sameStretch(p, m.t1 - 1, m.t1) && !phraseStartsAt(p, m.t1, L.regionAfter.set, L.regionAfter.max);
+    const runAfter = m.t1 < tok.length && isCap(p, m.t1) && sameStretch(p, m.t1 - 1, m.t1) && !L.regionAfter.startsAt(p, m.t1);
     // Before another capitalized word, a large place is a modifier ("Idlib Health Directorate",
     // "Texas Fire Service": still where things happen); a small one is likely a first name.
     const big = entriesOf(g, m.values).some(({ e }) => e.fcode === 'ADM1' || e.population >= 100000);
@@ -282,5 +311,7 @@ export const placesStage: Stage = {
   run(doc, { pack }) {
     if (!doc.text) return;
     doc.places = findPlaces(doc, pack.entities);
+    // The prepared text is not needed after this stage: let it go with the young garbage.
+    forgetPrepared(doc);
   },
 };

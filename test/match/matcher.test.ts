@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HashMatcher, Matcher, prepare } from '../../src/match/matcher.js';
+import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_START, Matcher, PhraseSet, TokenTrie, prepare } from '../../src/match/matcher.js';
 
 function spans<T>(m: Matcher<T>, text: string): [string, T[]][] {
   return m.scan(text).map((x) => [text.slice(x.start, x.end), x.values]);
@@ -52,16 +52,53 @@ test('accept() can refuse the longest key and fall back to a shorter one', () =>
   assert.deepEqual(r.map((x) => x.values[0]), ['deir']);
 });
 
-test('HashMatcher finds the same longest matches from encoded entries', () => {
-  const h = new HashMatcher<number>((s) => s.split(',').map(Number));
-  h.addEncoded('deir ez zor', '7');
-  h.addEncoded('deir ez', ''); // prefixes are listed by the index builder
-  h.addEncoded('deir', '1,2');
+test('TokenTrie (typed arrays) finds the same longest matches, and keys added after building', () => {
+  const data = TokenTrie.build([[['deir', 'ez', 'zor'], [7]], [['deir'], [1, 2]]]);
+  const h = new TokenTrie(data);
   h.add('Alep', 9);
+  h.add('Deir', 3);
   const p = prepare('Deir Ez-Zor et Alep');
   const at0 = h.matchesAt(p, 0);
-  assert.deepEqual(at0.map((x) => x.values), [[7], [1, 2]]);
+  assert.deepEqual(at0.map((x) => x.values), [[7], [1, 2, 3]]);
   assert.equal(p.text.slice(at0[0].start, at0[0].end), 'Deir Ez-Zor');
   assert.deepEqual(h.matchesAt(p, 4)[0].values, [9]);
-  assert.deepEqual(h.get('deir'), [1, 2]);
+  assert.deepEqual(h.get('deir'), [1, 2, 3]);
+  assert.equal(h.get('deir ez'), undefined); // a prefix, not a key
+  assert.equal(h.matchesAt(p, 3).length, 0); // "et"
+  // The same values array every time (callers cache per array).
+  assert.equal(h.matchesAt(p, 0)[1].values, h.get('deir'));
+});
+
+test('TokenTrie grows its edge table when many keys are added', () => {
+  const h = new TokenTrie();
+  for (let k = 0; k < 2000; k++) h.add(`Lieu ${k} nord`, k);
+  assert.equal(h.size, 2000);
+  const p = prepare('vers Lieu 1234 nord puis Lieu 7 nord');
+  assert.deepEqual(h.matchesAt(p, 1)[0].values, [1234]);
+  assert.deepEqual(h.matchesAt(p, 5)[0].values, [7]);
+});
+
+test('PhraseSet finds phrases after and before a token, not across sentence punctuation', () => {
+  const ps = new PhraseSet<string>([['province de', 'p'], ['province', 'q']]);
+  const p = prepare('dans la province Idleb. Province. Alep');
+  const idleb = p.tokens.tok.indexOf('idleb');
+  assert.equal(ps.endsBefore(p, idleb)?.key, 'province');
+  const p2 = prepare('dans la province de Homs');
+  assert.equal(ps.endsBefore(p2, 4)?.value, 'p');
+  const alep = p.tokens.tok.indexOf('alep');
+  assert.equal(ps.endsBefore(p, alep), null);
+  const after = new PhraseSet(['governorate']);
+  const p3 = prepare('the Idlib governorate; Hama. Governorate');
+  assert.equal(after.startsAt(p3, 2)?.key, 'governorate');
+  assert.equal(after.startsAt(p3, 4), null);
+});
+
+test('prepare records the punctuation between tokens', () => {
+  const p = prepare("Abou al-Akhbar, dit-il. « Non »");
+  const { tok } = p.tokens;
+  assert.ok(p.gap[tok.indexOf('akhbar')] & GAP_JOIN);
+  assert.ok(p.gap[tok.indexOf('dit')] & GAP_COMMA);
+  assert.ok(p.gap[tok.indexOf('non')] & GAP_START);
+  assert.equal(p.gap[tok.indexOf('il')] & GAP_LOOSE, 0);
+  assert.ok(p.gap[tok.indexOf('non')] & GAP_SENTENCE);
 });

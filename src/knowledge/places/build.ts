@@ -13,18 +13,22 @@
  * or when BUILD_VERSION changes): `<repo>/.vigie-cache/gazetteer/` holding
  *   places.tsv      one row per place: id, name, cc, admin1, fcode, population, lat, lon,
  *                   grouped by country (largest first), parsed lazily row by row;
- *   keys.tsv        folded name key → row numbers (so loading does no folding);
- *   countries.json  per country: names, demonyms, capital, row range.
+ *   vocab.txt       the tokens of every name key, one a line (token id = line number);
+ *   trie.bin        the name trie in typed arrays (see TokenTrie in src/match/matcher.ts:
+ *                   edge table, row numbers of each key) and the byte offset of each row,
+ *                   read back without parsing;
+ *   countries.json  per country: names, demonyms, capital, row range; ids of non-town rows.
  * Run by hand with `node --import tsx src/knowledge/places/build.ts` (or it runs on first use,
- * about 2 s). The curated overlay (overlay/*.json) is read at load time, not built in.
+ * a few seconds). The curated overlay (overlay/*.json) is read at load time, not built in.
  */
 import { createRequire } from 'node:module';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keyTokens, stripArticles } from '../../match/fold.js';
+import { TokenTrie } from '../../match/matcher.js';
 
-export const BUILD_VERSION = 6;
+export const BUILD_VERSION = 7;
 
 const require = createRequire(import.meta.url);
 
@@ -40,7 +44,9 @@ export function repoRoot(): string {
 }
 
 export function cacheDir(): string {
-  return process.env.VIGIE_GAZETTEER_DIR ?? join(repoRoot(), '.vigie-cache', 'gazetteer');
+  // One folder per index version: builds of another version (an older checkout sharing the
+  // cache) never overwrite this one's files.
+  return process.env.VIGIE_GAZETTEER_DIR ?? join(repoRoot(), '.vigie-cache', 'gazetteer', `v${BUILD_VERSION}`);
 }
 
 export interface CountryInfo {
@@ -167,31 +173,39 @@ export function buildGazetteer(dir = cacheDir()): { places: number; countries: n
   rows.sort((a, b) => (a.cc < b.cc ? -1 : a.cc > b.cc ? 1 : b.pop - a.pop));
   const byCc = new Map(countries.map((c) => [c.cc, c]));
   const keyIndex = new Map<string, number[]>();
-  const lines: string[] = [];
+  const lines: Buffer[] = [Buffer.from(`#v${BUILD_VERSION}\n`)];
+  const rowStart = new Int32Array(rows.length + 1);
+  let bytes = lines[0].length;
+  const ids: [string, number][] = [];
   rows.forEach((r, i) => {
-    lines.push([r.id, r.name, r.cc, r.adm, r.fcode, r.pop, r.lat, r.lon].join('\t'));
+    const line = Buffer.from([r.id, r.name, r.cc, r.adm, r.fcode, r.pop, r.lat, r.lon].join('\t') + '\n');
+    rowStart[i] = bytes;
+    bytes += line.length;
+    lines.push(line);
+    if (!r.id.startsWith('gn:')) ids.push([r.id, i]);
     const c = byCc.get(r.cc);
     if (c) { if (c.rows[1] === 0) c.rows[0] = i; c.rows[1] = i + 1; }
     for (const k of r.keys) { const l = keyIndex.get(k); if (l) { if (!l.includes(i)) l.push(i); } else keyIndex.set(k, [i]); }
   });
-  const keyLines: string[] = [];
-  for (const [k, l] of keyIndex) keyLines.push(`${k}\t${l.join(',')}`);
-  // Proper prefixes of multi-token keys, with no rows: a scan stops where no key can follow.
-  const prefixes = new Set<string>();
-  for (const k of keyIndex.keys()) {
-    let sp = k.indexOf(' ');
-    while (sp >= 0) { const pre = k.slice(0, sp); if (!keyIndex.has(pre)) prefixes.add(pre); sp = k.indexOf(' ', sp + 1); }
-  }
-  for (const k of prefixes) keyLines.push(`${k}\t`);
+  rowStart[rows.length] = bytes;
+  const trie = TokenTrie.build([...keyIndex].map(([k, l]) => [k.split(' '), l] as [string[], number[]]));
+  // trie.bin: a header of Int32 counts, then the Int32 arrays one after the other.
+  const parts = [trie.eNode, trie.eTok, trie.eChild, trie.valStart, trie.vals, rowStart];
+  const header = new Int32Array([BUILD_VERSION, rows.length, ...parts.map((a) => a.length)]);
+  const bin = Buffer.concat([header, ...parts].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
   mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.tmp-${process.pid}-${Date.now()}`);
-  writeFileSync(tmp + '.tsv', `#v${BUILD_VERSION}\n` + lines.join('\n') + '\n');
-  writeFileSync(tmp + '.keys', keyLines.join('\n') + '\n');
-  writeFileSync(tmp + '.json', JSON.stringify({ version: BUILD_VERSION, countries }));
-  // Atomic renames: concurrent first uses never see a half-written file (places.tsv, checked
-  // for the version, is renamed last).
+  const tmp = join(dir, `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  writeFileSync(tmp + '.json', JSON.stringify({ version: BUILD_VERSION, countries, ids }));
+  writeFileSync(tmp + '.vocab', trie.tokens.join('\n'));
+  writeFileSync(tmp + '.bin', bin);
+  writeFileSync(tmp + '.tsv', Buffer.concat(lines));
+  // Each file is written whole under a temporary name, then renamed (atomic on one file
+  // system): a concurrent first use never reads a half-written file; two processes building
+  // at once write identical files. places.tsv, whose presence marks the cache complete, is
+  // renamed last.
   renameSync(tmp + '.json', join(dir, 'countries.json'));
-  renameSync(tmp + '.keys', join(dir, 'keys.tsv'));
+  renameSync(tmp + '.vocab', join(dir, 'vocab.txt'));
+  renameSync(tmp + '.bin', join(dir, 'trie.bin'));
   renameSync(tmp + '.tsv', join(dir, 'places.tsv'));
   return { places: rows.length, countries: countries.length };
 }
@@ -199,7 +213,8 @@ export function buildGazetteer(dir = cacheDir()): { places: number; countries: n
 /** True when the cache holds an index of the current version. */
 export function cacheIsCurrent(dir = cacheDir()): boolean {
   const f = join(dir, 'places.tsv');
-  if (!existsSync(f) || !existsSync(join(dir, 'countries.json')) || !existsSync(join(dir, 'keys.tsv'))) return false;
+  for (const x of ['countries.json', 'vocab.txt', 'trie.bin']) if (!existsSync(join(dir, x))) return false;
+  if (!existsSync(f)) return false;
   const fd = openSync(f, 'r');
   const buf = Buffer.alloc(16);
   const n = readSync(fd, buf, 0, 16, 0);

@@ -3,14 +3,15 @@
  * countries with their French and English names, and the curated overlay of French exonyms,
  * transliterations and notable sub-town places (overlay/*.json, reviewed like code).
  *
- * `loadGazetteer()` reads the compact index from the cache (.vigie-cache/gazetteer/, built
- * from node_modules on first use, see build.ts), merges the overlay and builds one token-trie
- * matcher over every name. It is loaded once per process.
+ * `loadGazetteer()` reads the compact index from the cache (.vigie-cache/gazetteer/v<N>/,
+ * built from node_modules on first use, see build.ts): the name trie as typed arrays, the rows
+ * as bytes decoded one row at a time when a name of theirs is matched; then it merges the
+ * overlay. It is loaded once per process.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlacePrecision } from '../../document.js';
-import { HashMatcher, Matcher } from '../../match/matcher.js';
+import { Matcher, TokenTrie } from '../../match/matcher.js';
 import { foldKey } from '../../match/fold.js';
 import { buildGazetteer, cacheDir, cacheIsCurrent, type CountryInfo } from './build.js';
 import { overlayFileSchema, type OverlayFile } from './overlay.js';
@@ -51,7 +52,7 @@ export interface Gazetteer {
   /** Entry index by id, for countries ("cc:SY"), regions ("adm1:SY.09") and overlay places. */
   byId: Map<string, number>;
   /** Every name → entry indices. */
-  matcher: HashMatcher<number>;
+  matcher: TokenTrie;
   /** The curated overlay's names only (a small trie), for names written with a lower-case first word ("route du Castello"). */
   curated: Matcher<number>;
   countries: Map<string, CountryInfo>;
@@ -67,8 +68,6 @@ function levelOf(fcode: string): { precision: PlacePrecision; geo: 1 | 2 | 3 } {
   if (fcode === 'ADM2') return { precision: 'region', geo: 2 };
   return { precision: 'city', geo: 1 };
 }
-
-const decodeRows = (s: string): number[] => s.split(',').map(Number);
 
 /** Resolves an overlay target: "cc:SY", "SY/adm1/Idlib" (a region), "SY/Aleppo" (the most populous town of that name). */
 export function resolveTarget(g: Gazetteer, target: string): number | null {
@@ -88,29 +87,32 @@ export function resolveTarget(g: Gazetteer, target: string): number | null {
   return best;
 }
 
+/** An Int32Array view of part of a buffer (copied when the offset is not aligned). */
+function int32At(buf: Buffer, byteOffset: number, length: number): Int32Array {
+  const abs = buf.byteOffset + byteOffset;
+  if (abs % 4 === 0) return new Int32Array(buf.buffer, abs, length);
+  return new Int32Array(buf.buffer.slice(abs, abs + length * 4));
+}
+
 export function loadGazetteer(): Gazetteer {
   if (cached) return cached;
   const dir = cacheDir();
   if (!cacheIsCurrent(dir)) buildGazetteer(dir);
-  const tsv = readFileSync(join(dir, 'places.tsv'), 'utf8');
-  const keys = readFileSync(join(dir, 'keys.tsv'), 'utf8');
-  const countriesJson = JSON.parse(readFileSync(join(dir, 'countries.json'), 'utf8')) as { countries: CountryInfo[] };
-  // Row start offsets; rows are parsed when first asked for.
-  const starts: number[] = [];
-  let pos = tsv.indexOf('\n') + 1;
-  while (pos < tsv.length) {
-    starts.push(pos);
-    const nl = tsv.indexOf('\n', pos);
-    pos = nl < 0 ? tsv.length : nl + 1;
-  }
-  const nRows = starts.length;
+  // The rows stay bytes (outside the JS heap); a row becomes an object only when a name of it is matched.
+  const tsv = readFileSync(join(dir, 'places.tsv'));
+  const bin = readFileSync(join(dir, 'trie.bin'));
+  const vocabText = readFileSync(join(dir, 'vocab.txt'), 'utf8');
+  const countriesJson = JSON.parse(readFileSync(join(dir, 'countries.json'), 'utf8')) as { countries: CountryInfo[]; ids: [string, number][] };
+  const head = int32At(bin, 0, 8);
+  const nRows = head[1];
+  let off = 8 * 4;
+  const part = (k: number): Int32Array => { const a = int32At(bin, off, head[2 + k]); off += head[2 + k] * 4; return a; };
+  const eNode = part(0), eTok = part(1), eChild = part(2), valStart = part(3), vals = part(4), rowStart = part(5);
   const parsed: (GazEntry | undefined)[] = new Array(nRows);
   const extra: GazEntry[] = [];
+  const fields = (i: number): string[] => tsv.toString('utf8', rowStart[i], rowStart[i + 1] - 1).split('\t');
   const parseRow = (i: number): GazEntry => {
-    const s = starts[i];
-    let e = tsv.indexOf('\n', s);
-    if (e < 0) e = tsv.length;
-    const f = tsv.slice(s, e).split('\t');
+    const f = fields(i);
     const lv = levelOf(f[4]);
     return { id: f[0], name: f[1], country: f[2] || null, admin1: f[3] || null, fcode: f[4], population: +f[5], lat: +f[6], lon: +f[7], precision: lv.precision, geoPrecision: lv.geo, curated: false };
   };
@@ -118,25 +120,10 @@ export function loadGazetteer(): Gazetteer {
     if (i >= nRows) return extra[i - nRows];
     return parsed[i] ?? (parsed[i] = parseRow(i));
   };
-  const matcher = new HashMatcher<number>(decodeRows);
-  pos = 0;
-  while (pos < keys.length) {
-    let nl = keys.indexOf('\n', pos);
-    if (nl < 0) nl = keys.length;
-    const tab = keys.indexOf('\t', pos);
-    if (tab > pos && tab < nl) matcher.addEncoded(keys.slice(pos, tab), keys.slice(tab + 1, nl));
-    pos = nl + 1;
-  }
+  const matcher = new TokenTrie({ tokens: vocabText.split('\n'), eNode, eTok, eChild, valStart, vals });
   const countries = new Map(countriesJson.countries.map((c) => [c.cc, c]));
-  const byId = new Map<string, number>();
-  // Countries and regions by id (a few thousand rows: the ADM1 and PCLI rows of each country).
-  for (const c of countries.values()) {
-    for (let i = c.rows[0]; i < c.rows[1]; i++) {
-      const s = starts[i];
-      if (tsv.startsWith('gn:', s)) continue;
-      byId.set(tsv.slice(s, tsv.indexOf('\t', s)), i);
-    }
-  }
+  // Countries and regions by id (the ADM1, ADM2 and PCLI rows).
+  const byId = new Map<string, number>(countriesJson.ids);
   const tokenCache = new Map<string, Map<string, number[]>>();
   const g: Gazetteer = {
     get size() { return nRows + extra.length; },
@@ -149,19 +136,24 @@ export function loadGazetteer(): Gazetteer {
       let m = tokenCache.get(cc);
       if (m) return m;
       m = new Map();
+      const put = (name: string, i: number) => {
+        const k = foldKey(name);
+        if (k.length < 5 || k.includes(' ')) return;
+        const l = m!.get(k);
+        if (l) { if (!l.includes(i)) l.push(i); } else m!.set(k, [i]);
+      };
       const c = countries.get(cc);
-      const idx: number[] = [];
-      if (c) for (let i = c.rows[0]; i < c.rows[1]; i++) idx.push(i);
-      for (let i = 0; i < extra.length; i++) if (extra[i].country === cc) idx.push(nRows + i);
-      for (const i of idx) {
-        const e = entry(i);
-        if (e.fcode === 'PCLI') continue;
-        for (const n of [e.name, ...(e.aliases ?? [])]) {
-          const k = foldKey(n);
-          if (k.length < 5 || k.includes(' ')) continue;
-          const l = m.get(k);
-          if (l) { if (!l.includes(i)) l.push(i); } else m.set(k, [i]);
-        }
+      // Names read from the row bytes: no entry object for the country's thousands of towns.
+      if (c) for (let i = c.rows[0]; i < c.rows[1]; i++) {
+        const e = parsed[i];
+        if (e) { if (e.fcode === 'PCLI') continue; for (const n of [e.name, ...(e.aliases ?? [])]) put(n, i); continue; }
+        const f = fields(i);
+        if (f[4] !== 'PCLI') put(f[1], i);
+      }
+      for (let i = 0; i < extra.length; i++) {
+        const e = extra[i];
+        if (e.country !== cc || e.fcode === 'PCLI') continue;
+        for (const n of [e.name, ...(e.aliases ?? [])]) put(n, nRows + i);
       }
       tokenCache.set(cc, m);
       return m;
