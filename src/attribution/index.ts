@@ -97,6 +97,8 @@ function tokens(text: string, a: number, b: number): Tok[] {
 }
 
 const HARD_STOP = /[,;:.!?()«»"“”\n]/u;
+/** Characters that open the clause holding a preposed source. */
+const CLAUSE_OPEN = ',;:«»"“”(';
 
 interface MentionRef {
   m: Mention;
@@ -120,13 +122,27 @@ interface Found extends Attribution {
   sent: number;
 }
 
+/** A found attribution with every field in place (one object shape). */
+function mk(cue: string, start: number, end: number, sent: number, source: string | null, source_text: string, anonymous: boolean | undefined): Found {
+  return { source, source_text, cue, start, end, anonymous, scope: undefined, quote: undefined, sent };
+}
+
+/** The public record of an attribution (optional fields only when set). */
+function publicOf(f: Attribution): Attribution {
+  const o: Attribution = { source: f.source, source_text: f.source_text, cue: f.cue, start: f.start, end: f.end };
+  if (f.anonymous !== undefined) o.anonymous = f.anonymous;
+  if (f.scope) o.scope = f.scope;
+  if (f.quote) o.quote = f.quote;
+  return o;
+}
+
 const cache = new WeakMap<Doc, { text: string; lex: AttributionLexicon; ents: Entity[]; n: number; atts: Attribution[] }>();
 
 /** The document's attributions (pure; cached per document, text and lexicon). */
 export function findAttributions(doc: Doc, lex: AttributionLexicon): Attribution[] {
   const hit = cache.get(doc);
   if (hit && hit.text === doc.text && hit.lex === lex && hit.ents === doc.entities && hit.n === doc.entities.length) return hit.atts;
-  const atts = detect(doc, lex).map(({ sent: _s, ...a }) => a);
+  const atts = detect(doc, lex).map(publicOf);
   cache.set(doc, { text: doc.text, lex, ents: doc.entities, n: doc.entities.length, atts });
   return atts;
 }
@@ -205,7 +221,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       }
       let a0 = s.start;
       for (let i = v.start - 1; i >= s.start; i--) {
-        if (/[,;:«»"“”(]/u.test(text[i])) {
+        if (CLAUSE_OPEN.includes(text[i])) {
           a0 = i + 1;
           break;
         }
@@ -313,20 +329,24 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
   return { start: toks[0].start, end };
 }
 
+/** Index of the first mention starting at or after pos (mentions sorted by start). */
+function firstMentionAt(ms: readonly MentionRef[], pos: number): number {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].m.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function lastSource(atts: readonly Attribution[]): Attribution | null {
   return atts.length ? atts[atts.length - 1] : null;
 }
 
 function copyOf(prev: Attribution, cue: { start: number; end: number; text: string }, sent: number): Found {
-  return {
-    source: prev.source,
-    source_text: prev.source_text,
-    cue: cue.text.trim(),
-    start: cue.start,
-    end: cue.end,
-    anonymous: prev.anonymous,
-    sent,
-  };
+  return mk(cue.text.trim(), cue.start, cue.end, sent, prev.source, prev.source_text, prev.anonymous);
 }
 
 /** Builds the attribution for a source noun phrase, or null when it is no source. */
@@ -347,42 +367,46 @@ function resolve(
   while (i < toks.length - 1 && c.determiners.has(toks[i].w.toLowerCase().replace('’', "'"))) i++;
   const content = toks.slice(i);
   const span = { start: Math.min(cue.start, np.start), end: Math.max(cue.end, np.end) };
-  const base = { cue: cue.text.trim(), start: span.start, end: span.end, sent };
+  const cueText = cue.text.trim();
+  const base = (source: string | null, source_text: string, anonymous?: boolean): Found => mk(cueText, span.start, span.end, sent, source, source_text, anonymous);
   const lower = raw.toLowerCase().replace(/’/g, "'");
 
   // pronoun or anaphora → the previous source
   if (toks.length === 1 && c.pronouns.has(toks[0].w.toLowerCase())) {
     const p = lastSource(prev);
-    return p ? { ...base, source: p.source, source_text: p.source_text, anonymous: p.anonymous } : null;
+    return p ? base(p.source, p.source_text, p.anonymous) : null;
   }
   if (c.anaphora.whole(lower)) {
     const p = lastSource(prev);
-    if (p) return { ...base, source: p.source, source_text: p.source_text, anonymous: p.anonymous };
+    if (p) return base(p.source, p.source_text, p.anonymous);
   }
   if (c.title.whole(lower)) {
     for (let k = prev.length - 1; k >= 0; k--) {
       const p = prev[k];
       const e = p.source ? doc.entities.find((x) => x.id === p.source) : null;
       if ((e && e.kind === 'person') || /\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(p.source_text)) {
-        return { ...base, source: p.source, source_text: p.source_text, anonymous: p.anonymous };
+        return base(p.source, p.source_text, p.anonymous);
       }
     }
   }
   // an entity mention inside the phrase (not a demonym: "sources libanaises" stays anonymous)
-  const inside = mentions.filter((r) => r.m.start >= np.start && r.m.end <= np.end && r.m.via !== 'demonym');
-  if (inside.length) {
-    const best = [...inside].sort((x, y) => (KIND_PRIORITY[x.e.kind] ?? 9) - (KIND_PRIORITY[y.e.kind] ?? 9) || y.m.start - x.m.start)[0];
-    return { ...base, source: best.e.id, source_text: best.m.text };
+  let best: MentionRef | null = null;
+  for (let k = firstMentionAt(mentions, np.start); k < mentions.length && mentions[k].m.start < np.end; k++) {
+    const r = mentions[k];
+    if (r.m.end > np.end || r.m.via === 'demonym') continue;
+    // the most specific kind wins, then the later mention
+    if (!best || (KIND_PRIORITY[r.e.kind] ?? 9) <= (KIND_PRIORITY[best.e.kind] ?? 9)) best = r;
   }
+  if (best) return base(best.e.id, best.m.text);
   const name = properName(content, c, text, true);
   const headLower = content[0].w.toLowerCase();
   const headIsCommon = !/^\p{Lu}/u.test(content[0].w);
   const firstWords = content.slice(0, 3).map((t) => t.w.toLowerCase()).join(' ');
   const anonymous = c.anonymousHead.whole(headLower) || c.anonymousHead.test(firstWords);
-  if (anonymous && !name) return { ...base, source: null, source_text: raw, anonymous: true };
-  if (name && (headIsCommon || anonymous)) return { ...base, source: null, source_text: name };
+  if (anonymous && !name) return base(null, raw, true);
+  if (name && (headIsCommon || anonymous)) return base(null, name);
   if (c.pronouns.has(headLower)) return null;
-  return { ...base, source: null, source_text: raw };
+  return base(null, raw);
 }
 
 /** The last run of capitalised words (with particles inside) of a phrase: "l'agence syrienne al-Masdar News" → "al-Masdar News". */
@@ -456,7 +480,7 @@ export const attributionStage: Stage = {
   name: 'attribution',
   run(doc, { pack }) {
     if (!doc.text) return;
-    doc.attributions = findAttributions(doc, pack.attribution).map((a) => ({ ...a }));
+    doc.attributions = findAttributions(doc, pack.attribution).map(publicOf);
     attachSources(doc);
   },
 };

@@ -619,6 +619,7 @@ export class Phrases {
   private mJ: number[] = [];
   private mT: Term[] = [];
   private mN = 0;
+  private busy = new Int32Array(0);
 
   constructor(groups: readonly (readonly string[])[], classes?: readonly number[]) {
     this.cls = groups.map((_, g) => (classes ? classes[g] : g));
@@ -777,11 +778,12 @@ export class Phrases {
     const t = this.prepared(text);
     const cls = this.cls;
     let busy: Int32Array | null = null;
+    if (this.busy.length < this.nClasses) this.busy = new Int32Array(this.nClasses);
     for (let i = tokenAt(t, a); i < t.n && t.start[i] < b; i++) {
       const n = this.walk(t, i, b);
       if (n === 0) continue;
       const s = t.start[i];
-      if (busy === null) busy = new Int32Array(this.nClasses).fill(-1);
+      if (busy === null) busy = this.busy.fill(-1, 0, this.nClasses);
       // the longest match of each class (few matches: a small quadratic pass)
       const startOut = out.length;
       for (let k = 0; k < n; k++) {
