@@ -134,6 +134,9 @@ function windows(text: string, sentences: { start: number; end: number }[], hits
   return out;
 }
 
+/** Between two windows in the one string chrono reads: no letter, digit or space, longer than any refiner looks. */
+const SEPARATOR = `\n${'\u00B6'.repeat(72)}\n`;
+
 /** Every date mention of a text, in text order. */
 export function findDates(text: string, lang: string, lex: DateLexicon, opts: FindDatesOptions): DateMention[] {
   const engine = engineFor(lang, lex);
@@ -145,14 +148,18 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
 
   // the quick filter: where the text holds a date-ish word or number
   const hits: number[] = [];
+  // lower-cased once (same offsets unless a letter changes length, then token by token)
+  const lowText = text.toLowerCase();
+  const scan = lowText.length === text.length ? lowText : text;
+  const lowered = scan === lowText;
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  for (let m = TOKEN.exec(scan); m; m = TOKEN.exec(scan)) {
     const t = m[0];
     const c = t.charCodeAt(0);
     if (c >= 48 && c <= 57) {
       // a year (2O11 too) or a numeric date
       if ((t.length === 4 && (c === 49 || c === 50) && YEARISH.test(t)) || NUMERIC_DATE.test(t)) hits.push(m.index);
-    } else if (t.length >= 3 && engine.anchors.has(t.toLowerCase())) hits.push(m.index);
+    } else if (t.length >= 3 && engine.anchors.has(lowered ? t : t.toLowerCase())) hits.push(m.index);
   }
   if (engine.shortPhrases) {
     engine.shortPhrases.lastIndex = 0;
@@ -161,15 +168,28 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   }
   if (hits.length === 0) return [];
 
-  const mentions: RawMention[] = [];
+  // One chrono call for all the windows, joined by a separator no pattern crosses and longer
+  // than any look-around of the refiners (the call's fixed cost is paid once per document).
+  const parts: { at: number; end: number; start: number; oFixed: number[] }[] = [];
+  let joined = '';
   for (const w of windows(text, sentences, hits)) {
     const { text: norm, oFixed } = normalizeForDates(text.slice(w.start, w.end));
-    for (const r of engine.chrono.parse(norm, ref, option) as ParsingResult[]) {
-      for (const m of toMentions(r, w.start, hasReference, engine.connector)) {
-        m.text = text.slice(m.start, m.end);
-        if (oFixed.some((i) => i + w.start >= m.start && i + w.start < m.end)) (m.flags ??= []).push('letter-o-for-zero');
-        mentions.push(m);
-      }
+    if (parts.length > 0) joined += SEPARATOR;
+    parts.push({ at: joined.length, end: joined.length + norm.length, start: w.start, oFixed });
+    joined += norm;
+  }
+  const mentions: RawMention[] = [];
+  let p = 0;
+  for (const r of engine.chrono.parse(joined, ref, option) as ParsingResult[]) {
+    while (p > 0 && parts[p].at > r.index) p--;
+    while (p + 1 < parts.length && parts[p + 1].at <= r.index) p++;
+    const part = parts[p];
+    if (r.index < part.at || r.index + r.text.length > part.end) continue; // across a separator: cannot happen
+    const shift = part.start - part.at;
+    for (const m of toMentions(r, shift, hasReference, engine.connector)) {
+      m.text = text.slice(m.start, m.end);
+      if (part.oFixed.some((i) => i + part.start >= m.start && i + part.start < m.end)) (m.flags ??= []).push('letter-o-for-zero');
+      mentions.push(m);
     }
   }
   mentions.sort((a, b) => a.start - b.start);

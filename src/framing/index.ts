@@ -23,7 +23,25 @@ interface Form {
 interface Matcher {
   /** First word of a form → the forms starting with it, longest first. */
   byFirst: Map<string, Form[]>;
+  /** The first two code units of every key (the second 0 for one-letter keys): a word is looked up only when its start is one of these. */
+  prefixes: Set<number>;
 }
+
+/** Code unit classes of the word scanner: 1 starts and continues a word (digits, a-z, Latin letters), 2 only continues one (_ ' -). */
+const WORD = new Uint8Array(65536);
+(function init() {
+  for (let c = 48; c <= 57; c++) WORD[c] = 1;
+  for (let c = 97; c <= 122; c++) WORD[c] = 1;
+  for (let c = 0xc0; c <= 0x24f; c++) WORD[c] = 1;
+  WORD[95] = 2;
+  WORD[39] = 2;
+  WORD[45] = 2;
+})();
+
+const prefixOf = (s: string, at: number): number => {
+  const c1 = at + 1 < s.length && WORD[s.charCodeAt(at + 1)] !== 0 ? s.charCodeAt(at + 1) : 0;
+  return s.charCodeAt(at) * 65536 + c1;
+};
 
 const matchers = new WeakMap<FramingLexicon, Matcher>();
 
@@ -46,7 +64,9 @@ function matcherFor(lex: FramingLexicon): Matcher {
       }
     }
     for (const list of byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
-    m = { byFirst };
+    const prefixes = new Set<number>();
+    for (const k of byFirst.keys()) prefixes.add(k.charCodeAt(0) * 65536 + (k.length > 1 ? k.charCodeAt(1) : 0));
+    m = { byFirst, prefixes };
     matchers.set(lex, m);
   }
   return m;
@@ -54,7 +74,7 @@ function matcherFor(lex: FramingLexicon): Matcher {
 
 /** A lower-cased copy of the text with the same length (so offsets carry over). */
 function lowerSameLength(text: string): string {
-  const l = norm(text).replace(/[\u00A0\u202F\u2007\u2009\n\t\r]/g, ' ');
+  const l = text.toLowerCase().replace(/[’ʼ\u00A0\u202F\u2007\u2009\n\t\r]/g, (c) => (c === '’' || c === 'ʼ' ? "'" : ' '));
   if (l.length === text.length) return l;
   let out = '';
   for (const ch of text) {
@@ -66,37 +86,53 @@ function lowerSameLength(text: string): string {
 
 /** Every loaded term of the text, in text order. */
 export function findFraming(text: string, lex: FramingLexicon): FramingTerm[] {
-  const { byFirst } = matcherFor(lex);
+  const { byFirst, prefixes } = matcherFor(lex);
   const low = lowerSameLength(text);
   const out: FramingTerm[] = [];
-  // no "u" flag (several times faster): Latin letters, digits, ' and - make the words
-  const word = /[0-9a-z\u00C0-\u024F][0-9a-z_'\u00C0-\u024F-]*/g;
-  let skipUntil = 0;
-  for (let m = word.exec(low); m; m = word.exec(low)) {
-    if (m.index < skipUntil) continue;
+  // Words: a letter or digit, then letters, digits, _ ' and - (Latin script). Scanned by code
+  // unit; a word is cut out and looked up only when it starts like a key.
+  const len = low.length;
+  let i = 0;
+  while (i < len) {
+    if (WORD[low.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    const a = i;
+    let apo = -1;
+    i++;
+    while (i < len && WORD[low.charCodeAt(i)] !== 0) {
+      if (apo < 0 && low.charCodeAt(i) === 39) apo = i;
+      i++;
+    }
     // candidates: the word up to its first apostrophe ("d'occupation" → "d'"), the whole word,
     // and, after an elided article ("l'occupant"), the rest
-    const w = m[0];
-    const apo = w.indexOf("'");
-    if (apo < 0 && !byFirst.has(w)) continue; // the common case: one Map lookup per word
-    const starts: { at: number; key: string }[] = [];
-    if (apo > 0) {
-      starts.push({ at: m.index, key: w.slice(0, apo + 1) });
-      if (apo + 1 < w.length) {
-        const rest = w.slice(apo + 1);
-        const apo2 = rest.indexOf("'");
-        starts.push({ at: m.index + apo + 1, key: apo2 >= 0 ? rest.slice(0, apo2 + 1) : rest });
+    let hit: { at: number; form: Form } | null = null;
+    if (apo < 0) {
+      if (prefixes.has(prefixOf(low, a))) {
+        const f = longestAt(low, a, byFirst.get(low.slice(a, i)));
+        if (f) hit = { at: a, form: f };
       }
     } else {
-      starts.push({ at: m.index, key: w });
+      if (prefixes.has(prefixOf(low, a))) {
+        const f = longestAt(low, a, byFirst.get(low.slice(a, apo + 1)));
+        if (f) hit = { at: a, form: f };
+      }
+      const r = apo + 1;
+      if (!hit && r < i && prefixes.has(prefixOf(low, r))) {
+        const apo2 = low.indexOf("'", r);
+        const key = apo2 >= 0 && apo2 < i ? low.slice(r, apo2 + 1) : low.slice(r, i);
+        const f = longestAt(low, r, byFirst.get(key));
+        if (f) hit = { at: r, form: f };
+      }
     }
-    for (const { at, key } of starts) {
-      const hit = longestAt(low, at, byFirst.get(key));
-      if (hit) {
-        const end = at + hit.form.length;
-        out.push({ start: at, end, text: text.slice(at, end), term: hit.entry.term, stance: hit.entry.stance });
-        skipUntil = end;
-        break;
+    if (hit) {
+      const end = hit.at + hit.form.form.length;
+      out.push({ start: hit.at, end, text: text.slice(hit.at, end), term: hit.form.entry.term, stance: hit.form.entry.stance });
+      // words starting inside the match are skipped (a word the match ends in, too)
+      if (end > i) {
+        i = end;
+        while (i < len && WORD[low.charCodeAt(i - 1)] !== 0 && WORD[low.charCodeAt(i)] !== 0) i++;
       }
     }
   }

@@ -26,15 +26,17 @@ export interface ConfigureOptions {
 
 export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions): Chrono {
   const c = base.clone();
-  c.parsers = c.parsers.filter((p) => !opts.drop.includes(p.constructor.name)).map(cachingPattern);
+  c.parsers = c.parsers.filter((p) => !opts.drop.includes(p.constructor.name)).map((p) => gated(cachingPattern(p), CHRONO_GATES[p.constructor.name] ?? null));
+  const months = anyWord(Object.keys(lex.months));
+  const digit: Gate = (w) => w.digit;
   c.parsers.unshift(
     ...(opts.parsers ?? []),
-    new AnaphoraParser(lex),
-    new RelativePeriodParser(lex),
-    new PartOfPeriodParser(lex),
-    new SeasonParser(lex),
-    new MonthParser(lex),
-    new YearParser(lex),
+    gated(new AnaphoraParser(lex), anyWord(Object.keys(lex.anaphora))),
+    gated(new RelativePeriodParser(lex), anyWord(Object.keys(lex.relative.phrases))),
+    gated(new PartOfPeriodParser(lex), months ? (w) => w.digit || months(w) : null),
+    gated(new SeasonParser(lex), anyWord(Object.keys(lex.seasons))),
+    gated(new MonthParser(lex), months),
+    gated(new YearParser(lex), digit),
   );
   // chrono's UnlikelyFormatFilter drops any result made of digits only: a lone year ("(1975)")
   // found by Vigie's YearParser must pass it
@@ -63,6 +65,89 @@ function cachingPattern(p: Parser): Parser {
   let cached: RegExp | null = null;
   return {
     pattern: (context: ParsingContext) => (cached ??= p.pattern(context)),
+    extract: (context: ParsingContext, match: RegExpMatchArray) => p.extract(context, match),
+  };
+}
+
+/**
+ * Gates: a cheap necessary condition for a parser to match a window (a digit, one of its
+ * words), tested once per window before the parser's own, much costlier, pattern runs. A gate
+ * never changes what is found: a parser whose gate fails could not have matched.
+ */
+interface WindowInfo {
+  /** The window holds a digit. */
+  digit: boolean;
+  /** The window in lower case. */
+  low: string;
+}
+type Gate = (w: WindowInfo) => boolean;
+
+/** Letter runs, as the quick filter of src/dates/index.ts cuts them (apostrophes, hyphens and spaces split). */
+const LETTERS = /[a-z\u00C0-\u024F]+/g;
+const infos = new WeakMap<ParsingContext, WindowInfo>();
+
+function infoOf(context: ParsingContext): WindowInfo {
+  let w = infos.get(context);
+  if (!w) {
+    const low = context.text.toLowerCase();
+    w = { digit: /\d/.test(low), low };
+    infos.set(context, w);
+  }
+  return w;
+}
+
+/**
+ * A gate passed when the window holds (as a substring) the longest letter run of one of the
+ * phrases; null when a phrase has no letters (no gate possible).
+ */
+function anyWord(phrases: string[]): Gate | null {
+  const need = new Set<string>();
+  for (const p of phrases) {
+    const runs = p.toLowerCase().match(LETTERS);
+    if (!runs) return null;
+    need.add(runs.reduce((a, b) => (b.length > a.length ? b : a)));
+  }
+  if (need.size === 0) return null;
+  const re = new RegExp([...need].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  return (w) => re.test(w.low);
+}
+
+/** A gate passed when the lower-cased window matches `re` (a plain alternation every match of the parser must contain). */
+const has = (re: RegExp): Gate => (w) => re.test(w.low);
+const needsDigit: Gate = (w) => w.digit;
+const enMonth = has(/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/);
+
+/** Gates of chrono's own parsers (fr and en casual), by class name; read off their patterns (chrono-node 2.x). */
+const CHRONO_GATES: Record<string, Gate> = {
+  ISOFormatParser: needsDigit,
+  SlashDateFormatParser: needsDigit,
+  FRMonthNameLittleEndianParser: needsDigit,
+  FRTimeExpressionParser: needsDigit,
+  FRSpecificTimeExpressionParser: needsDigit,
+  ENYearMonthDayParser: needsDigit,
+  ENSlashMonthFormatParser: needsDigit,
+  ENTimeExpressionParser: needsDigit,
+  ENYearMonthNameParser: needsDigit,
+  FRWeekdayParser: has(/dim|lun|mar|mer|jeu|ven|sam/),
+  FRCasualTimeParser: has(/matin|soir|apr|midi|minuit/),
+  FRCasualDateParser: has(/maintenant|aujourd|demain|hier|nuit|veille/),
+  ENWeekdayParser: has(/sun|mon|tue|wed|thu|fri|sat|weekend|weekday/),
+  ENCasualDateParser: has(/now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/),
+  ENCasualTimeParser: has(/morning|afternoon|evening|night|midnight|midday|noon/),
+  ENEndOfCurrentMonthParser: has(/month/),
+  ENRelativeDateFormatParser: has(/this|last|past|next|after/),
+  ENMonthNameParser: enMonth,
+  ENMonthNameLittleEndianParser: enMonth,
+  ENMonthNameMiddleEndianParser: enMonth,
+};
+
+/** A pattern that fails at once (anchored at the start, never matches). */
+const NEVER = /^(?!)/;
+
+function gated(p: Parser, gate: Gate | null): Parser {
+  if (!gate) return p;
+  return {
+    pattern: (context: ParsingContext) => (gate(infoOf(context)) ? p.pattern(context) : NEVER),
     extract: (context: ParsingContext, match: RegExpMatchArray) => p.extract(context, match),
   };
 }
