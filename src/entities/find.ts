@@ -194,14 +194,15 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   // Capital/country candidates, decided after the scan (coordination "Moscou et Ankara").
   const pending: { t0: number; t1: number; cc: string; actor: boolean | null; start: number; end: number }[] = [];
 
-  const aliasStarts = registryStarts(reg);
   const ids = idsOf(p);
+  const startFlags = startFlagsOf(reg, M);
   const suffixRule = M.suffixTitles.size > 0;
   for (let i = 0; i < n; i++) {
     // Quick gate: most words start no rule at all (one integer lookup each).
     const id = ids[i];
-    const lexStart = id >= 0 && M.starts.has(id);
-    const aliasStart = id >= 0 && aliasStarts.has(id);
+    const fl = id >= 0 && id < startFlags.length ? startFlags[id] : 0;
+    const lexStart = (fl & 1) !== 0;
+    const aliasStart = (fl & 2) !== 0;
     if (!lexStart && !aliasStart && !(suffixRule && p.cap[i])) continue;
     const options: { t1: number; hit: Hit | null; pend?: (typeof pending)[number] }[] = [];
     // 1. Registry aliases.
@@ -398,11 +399,23 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   return [...out.values()];
 }
 
-const startsCache = new WeakMap<Registry, Set<number>>();
-function registryStarts(reg: Registry): Set<number> {
-  let s = startsCache.get(reg);
-  if (!s) { s = new Set(reg.aliases.firstIds()); startsCache.set(reg, s); }
-  return s;
+const startsCache = new WeakMap<Registry, WeakMap<LexMatchers, Uint8Array>>();
+/** Per vocabulary id: 1 when a lexicon rule can start with the token, 2 when a registry alias can. */
+function startFlagsOf(reg: Registry, M: LexMatchers): Uint8Array {
+  let byLex = startsCache.get(reg);
+  if (!byLex) { byLex = new WeakMap(); startsCache.set(reg, byLex); }
+  let f = byLex.get(M);
+  if (!f) {
+    const alias = reg.aliases.firstIds();
+    let max = 0;
+    for (const id of alias) max = Math.max(max, id);
+    for (const id of M.starts) max = Math.max(max, id);
+    f = new Uint8Array(max + 1);
+    for (const id of M.starts) f[id] |= 1;
+    for (const id of alias) f[id] |= 2;
+    byLex.set(M, f);
+  }
+  return f;
 }
 
 /** Letters and digits only ("E.I." → "EI"). */

@@ -15,28 +15,88 @@ import { FOLD_TABLE, UPPER, WORD, canonToken, keyTokens, stripArticles, type Tok
 
 // ------------------------------------------------------------------ vocabulary
 
-const vocab = new Map<string, number>();
-const vocabList: string[] = [];
+/** FNV-1a over UTF-16 code units: the hash of a folded token, computed in the folding loop for text. */
+export function hashToken(t: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * A string → id table in typed arrays, probed with a hash the caller already has (the text's
+ * tokens are hashed while they are folded): no engine string hashing per word of a text.
+ */
+export class TokenTable {
+  private keys: string[] = [];
+  private hashes = new Int32Array(1024);
+  private slots = new Int32Array(2048); // id + 1, 0 = empty
+  private mask = 2047;
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The id of token `t` whose hash is `h`, or -1. */
+  find(t: string, h: number): number {
+    const { slots, hashes, keys, mask } = this;
+    let k = h & mask;
+    for (;;) {
+      const v = slots[k];
+      if (v === 0) return -1;
+      if (hashes[v - 1] === h && keys[v - 1] === t) return v - 1;
+      k = (k + 1) & mask;
+    }
+  }
+
+  get(t: string): number {
+    return this.find(t, hashToken(t));
+  }
+
+  key(id: number): string {
+    return this.keys[id];
+  }
+
+  add(t: string): number {
+    const h = hashToken(t);
+    const found = this.find(t, h);
+    if (found >= 0) return found;
+    const id = this.keys.length;
+    this.keys.push(t);
+    if (id >= this.hashes.length) { const x = new Int32Array(this.hashes.length * 2); x.set(this.hashes); this.hashes = x; }
+    this.hashes[id] = h;
+    if ((id + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
+    else this.place(id, h);
+    return id;
+  }
+
+  private place(id: number, h: number): void {
+    let k = h & this.mask;
+    while (this.slots[k] !== 0) k = (k + 1) & this.mask;
+    this.slots[k] = id + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let id = 0; id < this.keys.length; id++) this.place(id, this.hashes[id]);
+  }
+}
+
+const vocab = new TokenTable();
 
 /** The id of a (folded, canonical) token, added to the vocabulary when new. */
 export function tokenId(t: string): number {
-  let id = vocab.get(t);
-  if (id === undefined) {
-    id = vocabList.length;
-    vocab.set(t, id);
-    vocabList.push(t);
-  }
-  return id;
+  return vocab.add(t);
 }
 
 /** The id of a token, or -1 when no dictionary holds it. */
 export function lookupToken(t: string): number {
-  return vocab.get(t) ?? -1;
+  return vocab.get(t);
 }
 
 /** Number of tokens in the vocabulary (grows as dictionaries are built). */
 export function vocabSize(): number {
-  return vocabList.length;
+  return vocab.size;
 }
 
 /** Vocabulary ids of a token list (added when new). */
@@ -78,12 +138,16 @@ export interface Prepared {
   idsAt: number;
   /** GAP_* flags of the characters before each token. */
   gap: Uint8Array;
+  /** hashToken() of each token. */
+  hash: Int32Array;
 }
 
 let scratch = new Uint16Array(4096);
 let scratch8 = new Uint8Array(2048);
 let scratchG = new Uint8Array(2048);
 let scratchS = new Int32Array(2048);
+let scratchH = new Int32Array(2048);
+const HASH_AL = hashToken('al');
 let scratchE = new Int32Array(2048);
 
 export function prepare(text: string): Prepared {
@@ -97,7 +161,8 @@ export function prepare(text: string): Prepared {
   const start = scratchS;
   const end = scratchE;
   let nt = 0;
-  if (scratch8.length < maxTok) { scratch8 = new Uint8Array(maxTok * 2); scratchG = new Uint8Array(maxTok * 2); }
+  if (scratch8.length < maxTok) { scratch8 = new Uint8Array(maxTok * 2); scratchG = new Uint8Array(maxTok * 2); scratchH = new Int32Array(maxTok * 2); }
+  const hashL = scratchH;
   const capL = scratch8;
   const gapL = scratchG;
   const marks: number[] = [];
@@ -116,6 +181,7 @@ export function prepare(text: string): Prepared {
     }
     i++;
     let mark = false;
+    let h = Math.imul(0x811c9dc5 ^ f, 0x01000193);
     while (i < n) {
       const c2 = text.charCodeAt(i);
       const f2 = FOLD_TABLE[c2];
@@ -123,8 +189,11 @@ export function prepare(text: string): Prepared {
       if (w === 0) break;
       buf[i] = f2;
       if (w === 2) mark = true;
+      else h = Math.imul(h ^ f2, 0x01000193);
       i++;
     }
+    if (i - s === 2 && f === 101 && buf[s + 1] === 108) h = HASH_AL; // "el" is spelled "al"
+    hashL[nt] = h;
     if (mark) marks.push(nt);
     start[nt] = s;
     end[nt] = i;
@@ -137,12 +206,14 @@ export function prepare(text: string): Prepared {
   const folded = n <= 64 ? String.fromCharCode(...buf.subarray(0, n)) : Buffer.from(buf.buffer, buf.byteOffset, n * 2).toString('utf16le');
   const tok: string[] = new Array(nt);
   // One buffer per text for the offsets, the ids, the capitals and the gaps.
-  const ab = new ArrayBuffer(nt * 14 + 4);
+  const ab = new ArrayBuffer(nt * 18 + 4);
   const tStart = new Int32Array(ab, 0, nt);
   const tEnd = new Int32Array(ab, nt * 4, nt);
   const ids = new Int32Array(ab, nt * 8, nt);
-  const cap = new Uint8Array(ab, nt * 12, nt);
-  const gap = new Uint8Array(ab, nt * 13, nt);
+  const hash = new Int32Array(ab, nt * 12, nt);
+  const cap = new Uint8Array(ab, nt * 16, nt);
+  const gap = new Uint8Array(ab, nt * 17, nt);
+  hash.set(hashL.subarray(0, nt));
   tStart.set(start.subarray(0, nt));
   tEnd.set(end.subarray(0, nt));
   cap.set(capL.subarray(0, nt));
@@ -152,17 +223,17 @@ export function prepare(text: string): Prepared {
     if (t === 'el') t = 'al';
     tok[k] = t;
   }
-  for (const k of marks) tok[k] = canonToken(tok[k].replace(/\p{M}/gu, ''));
-  for (let k = 0; k < nt; k++) ids[k] = vocab.get(tok[k]) ?? -1;
-  return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocabList.length, gap };
+  for (const k of marks) { tok[k] = canonToken(tok[k].replace(/\p{M}/gu, '')); hash[k] = hashToken(tok[k]); }
+  for (let k = 0; k < nt; k++) ids[k] = vocab.find(tok[k], hash[k]);
+  return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocab.size, gap, hash };
 }
 
 /** The token ids of a prepared text, refreshed when dictionaries were added since. */
 export function idsOf(p: Prepared): Int32Array {
-  if (p.idsAt !== vocabList.length) {
+  if (p.idsAt !== vocab.size) {
     const { tok } = p.tokens;
-    for (let i = 0; i < tok.length; i++) if (p.ids[i] < 0) p.ids[i] = vocab.get(tok[i]) ?? -1;
-    p.idsAt = vocabList.length;
+    for (let i = 0; i < tok.length; i++) if (p.ids[i] < 0) p.ids[i] = vocab.find(tok[i], p.hash[i]);
+    p.idsAt = vocab.size;
   }
   return p.ids;
 }
@@ -231,7 +302,7 @@ export class Matcher<T> {
 
   /** The first tokens of every key (for a quick gate before matching). */
   firstTokens(): string[] {
-    return this.root.next ? [...this.root.next.keys()].map((id) => vocabList[id]) : [];
+    return this.root.next ? [...this.root.next.keys()].map((id) => vocab.key(id)) : [];
   }
 
   /** Vocabulary ids of the first tokens of every key. */
@@ -250,7 +321,7 @@ export class Matcher<T> {
     let node: Node<T> | undefined = this.root;
     for (const t of keyTokens(name)) {
       const id = vocab.get(t);
-      node = id === undefined ? undefined : node?.next?.get(id);
+      node = id < 0 ? undefined : node?.next?.get(id);
       if (!node) return undefined;
     }
     return node.values ?? undefined;
@@ -427,7 +498,7 @@ export class TokenTrie implements Dictionary<number> {
    * 100k+ tokens would make the lookup of every word of every text slower; a word is looked
    * up here only when a walk reaches it (a capitalized word, the next words of a name).
    */
-  private tmap: Map<string, number>;
+  private tmap: TokenTable;
   /** Local ids of the tokens of the last text scanned (-2: not looked up yet). */
   private lastP: Prepared | null = null;
   private lastL: Int32Array = new Int32Array(0);
@@ -449,8 +520,8 @@ export class TokenTrie implements Dictionary<number> {
     this.nodes = data.valStart.length - 1;
     this.baseNodes = this.nodes;
     for (let k = 0; k < this.nodes; k++) if (data.valStart[k + 1] > data.valStart[k]) this.size++;
-    this.tmap = new Map();
-    for (let l = 0; l < data.tokens.length; l++) this.tmap.set(data.tokens[l], l);
+    this.tmap = new TokenTable();
+    for (let l = 0; l < data.tokens.length; l++) this.tmap.add(data.tokens[l]);
   }
 
   /** Builds the tables from keys (token lists) and their values. */
@@ -501,7 +572,7 @@ export class TokenTrie implements Dictionary<number> {
       this.lastL.fill(-2, 0, n);
     }
     let l = this.lastL[i];
-    if (l === -2) l = this.lastL[i] = this.tmap.get(p.tokens.tok[i]) ?? -1;
+    if (l === -2) l = this.lastL[i] = this.tmap.find(p.tokens.tok[i], p.hash[i]);
     return l;
   }
 
@@ -549,8 +620,7 @@ export class TokenTrie implements Dictionary<number> {
     let node = 0;
     this.lastP = null;
     for (const t of toks) {
-      let l = this.tmap.get(t);
-      if (l === undefined) { l = this.tmap.size; this.tmap.set(t, l); }
+      const l = this.tmap.add(t);
       let c = this.child(node, l);
       if (c < 0) {
         if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
@@ -582,7 +652,7 @@ export class TokenTrie implements Dictionary<number> {
     let node = 0;
     for (const t of key.split(' ')) {
       const l = this.tmap.get(t);
-      if (l === undefined) return undefined;
+      if (l < 0) return undefined;
       node = this.child(node, l);
       if (node < 0) return undefined;
     }

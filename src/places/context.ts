@@ -5,7 +5,7 @@
  */
 import type { Doc } from '../document.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
-import { idsOf, Matcher, PhraseSet, prepare, type Match, type Prepared } from '../match/matcher.js';
+import { idsOf, Matcher, PhraseSet, prepare, tokenId, type Match, type Prepared } from '../match/matcher.js';
 import { foldKey, keyTokens } from '../match/fold.js';
 import { loadGazetteer, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
 
@@ -129,6 +129,19 @@ export function lexiconData(lex: EntityLexicon): LexiconData {
   return d;
 }
 
+const demIdCache = new WeakMap<Map<string, string>, Map<number, string>>();
+
+/** The one-word demonyms by vocabulary id (registered in the shared vocabulary). */
+function demonymIds(dem: Map<string, string>): Map<number, string> {
+  let m = demIdCache.get(dem);
+  if (!m) {
+    m = new Map();
+    for (const [k, v] of dem) if (!k.includes(' ')) m.set(tokenId(k), v);
+    demIdCache.set(dem, m);
+  }
+  return m;
+}
+
 /** Folded demonym → ISO2, from the country lists (both languages) and a lexicon's extra forms. */
 const demonymCache = new WeakMap<EntityLexicon, Map<string, string>>();
 
@@ -172,11 +185,15 @@ export function focusCountries(doc: Doc, lex: EntityLexicon): { cc: string; w: n
     const w = base;
     const add = (cc: string | null | undefined, x: number) => { if (cc) w.set(cc, (w.get(cc) ?? 0) + x); };
     const n = p.tokens.tok.length;
+    const demById = demonymIds(dem);
     const scan = gazetteerScan(p, g);
-    const { tok } = p.tokens;
+    const ids = idsOf(p);
     for (let i = 0; i < n; i++) {
-      const d = dem.get(tok[i]);
-      if (d) add(d, 1);
+      const id = ids[i];
+      if (id >= 0) {
+        const d = demById.get(id);
+        if (d) add(d, 1);
+      }
       if (!isCap(p, i)) continue;
       const ms = scan[i];
       if (!ms) continue;

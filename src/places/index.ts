@@ -97,7 +97,7 @@ function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anch
   const f = e.country ? focus.get(e.country) : undefined;
   if (f) s += 2 + f;
   let best = 0;
-  for (let ai = 0; ai < anchors.length && ai < 25; ai++) {
+  for (let ai = 0; ai < anchors.length && ai < 25 && best < 2; ai++) {
     const a = anchors[ai];
     if (a === e) continue;
     const d = km(a.lat, a.lon, e.lat, e.lon);
