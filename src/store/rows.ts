@@ -114,7 +114,7 @@ export function upperBound(to: string): string {
 /** The part of an EventRow that depends only on the document: stored with the event. */
 export type ResolvedEvent = Pick<EventRow, 'actor1' | 'actor2' | 'place' | 'sources'>;
 
-export function resolveEvent(doc: Doc, ev: ConflictEvent, entities: Map<string, Entity>, places: Map<string, Place>): ResolvedEvent {
+export function resolveEvent(doc: Pick<Doc, 'attributions'>, ev: ConflictEvent, entities: Map<string, Entity>, places: Map<string, Place>): ResolvedEvent {
   const actor = (id: string): { id: string; name: string; inter: number | null } => {
     const e = entities.get(id);
     return { id, name: e?.name ?? id, inter: e?.inter ?? null };
@@ -154,53 +154,38 @@ export function disambiguate(id: string, taken: (candidate: string) => boolean):
 
 type Cell = string | number | null;
 
-/** Every annotation row of one document, without its document key (backend-neutral). */
-export interface DocRows {
-  /** ord, eid, name, kind, linked, country, inter, search_key, data */
-  entities: Cell[][];
-  /** entity_ord, ord, start, end, text, label, via */
-  entityMentions: Cell[][];
-  /** ord, pid, name, country, admin1, lat, lon, precision, geo_precision, search_key, data */
-  places: Cell[][];
-  /** place_ord, ord, start, end, text, label, via */
-  placeMentions: Cell[][];
-  /** ord, start, end, text, value, precision, date_lo, date_hi, data */
-  dates: Cell[][];
-  /** ord, source, source_text, cue, start, end, anonymous, data */
-  attributions: Cell[][];
-  /** ord, eid, type, subtype, date, date_lo, date_hi, status, fatalities, place_id, place_key, evidence_start, evidence_end, data, resolved */
+/** At most this many events per document (an event's row key is docKey × EVENT_SLOTS + ord). */
+export const EVENT_SLOTS = 1 << 20;
+
+/**
+ * What a store writes for one document besides its own fields. The annotation lists are kept
+ * whole as ONE JSON text (getDocument returns it as it was put, offsets included); only what
+ * `events()` filters on gets columns, one row per event.
+ */
+export interface DocRecord {
+  /** JSON of { entities, places, dates, attributions, events, framing }. */
+  annotations: string;
+  nEntities: number;
+  nPlaces: number;
+  /** Per event: ord, type, subtype, date_lo, date_hi, place_key, actor_key. */
   events: Cell[][];
-  /** event_ord, role, ord, entity_id, search_key */
-  eventActors: Cell[][];
-  /** event_ord, ord, entity_id, name */
-  eventSources: Cell[][];
-  /** ord, term, stance, start, end, text, data */
-  framing: Cell[][];
 }
 
-/** Builds the rows of a document's annotations; validates it first (throws StoreError). */
-export function docRows(doc: Doc): DocRows {
+/**
+ * The actor filter column of an event: the search keys of its actors (actor1 then actor2),
+ * one per line. A folded filter value never contains a line break, so a substring match
+ * never spans two actors.
+ */
+export const ACTOR_KEY_SEPARATOR = '\n';
+
+/** Validates a document (throws StoreError) and builds what the store writes for it. */
+export function docRecord(doc: Doc): DocRecord {
   validateDoc(doc);
-  const r: DocRows = { entities: [], entityMentions: [], places: [], placeMentions: [], dates: [], attributions: [], events: [], eventActors: [], eventSources: [], framing: [] };
+  if (doc.events.length > EVENT_SLOTS) throw new StoreError(doc.id, `more than ${EVENT_SLOTS} events`);
   const entities = new Map<string, Entity>();
   const places = new Map<string, Place>();
-  doc.entities.forEach((e, i) => {
-    if (!entities.has(e.id)) entities.set(e.id, e);
-    r.entities.push([i, e.id, e.name, e.kind, e.linked ? 1 : 0, e.country ?? null, e.inter ?? null, entityKey(e, e.id), JSON.stringify(e)]);
-    e.mentions.forEach((m, j) => r.entityMentions.push([i, j, m.start, m.end, m.text, m.label ?? null, m.via ?? null]));
-  });
-  doc.places.forEach((p, i) => {
-    if (!places.has(p.id)) places.set(p.id, p);
-    r.places.push([i, p.id, p.name, p.country ?? null, p.admin1 ?? null, p.lat, p.lon, p.precision, p.geoPrecision, placeKey(p, p.id), JSON.stringify(p)]);
-    p.mentions.forEach((m, j) => r.placeMentions.push([i, j, m.start, m.end, m.text, m.label ?? null, m.via ?? null]));
-  });
-  doc.dates.forEach((d, i) => {
-    const iv = dateInterval(d.value);
-    r.dates.push([i, d.start, d.end, d.text, d.value ?? null, d.precision, iv?.[0] ?? null, iv?.[1] ?? null, JSON.stringify(d)]);
-  });
-  doc.attributions.forEach((a, i) => {
-    r.attributions.push([i, a.source ?? null, a.source_text, a.cue, a.start, a.end, a.anonymous ? 1 : 0, JSON.stringify(a)]);
-  });
+  for (const e of doc.entities) if (!entities.has(e.id)) entities.set(e.id, e);
+  for (const p of doc.places) if (!places.has(p.id)) places.set(p.id, p);
   // Keys are computed once per entity/place, however many events name it.
   const eKeys = new Map<string, string>();
   const eKey = (id: string): string => {
@@ -214,22 +199,27 @@ export function docRows(doc: Doc): DocRows {
     if (k === undefined) pKeys.set(id, (k = placeKey(places.get(id), id)));
     return k;
   };
+  const events: Cell[][] = [];
   doc.events.forEach((ev, i) => {
     const iv = dateInterval(ev.date);
-    const resolved = resolveEvent(doc, ev, entities, places);
-    const pk = ev.place ? pKey(ev.place) : '';
-    r.events.push([
-      i, ev.id, ev.type, ev.subtype, ev.date ?? null, iv?.[0] ?? null, iv?.[1] ?? null, ev.status,
-      ev.fatalities ?? null, ev.place ?? null, pk, ev.evidence.start, ev.evidence.end, JSON.stringify(ev), JSON.stringify(resolved),
-    ]);
-    ev.actor1.forEach((id, j) => r.eventActors.push([i, 1, j, id, eKey(id)]));
-    ev.actor2.forEach((id, j) => r.eventActors.push([i, 2, j, id, eKey(id)]));
-    resolved.sources.forEach((s, j) => r.eventSources.push([i, j, s.id, s.name]));
+    let actorKey = '';
+    for (const id of ev.actor1) actorKey += (actorKey ? ACTOR_KEY_SEPARATOR : '') + eKey(id);
+    for (const id of ev.actor2) actorKey += (actorKey ? ACTOR_KEY_SEPARATOR : '') + eKey(id);
+    events.push([i, ev.type, ev.subtype, iv?.[0] ?? null, iv?.[1] ?? null, ev.place ? pKey(ev.place) : '', actorKey]);
   });
-  doc.framing.forEach((f, i) => {
-    r.framing.push([i, f.term, f.stance ?? null, f.start, f.end, f.text, JSON.stringify(f)]);
-  });
-  return r;
+  return {
+    annotations: JSON.stringify({
+      entities: doc.entities,
+      places: doc.places,
+      dates: doc.dates,
+      attributions: doc.attributions,
+      events: doc.events,
+      framing: doc.framing,
+    }),
+    nEntities: doc.entities.length,
+    nPlaces: doc.places.length,
+    events,
+  };
 }
 
 /** The document-level columns both stores write. */
@@ -261,27 +251,52 @@ export function likeContains(s: string): string {
   return '%' + foldFilter(s).replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 }
 
-/** An EventRow from a joined events × documents row (both stores select the same columns). */
-export function toEventRow(r: Record<string, unknown>): EventRow {
-  const ev = (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as { evidence: { text: string } };
-  const res = (typeof r.resolved === 'string' ? JSON.parse(r.resolved) : r.resolved) as ResolvedEvent;
-  return {
-    id: r.eid as string,
-    doc_id: r.doc_id as string,
-    type: r.type as string,
-    subtype: r.subtype as string,
-    date: (r.date as string | null) ?? null,
-    status: r.status as string,
-    fatalities: r.fatalities === null || r.fatalities === undefined ? null : Number(r.fatalities),
-    actor1: res.actor1,
-    actor2: res.actor2,
-    place: res.place,
-    sources: res.sources,
-    outlet: (r.outlet as string | null) ?? null,
-    published: (r.published as string | null) ?? null,
-    url: (r.url as string | null) ?? null,
-    title: (r.title as string | null) ?? null,
-    evidence: ev.evidence.text,
-  };
+/** The document fields an EventRow carries. */
+export interface EventDocFields {
+  doc_id: string;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  title: string | null;
 }
 
+/**
+ * The event rows of one stored document, built from its annotation lists (as put): names,
+ * place coordinates and sources are resolved when read, not stored twice.
+ */
+export class DocEvents {
+  private entities: Map<string, Entity> | null = null;
+  private places: Map<string, Place> | null = null;
+
+  constructor(private readonly lists: Pick<RecordLists, 'entities' | 'places' | 'attributions' | 'events'>, private readonly doc: EventDocFields) {}
+
+  row(ord: number): EventRow {
+    const ev = this.lists.events[ord];
+    if (!ev) throw new Error(`document ${this.doc.doc_id}: no event ${ord}`);
+    if (!this.entities || !this.places) {
+      this.entities = new Map();
+      this.places = new Map();
+      for (const e of this.lists.entities) if (!this.entities.has(e.id)) this.entities.set(e.id, e);
+      for (const p of this.lists.places) if (!this.places.has(p.id)) this.places.set(p.id, p);
+    }
+    const res = resolveEvent(this.lists, ev, this.entities, this.places);
+    return {
+      id: ev.id,
+      doc_id: this.doc.doc_id,
+      type: ev.type,
+      subtype: ev.subtype,
+      date: ev.date ?? null,
+      status: ev.status,
+      fatalities: ev.fatalities ?? null,
+      actor1: res.actor1,
+      actor2: res.actor2,
+      place: res.place,
+      sources: res.sources,
+      outlet: this.doc.outlet ?? null,
+      published: this.doc.published ?? null,
+      url: this.doc.url ?? null,
+      title: this.doc.title ?? null,
+      evidence: ev.evidence.text,
+    };
+  }
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bandProbes, bands, bestMatch, hamming, isSimhash, MAX_STORY_DISTANCE, similarity, STORY_SIMILARITY, storyIdFor } from '../../src/fuse/simhash.js';
+import { bandProbes, bands, bestMatch, hamming, isSimhash, MAX_STORY_DISTANCE, SimIndex, similarity, STORY_SIMILARITY, storyIdFor } from '../../src/fuse/simhash.js';
 
 test('hamming and similarity over 64-bit hex simhashes', () => {
   assert.equal(hamming('0000000000000000', '0000000000000000'), 0);
@@ -62,4 +62,61 @@ test('bestMatch picks the nearest candidate within the threshold', () => {
   assert.equal(bestMatch(h, cands.slice(0, 2))?.candidate.id, 'six');
   assert.equal(bestMatch(h, [cands[0], cands[3]]), null);
   assert.equal(storyIdFor('wire-a'), 'story:wire-a');
+});
+
+test('SimIndex.nearest equals a brute-force scan (random hashes with planted near-duplicates)', () => {
+  let seed = 777;
+  const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const hex = (): string => Array.from({ length: 16 }, () => '0123456789abcdef'[Math.floor(rnd() * 16)]).join('');
+  const flip = (h: string, n: number): string => {
+    let v = BigInt('0x' + h);
+    const used = new Set<number>();
+    while (used.size < n) used.add(Math.floor(rnd() * 64));
+    for (const b of used) v ^= 1n << BigInt(b);
+    return v.toString(16).padStart(16, '0');
+  };
+  const index = new SimIndex();
+  const stored: { key: number; h: string }[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const h = stored.length && rnd() < 0.5 ? flip(stored[Math.floor(rnd() * stored.length)].h, Math.floor(rnd() * 9)) : hex();
+    let best: { key: number; d: number } | null = null;
+    for (const s of stored) {
+      const d = hamming(h, s.h);
+      if (d <= MAX_STORY_DISTANCE && (!best || d < best.d)) best = { key: s.key, d };
+    }
+    const got = index.nearest(h);
+    assert.deepEqual(got && { key: got.key, d: got.distance }, best, `query ${i}`);
+    if (got) assert.equal(got.similarity, 1 - got.distance / 64);
+    index.add(i + 1, h);
+    stored.push({ key: i + 1, h });
+  }
+  assert.equal(index.size, 3000);
+  assert.equal(index.maxKey, 3000);
+});
+
+test('SimIndex: ties go to the earliest key, invalid hashes are skipped, rollback forgets later entries', () => {
+  const index = new SimIndex();
+  assert.equal(index.nearest('0000000000000000'), null);
+  index.add(5, '0000000000000003'); // 2 bits from 0
+  index.add(6, '0000000000000000'); // exact
+  index.add(7, '');
+  index.add(8, 'not-a-hash');
+  assert.equal(index.size, 2);
+  assert.equal(index.maxKey, 8);
+  assert.equal(index.nearest('0000000000000000')?.key, 6);
+  assert.equal(index.nearest('000000000000000f')?.key, 5); // 2 bits from 5, 4 from 6
+  assert.equal(index.nearest('0000000000000001')?.key, 5); // 1 bit from both: the earliest
+  assert.equal(index.nearest('ffffffffffffffff'), null);
+  assert.equal(index.nearest(''), null);
+  const m = index.mark();
+  for (let k = 0; k < 5000; k++) index.add(100 + k, (BigInt(k) * 0x9e3779b97f4a7c15n & 0xffffffffffffffffn).toString(16).padStart(16, '0')); // grows the arrays
+  index.add(9000, 'fff0000000000000');
+  assert.equal(index.nearest('fff0000000000001')?.key, 9000);
+  index.rollback(m);
+  assert.equal(index.size, 2);
+  assert.equal(index.maxKey, 8);
+  assert.equal(index.nearest('fff0000000000001'), null);
+  assert.equal(index.nearest('0000000000000001')?.key, 5);
+  index.add(10, 'fff0000000000000');
+  assert.equal(index.nearest('fff0000000000001')?.key, 10);
 });

@@ -8,7 +8,7 @@ import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { toAnnotation, type Doc } from '../../src/document.js';
 import type { Store } from '../../src/store/store.js';
-import { englishDoc, flipBits, plainDoc, richFrench, span } from './fixtures.js';
+import { englishDoc, flipBits, numberedDoc, plainDoc, richFrench, span } from './fixtures.js';
 
 export interface ConformanceHooks {
   /** Closes `store` and opens the same database again. */
@@ -18,7 +18,14 @@ export interface ConformanceHooks {
    * (id "legacy-1", French text containing "l'hôpital", title "Ancien") written by SQL.
    */
   openLegacy?: () => Promise<Store>;
-  /** Why reopen/openLegacy are not provided (a skipped case must give a reason). */
+  /**
+   * Opens a store over a database created at schema version 1 holding `docs` with all their
+   * annotations, written by SQL in that version's layout (test/store/legacy.ts).
+   */
+  openLegacyWith?: (docs: Doc[]) => Promise<Store>;
+  /** Opens a second connection (another writer) to the database of `store`. */
+  openSecond?: (store: Store) => Promise<Store>;
+  /** Why a hook is not provided (a skipped case must give a reason). */
   skipReason?: string;
 }
 
@@ -317,6 +324,101 @@ export function runStoreConformance(name: string, open: () => Promise<Store>, ho
       const r = await s.putDocuments([richFrench()]);
       assert.equal(r.inserted, 1);
       assert.equal((await s.stats()).documents, 2);
+    });
+
+    test('the nearest near-duplicate wins; on a tie, the earliest stored', async () => {
+      const s = await fresh();
+      const h = '3c3c3c3c5a5a5a5a';
+      const a = plainDoc('tie-a', 'Version A.', { simhash: flipBits(h, 2, 0) }); // 2 bits from h
+      const b = plainDoc('tie-b', 'Version B.', { simhash: flipBits(h, 2, 27) }); // 2 bits from h, 4 from a
+      await s.putDocuments([a]);
+      await s.putDocuments([b]);
+      const r = await s.putDocuments([plainDoc('tie-h', 'Version H.', { simhash: h })]);
+      assert.equal(r.items[0].story, 'story:tie-a');
+      const story = await s.storyOf('tie-h');
+      assert.deepEqual(story?.members.map((m) => [m.id, m.linkedTo]), [['tie-a', null], ['tie-b', 'tie-a'], ['tie-h', 'tie-a']]);
+      // One bit from b, three from a: the nearest wins.
+      const r2 = await s.putDocuments([plainDoc('near-b', 'Version B bis.', { simhash: flipBits(flipBits(h, 2, 27), 1, 40) })]);
+      assert.equal((await s.storyOf('near-b'))?.members.find((m) => m.id === 'near-b')?.linkedTo, 'tie-b');
+      assert.equal(r2.items[0].story, 'story:tie-a');
+    });
+
+    test('a rejected batch leaves no trace in near-duplicate linking', async () => {
+      const s = await fresh();
+      const base = 'c0c0c0c0c0c0c0c0';
+      await s.putDocuments([plainDoc('base', 'Base.', { simhash: base })]);
+      const rejectedNear = plainDoc('gone', 'Disparu.', { simhash: flipBits(base, 5) });
+      const bad = plainDoc('bad', 'Mauvais.');
+      bad.framing = [{ start: 0, end: 99, text: 'x', term: 'x' }];
+      await assert.rejects(s.putDocuments([rejectedNear, bad]), /offsets/);
+      // 2 bits from the rejected document, 7 from base: nothing to link to.
+      const after = plainDoc('after', 'Après.', { simhash: flipBits(flipBits(base, 5), 2, 50) });
+      const r = await s.putDocuments([after]);
+      assert.equal(r.items[0].story, null);
+      assert.equal(await s.storyOf('base'), null);
+      // The same document, put again without the bad one, is linked to its nearest (after: 2 bits).
+      assert.equal((await s.putDocuments([rejectedNear])).items[0].story, 'story:after');
+    });
+
+    test('a re-put duplicate reports the story its document joined in the same batch', async () => {
+      const s = await fresh();
+      const a = plainDoc('orig', 'Original.', { simhash: '1234123412341234' });
+      await s.putDocuments([a]);
+      const r = await s.putDocuments([plainDoc('copy', 'Original.', { simhash: '1234123412341234' }), plainDoc('near', 'Presque.', { simhash: flipBits('1234123412341234', 1) })]);
+      assert.deepEqual(r.items.map((i) => [i.id, i.inserted, i.story]), [['orig', false, 'story:orig'], ['near', true, 'story:orig']]);
+    });
+
+    test('many documents: events in storage order, filters, limits, stats', async () => {
+      const s = await fresh();
+      const docs = Array.from({ length: 120 }, (_, i) => numberedDoc(i));
+      for (let i = 0; i < docs.length; i += 50) await s.putDocuments(docs.slice(i, i + 50));
+      const all = await s.events();
+      assert.equal(all.length, 240);
+      assert.deepEqual(all.slice(0, 3).map((r) => `${r.doc_id}/${r.id}`), ['n0/e1', 'n0/e2', 'n1/e1']);
+      assert.equal(all[239].doc_id, 'n119');
+      assert.equal(all[239].evidence, docs[119].events[1].evidence.text);
+      assert.equal((await s.events({ limit: 7 })).length, 7);
+      assert.deepEqual((await s.events({ actor: 'FDS', limit: 3 })).map((r) => `${r.doc_id}/${r.id}`), ['n0/e2', 'n1/e2', 'n2/e2']);
+      assert.equal((await s.events({ type: 'battles', place: 'alep' })).length, 120);
+      const st = await s.stats();
+      assert.equal(st.documents, 120);
+      assert.equal(st.events, 240);
+      assert.equal(st.entities, 360);
+      assert.equal(st.places, 120);
+      assert.deepEqual(await s.getDocument('n77'), json(toAnnotation(docs[77])));
+    });
+
+    test('a near-duplicate or duplicate stored by another writer is seen', { skip: hooks.openSecond ? false : skip || 'no second-connection hook' }, async () => {
+      const a = await fresh();
+      const b = await hooks.openSecond!(a);
+      opened.push(b);
+      const base = '9a9a9a9a9a9a9a9a';
+      await b.putDocuments([plainDoc('b-first', 'Premier de b.', { simhash: 'ffffffffffffffff' })]); // b has loaded its index
+      await a.putDocuments([plainDoc('from-a', 'Écrit par a.', { simhash: base })]);
+      const r = await b.putDocuments([plainDoc('from-b', 'Écrit par b.', { simhash: flipBits(base, 3) }), plainDoc('again', 'Écrit par a.')]);
+      assert.deepEqual(r.items.map((i) => [i.id, i.inserted, i.story]), [['from-b', true, 'story:from-a'], ['from-a', false, 'story:from-a']]);
+      const r2 = await a.putDocuments([plainDoc('from-a-2', 'Encore a.', { simhash: flipBits(base, 1, 5) })]);
+      assert.equal(r2.items[0].story, 'story:from-a');
+      assert.equal((await a.storyOf('from-a'))?.size, 3);
+      assert.deepEqual(await b.documentIds(), ['b-first', 'from-a', 'from-b', 'from-a-2']);
+    });
+
+    test('an older database with annotations is migrated: records, events, filters and stats unchanged', { skip: hooks.openLegacyWith ? false : skip || 'no legacy hook' }, async () => {
+      const docs = [richFrench(), englishDoc(), plainDoc('bare', 'Texte sans source.', { simhash: '' })];
+      const s = await hooks.openLegacyWith!(docs);
+      opened.push(s);
+      const ref = await fresh();
+      await ref.putDocuments([richFrench(), englishDoc(), plainDoc('bare', 'Texte sans source.', { simhash: '' })]);
+      for (const d of docs) assert.deepEqual(await s.getDocument(d.id), json(toAnnotation(d)), d.id);
+      assert.deepEqual(await s.events(), await ref.events());
+      for (const f of [{ actor: 'FDS' }, { actor: 'hizbullah' }, { place: 'alep' }, { from: '2016-11', to: '2017' }, { outlet: 'reuters' }, { type: 'battles' }]) {
+        assert.deepEqual(await s.events(f), await ref.events(f), JSON.stringify(f));
+      }
+      assert.deepEqual(await s.stats(), await ref.stats());
+      assert.deepEqual((await s.search('hopital')).map((h) => h.id), ['fr-rich']);
+      // The migrated SimHashes are found; the migrated hashes are duplicates.
+      const r = await s.putDocuments([plainDoc('near-fr', 'Presque pareil.', { simhash: flipBits(docs[0].simhash, 2) }), englishDoc('en-again')]);
+      assert.deepEqual(r.items.map((i) => [i.id, i.inserted, i.story]), [['near-fr', true, 'story:fr-rich'], ['en-1', false, null]]);
     });
   });
 }

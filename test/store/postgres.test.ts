@@ -12,7 +12,8 @@ import { openStore } from '../../src/store/index.js';
 import { openPostgres, parsePgUrl, PostgresStore } from '../../src/store/postgres/index.js';
 import { pgMigrate } from '../../src/store/postgres/schema.js';
 import { runStoreConformance } from './conformance.js';
-import { plainDoc, richFrench } from './fixtures.js';
+import { numberedDoc, plainDoc, richFrench } from './fixtures.js';
+import { legacyDocument, legacyRows } from './legacy.js';
 
 const ADMIN_URL = process.env.VIGIE_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = `vigie_test_${randomBytes(5).toString('hex')}`;
@@ -74,6 +75,31 @@ runStoreConformance('postgres', () => openStore(schemaUrl()), {
     }
     return openStore(url);
   },
+  openLegacyWith: async (docs) => {
+    const url = schemaUrl();
+    const { connectionString, schema } = parsePgUrl(url);
+    const c = new pg.Client({ connectionString });
+    await c.connect();
+    try {
+      await c.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
+      await pgMigrate(c as unknown as pg.PoolClient, 1);
+      for (const d of docs) {
+        const row = legacyDocument(d);
+        const cols = Object.keys(row);
+        const r = await c.query(`INSERT INTO documents (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING key`, cols.map((k) => row[k]));
+        const key = r.rows[0].key;
+        for (const t of legacyRows(d)) {
+          for (const vals of t.rows) {
+            await c.query(`INSERT INTO ${t.table} (doc_key, ${t.cols.join(', ')}) VALUES (${['$1', ...t.cols.map((_, i) => `$${i + 2}`)].join(', ')})`, [key, ...vals]);
+          }
+        }
+      }
+    } finally {
+      await c.end();
+    }
+    return openStore(url);
+  },
+  openSecond: async (s) => openStore(schemaUrl((s as PostgresStore).schema!)),
 });
 
 test('postgres: schema version recorded, one schema per store URL', async () => {
@@ -85,7 +111,7 @@ test('postgres: schema version recorded, one schema per store URL', async () => 
   await c.connect();
   try {
     const v = await c.query(`SELECT version FROM ${schema}.schema_version ORDER BY version`);
-    assert.deepEqual(v.rows.map((r) => r.version), [1, 2]);
+    assert.deepEqual(v.rows.map((r) => r.version), [1, 2, 3]);
     const d = await c.query(`SELECT count(*)::int AS n FROM ${schema}.documents`);
     assert.equal(d.rows[0].n, 1);
   } finally {
@@ -109,5 +135,22 @@ test('postgres: concurrent writers of the same documents store each once', async
   } finally {
     await a.close();
     await b.close();
+  }
+});
+
+test('postgres: events() fetches documents page by page', async () => {
+  const s = await openPostgres(schemaUrl());
+  const saved = PostgresStore.eventDocPage;
+  try {
+    await s.putDocuments(Array.from({ length: 7 }, (_, i) => numberedDoc(i)));
+    const whole = await s.events();
+    PostgresStore.eventDocPage = 2;
+    const paged = await s.events();
+    assert.equal(paged.length, 14);
+    assert.deepEqual(paged, whole);
+    assert.deepEqual((await s.events({ limit: 5 })).map((r) => `${r.doc_id}/${r.id}`), ['n0/e1', 'n0/e2', 'n1/e1', 'n1/e2', 'n2/e1']);
+  } finally {
+    PostgresStore.eventDocPage = saved;
+    await s.close();
   }
 });

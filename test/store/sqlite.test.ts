@@ -8,7 +8,9 @@ import { openStore, defaultDbUrl } from '../../src/store/index.js';
 import { SqliteStore } from '../../src/store/sqlite/index.js';
 import { migrate, SQLITE_SCHEMA_VERSION, schemaVersion } from '../../src/store/sqlite/schema.js';
 import { runStoreConformance } from './conformance.js';
-import { plainDoc } from './fixtures.js';
+import { plainDoc, richFrench } from './fixtures.js';
+import { legacyDocument, legacyRows } from './legacy.js';
+import type { Doc } from '../../src/document.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigie-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,6 +28,24 @@ function legacyDb(path: string): void {
   db.close();
 }
 
+/** A database at schema version 1 holding `docs` with their annotations, in that version's tables. */
+function legacyDbWith(path: string, docs: Doc[]): void {
+  const db = new Database(path);
+  migrate(db, 1);
+  db.transaction(() => {
+    for (const d of docs) {
+      const row = { ...legacyDocument(d), ingested_at: '2020-01-01' };
+      const cols = Object.keys(row);
+      const key = Number(db.prepare(`INSERT INTO documents (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row).lastInsertRowid);
+      for (const t of legacyRows(d)) {
+        const st = db.prepare(`INSERT INTO ${t.table} (doc_key, ${t.cols.join(', ')}) VALUES (${['?', ...t.cols.map(() => '?')].join(', ')})`);
+        for (const r of t.rows) st.run(key, ...r);
+      }
+    }
+  })();
+  db.close();
+}
+
 runStoreConformance('sqlite', () => openStore(`sqlite:${nextPath()}`), {
   reopen: async (s) => {
     const path = (s as SqliteStore).path;
@@ -37,6 +57,12 @@ runStoreConformance('sqlite', () => openStore(`sqlite:${nextPath()}`), {
     legacyDb(path);
     return openStore(path);
   },
+  openLegacyWith: async (docs) => {
+    const path = nextPath();
+    legacyDbWith(path, docs);
+    return openStore(path);
+  },
+  openSecond: async (s) => openStore((s as SqliteStore).path),
 });
 
 test('openStore: URL forms and the default database', async () => {
@@ -74,7 +100,9 @@ test('sqlite: WAL, foreign keys, schema version recorded, migration from version
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
   assert.equal(schemaVersion(db), SQLITE_SCHEMA_VERSION);
-  assert.deepEqual(db.prepare('SELECT version FROM schema_version ORDER BY version').pluck().all(), [1, 2]);
+  assert.deepEqual(db.prepare('SELECT version FROM schema_version ORDER BY version').pluck().all(), [1, 2, 3]);
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(db.pragma('synchronous', { simple: true }), 1); // NORMAL
   await s.close();
 });
 
@@ -87,14 +115,30 @@ test('sqlite: a database from a newer Vigie is refused, not damaged', async () =
   await assert.rejects(openStore(p), /newer than this Vigie/);
 });
 
-test('sqlite: near-duplicate candidates come from the band indexes, not a scan', async () => {
+test('sqlite: the SimHash index loads through documents_simhash, not a table scan; new files use 16 KiB pages', async () => {
   const s = (await openStore(nextPath())) as SqliteStore;
   const plan = s.database
-    .prepare(`EXPLAIN QUERY PLAN SELECT id FROM documents WHERE b0 IN (1, 2) OR b1 IN (3) OR b2 IN (4) OR b3 IN (5)`)
+    .prepare(`EXPLAIN QUERY PLAN SELECT key, simhash FROM documents INDEXED BY documents_simhash WHERE simhash IS NOT NULL AND key > 0 ORDER BY key`)
     .all() as { detail: string }[];
   const details = plan.map((r) => r.detail).join('\n');
-  assert.match(details, /documents_b0/);
-  assert.match(details, /documents_b3/);
-  assert.doesNotMatch(details, /SCAN documents(?! USING)/);
+  assert.match(details, /documents_simhash/);
+  assert.doesNotMatch(details, /TEMP B-TREE/);
+  assert.equal(s.database.pragma('page_size', { simple: true }), 16384);
+  // Only the indexes that queries use: unique id and hash, the SimHash loader, story members.
+  const indexes = s.database.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`).pluck().all();
+  assert.deepEqual(indexes, ['documents_simhash', 'story_members_story']);
+  await s.close();
+});
+
+test('sqlite: annotations are one JSON per document, events one row each', async () => {
+  const s = (await openStore(nextPath())) as SqliteStore;
+  await s.putDocuments([richFrench()]);
+  const db = s.database;
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'documents_fts%' ORDER BY name`).pluck().all();
+  assert.deepEqual(tables, ['documents', 'events', 'schema_version', 'stories', 'story_members']);
+  assert.equal(db.prepare('SELECT count(*) FROM events').pluck().get(), 2);
+  const ann = JSON.parse(db.prepare('SELECT annotations FROM documents').pluck().get() as string);
+  assert.equal(ann.entities.length, 3);
+  assert.deepEqual(ann.events[0].evidence, richFrench().events[0].evidence);
   await s.close();
 });

@@ -11,6 +11,7 @@
  */
 import type { PoolClient } from 'pg';
 import { tsvectorLiteral } from '../text.js';
+import { EVENT_SLOTS } from '../rows.js';
 
 export interface PgMigration {
   version: number;
@@ -214,6 +215,53 @@ export const PG_MIGRATIONS: PgMigration[] = [
         await c.query('UPDATE documents SET fts = $1::tsvector WHERE key = $2', [tsvectorLiteral(d.title, d.text, d.lang), d.key]);
       }
       await c.query('CREATE INDEX documents_fts ON documents USING gin (fts)');
+    },
+  },
+  {
+    version: 3,
+    description: 'annotations as one JSON per document, one narrow row per event, SimHash bands in memory',
+    async up(c) {
+      // Same layout as SQLite's version 3: the annotation lists kept whole (json: the text as
+      // put, no reparse into jsonb), events with only the columns events() filters on, no band
+      // columns (the SimHash multi-index lives in memory, src/fuse/simhash.ts SimIndex).
+      await c.query(`
+        ALTER TABLE documents ADD COLUMN annotations json, ADD COLUMN n_entities integer, ADD COLUMN n_places integer;
+        UPDATE documents d SET
+          n_entities = (SELECT count(*) FROM entities WHERE doc_key = d.key),
+          n_places = (SELECT count(*) FROM places WHERE doc_key = d.key),
+          annotations = json_build_object(
+            'entities', (SELECT coalesce(json_agg(data ORDER BY ord), '[]') FROM entities WHERE doc_key = d.key),
+            'places', (SELECT coalesce(json_agg(data ORDER BY ord), '[]') FROM places WHERE doc_key = d.key),
+            'dates', (SELECT coalesce(json_agg(data ORDER BY ord), '[]') FROM dates WHERE doc_key = d.key),
+            'attributions', (SELECT coalesce(json_agg(data ORDER BY ord), '[]') FROM attributions WHERE doc_key = d.key),
+            'events', (SELECT coalesce(json_agg(data ORDER BY ord), '[]') FROM events WHERE doc_key = d.key),
+            'framing', (SELECT coalesce(json_agg(data ORDER BY ord), '[]') FROM framing_terms WHERE doc_key = d.key));
+        ALTER TABLE documents ALTER COLUMN annotations SET NOT NULL, ALTER COLUMN n_entities SET NOT NULL, ALTER COLUMN n_places SET NOT NULL;
+        CREATE TABLE events_v3 (
+          key bigint PRIMARY KEY,
+          doc_key bigint NOT NULL REFERENCES documents(key),
+          ord integer NOT NULL,
+          type text NOT NULL,
+          subtype text NOT NULL,
+          date_lo text,
+          date_hi text,
+          place_key text NOT NULL,
+          actor_key text NOT NULL
+        );
+        INSERT INTO events_v3 (key, doc_key, ord, type, subtype, date_lo, date_hi, place_key, actor_key)
+          SELECT e.doc_key * ${EVENT_SLOTS} + e.ord, e.doc_key, e.ord, e.type, e.subtype, e.date_lo, e.date_hi, e.place_key,
+            coalesce((SELECT string_agg(a.search_key, chr(10) ORDER BY a.role, a.ord) FROM event_actors a
+              WHERE a.doc_key = e.doc_key AND a.event_ord = e.ord), '')
+          FROM events e;
+        DROP TABLE event_sources, event_actors, events, entity_mentions, entities, place_mentions, places, dates, attributions, framing_terms;
+        ALTER TABLE events_v3 RENAME TO events;
+        ALTER TABLE events RENAME CONSTRAINT events_v3_pkey TO events_pkey;
+        ALTER TABLE documents DROP COLUMN b0, DROP COLUMN b1, DROP COLUMN b2, DROP COLUMN b3;
+        DROP INDEX IF EXISTS documents_story;
+        -- lz4 compresses the large columns several times faster than the default pglz.
+        ALTER TABLE documents ALTER COLUMN annotations SET COMPRESSION lz4, ALTER COLUMN raw SET COMPRESSION lz4,
+          ALTER COLUMN text SET COMPRESSION lz4, ALTER COLUMN html SET COMPRESSION lz4;
+      `);
     },
   },
 ];

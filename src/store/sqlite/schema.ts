@@ -4,12 +4,16 @@
  * an older database is brought up to date and a crash mid-migration leaves the previous
  * version intact.
  *
- * Offsets are UTF-16 code unit indexes into documents.text (start_off inclusive, end_off
- * exclusive). Each annotation row keeps the queryable fields as columns and the faithful
- * record as JSON (`data`), so getDocument returns exactly what was stored.
+ * Offsets are UTF-16 code unit indexes into documents.text (start inclusive, end exclusive).
+ * Since version 3 a document's annotation lists are kept whole, as put, in one JSON column
+ * (`annotations`: entities, places, dates, attributions, events, framing, every span with its
+ * offsets), so getDocument returns exactly what was stored; `events` has one row per event
+ * with only the columns `events()` filters on (names, coordinates and evidence are read from
+ * the document's JSON).
  */
 import type Database from 'better-sqlite3';
 import { stemLine } from '../text.js';
+import { EVENT_SLOTS } from '../rows.js';
 
 export interface SqliteMigration {
   version: number;
@@ -215,6 +219,98 @@ export const SQLITE_MIGRATIONS: SqliteMigration[] = [
       }
     },
   },
+  {
+    version: 3,
+    description: 'annotations as one JSON per document, one narrow row per event, SimHash bands in memory',
+    up(db) {
+      // Each annotation list used to be a table of small rows (about 100 rows per article);
+      // only the event filters need columns, so the lists are now one JSON text per document
+      // and events keep one row each with what `events()` filters on. The band columns are
+      // gone: stores keep the SimHash multi-index in memory (src/fuse/simhash.ts SimIndex),
+      // loaded through documents_simhash (appended in key order, cheap to scan).
+      db.exec(`
+        CREATE TABLE documents_v3 (
+          key INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          hash TEXT NOT NULL UNIQUE,
+          simhash TEXT,
+          story_id TEXT REFERENCES stories(id),
+          lang TEXT NOT NULL,
+          lang_confidence REAL NOT NULL,
+          title TEXT,
+          outlet TEXT,
+          outlet_key TEXT,
+          author TEXT,
+          dateline TEXT,
+          published TEXT,
+          url TEXT,
+          origin_path TEXT,
+          origin_format TEXT,
+          origin_line INTEGER,
+          origin_encoding TEXT,
+          ingested_at TEXT NOT NULL,
+          n_entities INTEGER NOT NULL,
+          n_places INTEGER NOT NULL,
+          warnings TEXT NOT NULL,
+          annotations TEXT NOT NULL,
+          sentences TEXT NOT NULL,
+          text TEXT NOT NULL,
+          raw TEXT NOT NULL,
+          html TEXT
+        );
+        INSERT INTO documents_v3 (key, id, hash, simhash, story_id, lang, lang_confidence, title, outlet, outlet_key, author, dateline,
+            published, url, origin_path, origin_format, origin_line, origin_encoding, ingested_at, n_entities, n_places, warnings,
+            annotations, sentences, text, raw, html)
+          SELECT d.key, d.id, d.hash, nullif(d.simhash, ''), d.story_id, d.lang, d.lang_confidence, d.title, d.outlet, d.outlet_key, d.author,
+            d.dateline, d.published, d.url, d.origin_path, d.origin_format, d.origin_line, d.origin_encoding, d.ingested_at,
+            (SELECT count(*) FROM entities WHERE doc_key = d.key),
+            (SELECT count(*) FROM places WHERE doc_key = d.key),
+            d.warnings,
+            json_object(
+              'entities', (SELECT json_group_array(json(data)) FROM (SELECT data FROM entities WHERE doc_key = d.key ORDER BY ord)),
+              'places', (SELECT json_group_array(json(data)) FROM (SELECT data FROM places WHERE doc_key = d.key ORDER BY ord)),
+              'dates', (SELECT json_group_array(json(data)) FROM (SELECT data FROM dates WHERE doc_key = d.key ORDER BY ord)),
+              'attributions', (SELECT json_group_array(json(data)) FROM (SELECT data FROM attributions WHERE doc_key = d.key ORDER BY ord)),
+              'events', (SELECT json_group_array(json(data)) FROM (SELECT data FROM events WHERE doc_key = d.key ORDER BY ord)),
+              'framing', (SELECT json_group_array(json(data)) FROM (SELECT data FROM framing_terms WHERE doc_key = d.key ORDER BY ord))
+            ),
+            d.sentences, d.text, d.raw, d.html
+          FROM documents d ORDER BY d.key;
+        CREATE TABLE events_v3 (
+          key INTEGER PRIMARY KEY,
+          doc_key INTEGER NOT NULL REFERENCES documents(key),
+          ord INTEGER NOT NULL,
+          type TEXT NOT NULL,
+          subtype TEXT NOT NULL,
+          date_lo TEXT,
+          date_hi TEXT,
+          place_key TEXT NOT NULL,
+          actor_key TEXT NOT NULL
+        );
+        INSERT INTO events_v3 (key, doc_key, ord, type, subtype, date_lo, date_hi, place_key, actor_key)
+          SELECT e.doc_key * ${EVENT_SLOTS} + e.ord, e.doc_key, e.ord, e.type, e.subtype, e.date_lo, e.date_hi, e.place_key,
+            coalesce((SELECT group_concat(search_key, char(10)) FROM
+              (SELECT search_key FROM event_actors a WHERE a.doc_key = e.doc_key AND a.event_ord = e.ord ORDER BY role, ord)), '')
+          FROM events e ORDER BY e.doc_key, e.ord;
+        DROP TABLE event_sources;
+        DROP TABLE event_actors;
+        DROP TABLE events;
+        DROP TABLE entity_mentions;
+        DROP TABLE entities;
+        DROP TABLE place_mentions;
+        DROP TABLE places;
+        DROP TABLE dates;
+        DROP TABLE attributions;
+        DROP TABLE framing_terms;
+        DROP TABLE documents;
+        ALTER TABLE documents_v3 RENAME TO documents;
+        ALTER TABLE events_v3 RENAME TO events;
+        CREATE INDEX documents_simhash ON documents(key, simhash) WHERE simhash IS NOT NULL;
+      `);
+      const bad = db.prepare('PRAGMA foreign_key_check').all();
+      if (bad.length) throw new Error(`migration 3: ${bad.length} foreign key violations`);
+    },
+  },
 ];
 
 export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1].version;
@@ -232,13 +328,21 @@ export function migrate(db: Database.Database, target = SQLITE_SCHEMA_VERSION): 
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL, description TEXT NOT NULL)');
   let v = schemaVersion(db);
   if (v > SQLITE_SCHEMA_VERSION) throw new Error(`database schema version ${v} is newer than this Vigie (${SQLITE_SCHEMA_VERSION}); upgrade Vigie`);
-  for (const m of SQLITE_MIGRATIONS) {
-    if (m.version <= v || m.version > target) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.prepare('INSERT INTO schema_version (version, applied_at, description) VALUES (?, ?, ?)').run(m.version, new Date().toISOString(), m.description);
-    }).immediate();
-    v = m.version;
+  // Migrations rebuild tables (create, copy, drop, rename): foreign keys are checked by the
+  // migration itself (PRAGMA foreign_key_check), not while tables are swapped.
+  const fk = db.pragma('foreign_keys', { simple: true }) as number;
+  if (v < target) db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of SQLITE_MIGRATIONS) {
+      if (m.version <= v || m.version > target) continue;
+      db.transaction(() => {
+        m.up(db);
+        db.prepare('INSERT INTO schema_version (version, applied_at, description) VALUES (?, ?, ?)').run(m.version, new Date().toISOString(), m.description);
+      }).immediate();
+      v = m.version;
+    }
+  } finally {
+    if (fk) db.pragma('foreign_keys = ON');
   }
   return v;
 }
