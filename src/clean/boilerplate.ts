@@ -43,6 +43,8 @@ export interface BoilerplateResult {
 }
 
 const SENTENCE_END = /[.!?…:;,»"”)]$/;
+/** A first line ending with a period is a headline only this short. */
+const HEADLINE_MAX_WORDS = 16;
 
 const phraseRe = new WeakMap<MergedLexicon, RegExp>();
 /** Number of distinct furniture phrases in a folded line (one regex scan). */
@@ -250,7 +252,10 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
   if (first >= 0) {
     const l = lines[first];
     const sq = squash(l.text);
-    if (title === null && l.nWords <= 30 && sq.length <= 200 && !/[.,;:]$/.test(sq)) {
+    // A headline may end with a period ("Ceasefire holds in the north."): then it must be one
+    // short sentence standing alone (a blank line after it, checked below).
+    const period = /[^.]\.$/.test(sq) && l.nWords <= HEADLINE_MAX_WORDS && !/[.!?…]["»”)]?\s+\p{Lu}/u.test(sq.slice(0, -1)) && !/(?:^|\s)\p{Lu}\.$/u.test(sq);
+    if (title === null && l.nWords <= 30 && sq.length <= 200 && (!/[.,;:]$/.test(sq) || period)) {
       let blank = false;
       let next: Line | undefined;
       for (let k = first + 1; k < lines.length; k++) {
@@ -260,7 +265,9 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
           break;
         }
       }
-      if (next && (next.key === l.key || blank || squash(next.text).length >= Math.max(80, 2 * sq.length))) {
+      const longer = next !== undefined && squash(next.text).length >= Math.max(80, 2 * sq.length);
+      const ok = /[.]$/.test(sq) ? next !== undefined && (next.key === l.key || (blank && longer)) : next && (next.key === l.key || blank || longer);
+      if (next && ok) {
         const hasBody = lines.some((x, k) => k > first && x.keep && x.key !== l.key && x.kind !== 'blank');
         if (hasBody) foundTitle = sq;
       }
@@ -270,6 +277,7 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
     if (inline) {
       set('outlet', inline.outlet, lead);
       set('dateline', inline.dateline, lead);
+      set('published', inline.published, lead);
     }
   }
 

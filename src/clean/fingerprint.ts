@@ -5,14 +5,23 @@
  *  - `simhash`: a 64-bit SimHash (16 hex chars) over 3-word shingles of folded words, for
  *    near-duplicates (the same wire dispatch on several sites with other headers/footers).
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 const SPACE_RUN = /[\s\u00A0\u202F]{2,}|[^\S ]/g;
 
+/** SHA-256 hex of a string: the one-shot crypto.hash where Node has it (20.12+), else createHash. */
+const sha256: (s: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (s) => (crypto as unknown as { hash: (alg: string, data: string, enc: string) => string }).hash('sha256', s, 'hex')
+    : (s) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
+
+const NOT_NFC_SAFE = /[^\x00-\u02FF]/;
+
 export function contentHash(text: string): string {
-  // Only runs of spaces and other whitespace are rewritten (replacing every single space costs more than the hash).
-  const norm = text.normalize('NFC').replace(SPACE_RUN, ' ').trim();
-  return createHash('sha256').update(norm, 'utf8').digest('hex');
+  // NFC only changes text with combining marks or rarer scripts; only runs of spaces and
+  // other whitespace are rewritten (replacing every single space costs more than the hash).
+  const nfc = NOT_NFC_SAFE.test(text) ? text.normalize('NFC') : text;
+  return sha256(nfc.replace(SPACE_RUN, ' ').trim());
 }
 
 /**

@@ -96,6 +96,8 @@ export interface LineMeta {
   outlet?: string;
   dateline?: string;
   published?: string;
+  /** The place of a wire dateline ("Kharkiv" in "Kharkiv, 11 septembre 2022"). */
+  place?: string;
 }
 
 /** The media name as usually written when `s` is a known agency or outlet, else null. */
@@ -158,7 +160,8 @@ function startsWithLabel(folded: string, labels: string[]): string | null {
 export function classifyMetaLine(rawLine: string, lex: MergedLexicon = LEX): LineMeta | null {
   const line = squash(rawLine);
   if (line.length === 0 || line.length > 200) return null;
-  const nWords = line.split(' ').length;
+  let nWords = 1;
+  for (let i = line.indexOf(' '); i >= 0 && nWords <= 24; i = line.indexOf(' ', i + 1)) nWords++;
   if (nWords > 24) return null;
   // Parenthesized whole line: "(Photo: Reuters)", "(AFP)".
   const inner = /^[(\[](.*)[)\]]\.?$/.exec(line)?.[1]?.trim();
@@ -207,6 +210,8 @@ export function classifyMetaLine(rawLine: string, lex: MergedLexicon = LEX): Lin
           const tail = value.slice(name.length).replace(/^[\s,|•–—-]+/, '');
           const tailMedia = tail ? knownMedia(tail, lex) : null;
           if (tailMedia) meta.outlet = tailMedia;
+          // "By Jane Doe, Northbridge Wire": a name ending like an organization
+          else if (tail && looksLikeNames(tail, lex) && looksLikeOrg(tail, lex)) meta.outlet = tail;
         }
         return meta;
       }
@@ -280,21 +285,52 @@ export function datelineOf(line: string, lex: MergedLexicon = LEX): LineMeta | n
   const meta: LineMeta = { kind: 'dateline', dateline: text, published: found.iso };
   if (outletToks.length > 0) {
     const name = outletToks.join(' ');
-    if (!lex.weekdays.has(foldText(name))) meta.outlet = knownMedia(name, lex) ?? name;
+    const media = knownMedia(name, lex);
+    // "Kharkiv, 11 septembre 2022", "KYIV, Nov 10, 2022": the name before a comma is the place
+    // of a wire dateline, not an outlet (unless it is a known one)
+    const placeFirst = /^[^,]+,\s*$/.test(before) || (outletToks.length === 1 && /,/.test(before) && !/\p{Ll}/u.test(outletToks[0].replace(/,$/, '')));
+    if (media) meta.outlet = media;
+    else if (placeFirst) meta.place = name.replace(/,$/, '');
+    else if (!lex.weekdays.has(foldText(name))) meta.outlet = name;
   }
   return meta;
 }
 
 
 
+/** What a wire dateline opening a paragraph tells. */
+export interface InlineDateline {
+  /** The agency or outlet in parentheses. */
+  outlet: string;
+  /** The dateline as written, without the dash ("KYIV, Nov 10, 2022 (Northbridge Wire)"). */
+  dateline: string;
+  /** The place before the first comma or the parenthesis ("KYIV", "BEYROUTH"). */
+  place: string;
+  /** The full date of the dateline, ISO, when it has one. */
+  published?: string;
+}
+
 /**
- * The wire dateline opening a paragraph: "BEYROUTH (AFP) - …", "Damascus, Jan 15 (Reuters) — …".
- * Kept in the text (it is part of the sentence); only read as metadata.
+ * The wire dateline opening a paragraph: "BEYROUTH (AFP) - …", "Damascus, Jan 15 (Reuters) — …",
+ * "KYIV, Nov 10, 2022 (Northbridge Wire) - …". Kept in the text (it is part of the sentence);
+ * only read as metadata. The name in parentheses is an outlet when it is a known agency, or
+ * when the dateline is plainly a wire one (a full date, or a place in capitals) and the name
+ * is written like a name.
  */
-export function inlineDateline(line: string, lex: MergedLexicon = LEX): { outlet: string; dateline: string } | null {
+export function inlineDateline(line: string, lex: MergedLexicon = LEX): InlineDateline | null {
   const m = /^(\p{Lu}[\p{L}'’ .-]{1,40}?(?:,\s*[^()]{1,30}?)?)\s*\(([^()]{2,30})\)\s*[-–—:]\s*/u.exec(line.slice(0, 120));
   if (!m) return null;
-  const agency = agencyMark(`(${m[2]})`, lex);
-  if (!agency) return null;
-  return { outlet: agency, dateline: squash(m[0].replace(/\s*[-–—:]\s*$/, '')) };
+  const head = m[1].trim();
+  const place = head.split(',')[0].trim();
+  const date = findDate(foldText(head), lex);
+  let outlet = agencyMark(`(${m[2]})`, lex);
+  if (!outlet) {
+    const name = squash(m[2]);
+    const wire = date !== null || (/^\p{Lu}[\p{Lu}'’ .-]+$/u.test(place) && /\p{Lu}{2}/u.test(place));
+    if (!wire || !looksLikeNames(name, lex) || name.split(' ').length > 5) return null;
+    outlet = knownMedia(name, lex) ?? name;
+  }
+  const out: InlineDateline = { outlet, dateline: squash(m[0].replace(/\s*[-–—:]\s*$/, '')), place };
+  if (date) out.published = date.iso;
+  return out;
 }

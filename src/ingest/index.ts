@@ -9,10 +9,10 @@
  * the content. Encodings: UTF-8, with a Windows-1252 fallback (reported as a warning).
  */
 import { open, readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { InputError, type Doc } from '../document.js';
 import { decodeBytes } from './decode.js';
-import { readFeed, readHtml, readJson, readJsonl, readTxt, type Encoding, type Item } from './readers.js';
+import { hashId, readFeed, readHtml, readJson, readJsonl, readTxt, type Encoding, type Item } from './readers.js';
 
 export { decodeBytes } from './decode.js';
 export { extractHtml, htmlFragmentToText } from './html.js';
@@ -22,6 +22,11 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Standard input (default process.stdin); tests pass their own stream. */
   stdin?: AsyncIterable<Uint8Array | string>;
+  /**
+   * Called for each file a directory walk leaves out on purpose (an extension that is not an
+   * article format: README.md, images, notes): skipped, not refused, so never an InputError.
+   */
+  onSkip?: (path: string, reason: string) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -162,8 +167,17 @@ async function readStdin(stream: AsyncIterable<Uint8Array | string>, maxBytes: n
   return Buffer.concat(chunks);
 }
 
-/** Regular files under a directory, recursively, sorted by name, hidden entries skipped, only known extensions. */
-async function* walk(dir: string, depth = 0): AsyncGenerator<string | InputError> {
+/** A file found by a walk, with its path relative to the walked directory. */
+interface Found {
+  path: string;
+  rel: string;
+}
+
+/**
+ * Regular files under a directory, recursively, sorted by name, hidden entries skipped; files
+ * whose extension is not an article format are reported to `onSkip` and left out.
+ */
+async function* walk(dir: string, onSkip: ReadOptions['onSkip'], rel = '', depth = 0): AsyncGenerator<Found | InputError> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
@@ -180,14 +194,26 @@ async function* walk(dir: string, depth = 0): AsyncGenerator<string | InputError
       yield new InputError(p, errMessage(e));
       continue;
     }
+    const r = rel ? `${rel}/${name}` : name;
     if (st.isDirectory()) {
-      if (depth < 64) yield* walk(p, depth + 1);
-    } else if (st.isFile() && formatOfPath(p) !== null) yield p;
+      if (depth < 64) yield* walk(p, onSkip, r, depth + 1);
+    } else if (st.isFile()) {
+      if (formatOfPath(p) !== null) yield { path: p, rel: r };
+      else onSkip?.(p, `not an article format (${extname(name) || 'no extension'})`);
+    }
   }
 }
 
+/**
+ * Reads paths (files, directories, "-") into Docs and InputErrors. Single-article files (txt,
+ * html) get their id from the file: the name without extension for a file given directly or at
+ * the top of a given directory, the relative path without extension below it ("2023/a"), and
+ * when that id was already given to another file in this call, the name plus a hash of the
+ * content ("a-3fa2b1c0"): same names in different folders never share an id.
+ */
 export async function* readInputs(paths: string[], opts: ReadOptions = {}): AsyncGenerator<Doc | InputError> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const fileIds = new Set<string>();
   for (const p of paths) {
     if (p === '-') {
       const bytes = await readStdin(opts.stdin ?? process.stdin, maxBytes);
@@ -206,18 +232,33 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
       yield new InputError(p, 'not a regular file');
       continue;
     }
-    const files: AsyncIterable<string | InputError> | string[] = st.isDirectory() ? walk(p) : [p];
+    const files: AsyncIterable<Found | InputError> | Found[] = st.isDirectory() ? walk(p, opts.onSkip) : [{ path: p, rel: basename(p) }];
     for await (const f of files) {
       if (f instanceof InputError) {
         yield f;
         continue;
       }
-      const bytes = await readFileCapped(f, maxBytes);
+      const bytes = await readFileCapped(f.path, maxBytes);
       if (bytes instanceof InputError) {
         yield bytes;
         continue;
       }
-      yield* readBytes(f, bytes, formatOfPath(f), maxBytes);
+      for (const item of readBytes(f.path, bytes, formatOfPath(f.path), maxBytes)) {
+        if (!(item instanceof InputError) && (item.origin.format === 'txt' || item.origin.format === 'html')) {
+          item.id = uniqueFileId(f.rel, item.html ?? item.raw, fileIds);
+        }
+        yield item;
+      }
     }
   }
+}
+
+/** The id of a single-article file (see readInputs). */
+function uniqueFileId(rel: string, content: string, taken: Set<string>): string {
+  const stem = rel.slice(0, rel.length - extname(rel).length) || rel;
+  let id = stem;
+  if (taken.has(id)) id = `${basename(stem)}-${hashId(content).slice(2, 10)}`;
+  for (let k = 2; taken.has(id); k++) id = `${basename(stem)}-${hashId(content).slice(2, 10)}-${k}`;
+  taken.add(id);
+  return id;
 }

@@ -6,6 +6,7 @@ import { normalizeText } from '../../src/clean/normalize.js';
 import { classifyMetaLine, normalizeDate, inlineDateline } from '../../src/clean/metadata.js';
 import { cleanLexiconSchema } from '../../src/clean/lexicon.js';
 import { PACKS } from '../../src/lang/language.js';
+import { voteLanguage } from '../../src/clean/language.js';
 
 const doc = (raw: string, init: Partial<Parameters<typeof newDoc>[0]> = {}): Doc =>
   cleanDoc(newDoc({ origin: { path: 't.txt', format: 'txt' }, raw, ...init }));
@@ -156,7 +157,7 @@ test('metadata lines: author, agency marks, sources, credits, datelines', () => 
   assert.equal(classifyMetaLine('By nightfall the town had fallen.'), null);
   assert.equal(classifyMetaLine('Le 15 janvier 2031, les troupes sont entrées dans la ville.'), null);
   assert.equal(classifyMetaLine('Source de tensions, la frontière reste fermée.'), null);
-  assert.deepEqual(inlineDateline('BEYROUTH (AFP) - Le texte.'), { outlet: 'AFP', dateline: 'BEYROUTH (AFP)' });
+  assert.deepEqual(inlineDateline('BEYROUTH (AFP) - Le texte.'), { outlet: 'AFP', dateline: 'BEYROUTH (AFP)', place: 'BEYROUTH' });
   assert.equal(inlineDateline('Le Hezbollah (parti chiite) - a dit'), null);
 });
 
@@ -236,4 +237,66 @@ test('empty or furniture-only input leaves no text and says so', () => {
   assert.equal(d.text, '');
   assert.match(d.warnings.join(), /no text left/);
   assert.match(d.hash, /^[0-9a-f]{64}$/);
+});
+
+test('wire datelines: place, date and an outlet that is no known agency; a place before a comma is not an outlet', () => {
+  assert.deepEqual(inlineDateline('NORVELLE, Nov 10, 2031 (Eastmoor Wire) - Troops began withdrawing on Thursday.'), {
+    outlet: 'Eastmoor Wire',
+    dateline: 'NORVELLE, Nov 10, 2031 (Eastmoor Wire)',
+    place: 'NORVELLE',
+    published: '2031-11-10',
+  });
+  assert.deepEqual(inlineDateline('Tamsar, 3 mars 2031 (Le Relais du Nord) - Les combats ont repris.'), {
+    outlet: 'Le Relais du Nord',
+    dateline: 'Tamsar, 3 mars 2031 (Le Relais du Nord)',
+    place: 'Tamsar',
+    published: '2031-03-03',
+  });
+  // Not a wire dateline: a name with a gloss in parentheses, no date, no capitals.
+  assert.equal(inlineDateline('Le Hezbollah (parti chiite) - a dit'), null);
+  assert.equal(inlineDateline('Tamsar (Le Relais du Nord) - Les combats ont repris.'), null);
+  // A dateline line "Place, date": the place is not the outlet.
+  assert.deepEqual(classifyMetaLine('Norvelle, 11 septembre 2031'), { kind: 'dateline', dateline: 'Norvelle, 11 septembre 2031', published: '2031-09-11', place: 'Norvelle' });
+  assert.deepEqual(classifyMetaLine('NORVELLE, Nov 10, 2031'), { kind: 'dateline', dateline: 'NORVELLE, Nov 10, 2031', published: '2031-11-10', place: 'NORVELLE' });
+  // A byline naming an organization after the author.
+  assert.deepEqual(classifyMetaLine('By Jane Roe, Eastmoor Wire'), { kind: 'author', author: 'Jane Roe', outlet: 'Eastmoor Wire' });
+  const d = doc('Troops pull back from Norvelle\nBy Jane Roe, Eastmoor Wire\n\nNORVELLE, Nov 10, 2031 (Eastmoor Wire) - Troops began withdrawing from the invented town of Norvelle on Thursday, officials said.\n\nResidents said the roads were still mined.');
+  assert.equal(d.outlet, 'Eastmoor Wire');
+  assert.equal(d.published, '2031-11-10');
+  assert.equal(d.author, 'Jane Roe');
+  assert.equal(d.dateline, 'NORVELLE, Nov 10, 2031 (Eastmoor Wire)');
+  const k = doc('Norvelle de nouveau bombardée\nNorvelle, 11 septembre 2031\n\nLes forces ont repris samedi le contrôle de la ville inventée de Norvelle, a annoncé un porte-parole.');
+  assert.equal(k.outlet, null, 'a city is not an outlet');
+  assert.equal(k.published, '2031-09-11');
+  assert.ok(!k.text.includes('11 septembre 2031'));
+  // Offsets still point into the cleaned text.
+  for (const s of d.sentences) assert.ok(s.end <= d.text.length);
+});
+
+test('title: a plain-text headline ending with a period is the title when it stands alone before a longer paragraph', () => {
+  const a = doc('La trêve tient à Norvelle.\n\nUne trêve inventée conclue hier soir entre les deux camps tient depuis douze heures, selon un médiateur régional.');
+  assert.equal(a.title, 'La trêve tient à Norvelle.');
+  assert.equal(a.text.split('La trêve tient à Norvelle.').length - 1, 1, 'kept once');
+  // Two sentences, or no blank line, or no longer paragraph after it: not a title.
+  assert.equal(doc('La trêve tient. Les deux camps se parlent.\n\nUne trêve inventée conclue hier soir entre les deux camps tient depuis douze heures, selon un médiateur.').title, null);
+  assert.equal(doc('Une trêve inventée a été conclue hier soir.\nLes deux camps la respectent, selon un médiateur.').title, null);
+  assert.equal(doc('La trêve tient à Norvelle.\n\nElle tient.').title, null);
+  // An ellipsis is not a headline end either.
+  assert.equal(doc('Et maintenant...\n\nUne trêve inventée conclue hier soir entre les deux camps tient depuis douze heures, selon un médiateur.').title, null);
+});
+
+test('language: the function-word vote decides French and English; other languages and short texts go to eld', () => {
+  const fr = voteLanguage("Les forces gouvernementales ont repris mardi la colline de Tamsar, une position inventée pour ce test, après deux jours de combats contre un groupe armé, selon une source militaire qui a demandé l'anonymat.");
+  assert.equal(fr?.lang, 'fr');
+  assert.ok(fr!.confidence > 0.5 && fr!.confidence < 1);
+  const en = voteLanguage('Residents of the invented village of Kelm said that artillery fire began before dawn on Sunday and that it was heard for several hours, according to aid workers who have been in the area since the truce.');
+  assert.equal(en?.lang, 'en');
+  // Neighbour languages share a few function words, never enough: no decision.
+  assert.equal(voteLanguage('Le forze governative hanno ripreso la collina di Tamsar dopo due giorni di combattimenti contro un gruppo armato, secondo una fonte militare che ha chiesto di non essere nominata.'), null);
+  assert.equal(voteLanguage('Las fuerzas del gobierno retomaron la colina de Tamsar tras dos días de combates contra un grupo armado, según una fuente militar que pidió el anonimato y que les habló entre otros.'), null);
+  assert.equal(voteLanguage('De bewoners van het dorp zeiden dat het was begonnen voor zonsopgang en dat het uren heeft geduurd, volgens hulpverleners die in het gebied waren.'), null);
+  assert.equal(voteLanguage('Les forces.'), null, 'too short to vote');
+  const it = doc('Le forze governative hanno ripreso la collina di Tamsar dopo due giorni di combattimenti contro un gruppo armato, secondo una fonte militare.');
+  assert.equal(it.lang, 'other');
+  assert.match(it.warnings.join(), /language it/);
 });

@@ -126,13 +126,34 @@ test('Atom: entries with alternate link, updated date, html content', async () =
   assert.equal(doc.raw, 'Shelling was reported near the invented town of Eastmoor on Friday, residents said.');
 });
 
-test('directories: recursive, sorted, hidden files and unknown extensions skipped', async () => {
-  const xs = await all([join(FIX, 'dir')]);
+test('directories: recursive, sorted, hidden files and unknown extensions skipped (reported as skipped, not refused)', async () => {
+  const skipped: string[] = [];
+  const xs = await all([join(FIX, 'dir')], { onSkip: (p: string, reason: string) => skipped.push(`${p.split(/[\\/]/).pop()}: ${reason}`) });
   assert.equal(errs(xs).length, 0);
   assert.deepEqual(
     docs(xs).map((x) => x.id),
     ['a', 'd1'],
   );
+  assert.deepEqual(skipped, ['notes.md: not an article format (.md)']);
+});
+
+test('files with the same name in different folders get different, stable ids', async () => {
+  const d = tmp();
+  mkdirSync(join(d, '2030'));
+  mkdirSync(join(d, '2031'));
+  writeFileSync(join(d, '2030', 'depeche.txt'), 'Titre inventé\n\nUne première dépêche inventée sur Norvelle.\n');
+  writeFileSync(join(d, '2031', 'depeche.txt'), 'Titre inventé\n\nUne seconde dépêche inventée sur Tamsar.\n');
+  writeFileSync(join(d, 'README.md'), '# Corpus inventé\n');
+  // a walked directory: the relative path names the document
+  const walked = docs(await all([d]));
+  assert.deepEqual(walked.map((x) => x.id), ['2030/depeche', '2031/depeche']);
+  assert.deepEqual(docs(await all([d])).map((x) => x.id), walked.map((x) => x.id), 'stable across runs');
+  // the same names given directly: the second gets a hash of its content
+  const direct = docs(await all([join(d, '2030', 'depeche.txt'), join(d, '2031', 'depeche.txt')]));
+  assert.equal(direct[0].id, 'depeche');
+  assert.match(direct[1].id, /^depeche-[0-9a-f]{8}$/);
+  const again = docs(await all([join(d, '2030', 'depeche.txt'), join(d, '2031', 'depeche.txt')]));
+  assert.deepEqual(again.map((x) => x.id), direct.map((x) => x.id));
 });
 
 test('stdin: "-" is sniffed (jsonl, html, rss, txt)', async () => {
