@@ -104,3 +104,20 @@ test('dateForSpan: the first valued date inside the span, else null', () => {
   assert.equal(dateForSpan(doc, 0, 15)?.value, '2016-11-01');
   assert.equal(dateForSpan(doc, 6, 15), null);
 });
+
+test('one chrono call per document: windows far apart keep their own dates, offsets and look-arounds', () => {
+  const filler = ' Les combats se sont poursuivis dans la vallée inventée de Norvelle sans interruption notable.'.repeat(3);
+  const text = `Les forces sont entrées à Tamsar mardi.${filler} Le 14 juillet 2015, un accord a été signé.${filler} Depuis 2012 la ville est assiégée.${filler} Le lendemain, les médiateurs sont revenus.`;
+  const ds = FR(text);
+  assert.deepEqual(values(ds), ['mardi=2016-11-01', '14 juillet 2015=2015-07-14', 'Depuis 2012=2012', 'Le lendemain=2015-07-15']);
+  for (const d of ds) assert.equal(text.slice(d.start, d.end), d.text);
+  assert.ok(ds[2].flags?.includes('since'), '"depuis" is seen before its window, not across the separator');
+  // a date at the very start and the very end of the text
+  assert.deepEqual(values(EN(`Monday.${filler} It ended on 3 March 2015`)), ['Monday=2016-10-31', 'on 3 March 2015=2015-03-03']);
+});
+
+test('parser gates: a window without digits or month words still finds weekdays, casual words and relative periods', () => {
+  assert.deepEqual(values(FR('Les pourparlers reprendront la semaine prochaine, a-t-on appris hier.')), ['la semaine prochaine=2016-W45', 'hier=2016-11-01']);
+  assert.deepEqual(values(EN('Talks resume next week, officials said yesterday; the strike came on Sunday morning.')).slice(0, 2), ['next week=2016-W45', 'yesterday=2016-11-01']);
+  assert.deepEqual(values(EN('The attack of 12/03/2015 and the raid of 2015-04-01.')), ['12/03/2015=2015-12-03', '2015-04-01=2015-04-01']);
+});

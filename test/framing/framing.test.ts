@@ -96,3 +96,11 @@ test('the stage fills doc.framing with term and stance', () => {
     ['moderate-rebels', 'Western'],
   ]);
 });
+
+test('word scanner: elided articles, hyphens, words after a multi-word match and offsets at the text edges', () => {
+  const t = "Terroristes, l'occupant et les terroristes-kamikazes : régime.";
+  const got = findFraming(t, LEX.fr);
+  for (const g of got) assert.equal(t.slice(g.start, g.end), g.text);
+  assert.ok(got.some((g) => g.text === 'Terroristes'), 'a term at offset 0');
+  assert.ok(!got.some((g) => g.text.startsWith('terroristes-')), 'a hyphenated compound is one word');
+});
