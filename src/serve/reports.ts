@@ -19,6 +19,8 @@ import { dateInterval, resolveEvent } from '../store/rows.js';
 
 export const NEAR_KM = 30;
 export const DATE_SLACK_DAYS = 3;
+/** At most this many corroborating reports (each carries its document's text). */
+export const MAX_CORROBORATING = 50;
 /** An undated event is taken to fall in the week before its article's publication. */
 const UNDATED_WINDOW_DAYS = 7;
 
@@ -202,6 +204,8 @@ export interface EventDetail {
   /** Number of independent sources outside the event's story with a matching event: other
    * documents, the copies of one dispatch (one story) counted once. */
   independent_reports: number;
+  /** Matching documents left out of `reports` (beyond MAX_CORROBORATING, the weakest matches). */
+  omitted_reports: number;
 }
 
 /** The best matching event of a document for `row` (first by kind, then evidence equality). */
@@ -246,6 +250,7 @@ export async function eventDetail(store: Store, eventId: string, docId?: string)
     }
   }
 
+  let omitted = 0;
   // Independent reports: events of other documents at the same place (any date), and when
   // the event is dated, events of the compatible types near it in time (then by distance).
   if (row.place) {
@@ -270,7 +275,8 @@ export async function eventDetail(store: Store, eventId: string, docId?: string)
       if (!prev || score > prev.score) byDoc.set(c.doc_id, { c, m, score });
     }
     const ranked = [...byDoc.values()].sort((a, b) => b.score - a.score || (a.c.published ?? '').localeCompare(b.c.published ?? ''));
-    for (const { c, m } of ranked) {
+    omitted = Math.max(0, ranked.length - MAX_CORROBORATING);
+    for (const { c, m } of ranked.slice(0, MAX_CORROBORATING)) {
       const other = await store.getDocument(c.doc_id);
       const oev = other?.events.find((e) => e.id === c.id);
       if (!other || !oev) continue;
@@ -293,5 +299,6 @@ export async function eventDetail(store: Store, eventId: string, docId?: string)
     outlets: [...outlets.values()],
     // Documents of one story (copies of one dispatch) count once.
     independent_reports: new Set(reports.filter((r) => r.relation === 'corroborating').map((r) => r.story_id ?? `doc:${r.doc_id}`)).size,
+    omitted_reports: omitted,
   };
 }

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnnotationRecord, ConflictEvent, Place } from '../../src/document.js';
 import type { EventFilter, EventRow, Store, StoryInfo } from '../../src/store/store.js';
-import { distanceKm, effectiveInterval, eventDetail, eventRowOf, matchEvents } from '../../src/serve/reports.js';
+import { MAX_CORROBORATING, distanceKm, effectiveInterval, eventDetail, eventRowOf, matchEvents } from '../../src/serve/reports.js';
 
 type P = NonNullable<EventRow['place']>;
 const town = (id: string, name: string, lat: number, lon: number): P => ({ id, name, country: 'SY', admin1: null, lat, lon, geo_precision: 1 });
@@ -122,6 +122,7 @@ test('eventDetail: copies of one dispatch count once; identical sentences found 
   assert.equal(copy.story_similarity, 0.97);
   // c and c2 are one story: two independent sources (c/c2 and e), not three.
   assert.equal(d.independent_reports, 2);
+  assert.equal(d.omitted_reports, 0);
   assert.equal(d.reports.find((r) => r.doc_id === 'e')!.match?.date, 'event or publication dates overlap');
   assert.deepEqual(d.outlets.map((o) => o.outlet).sort(), ['Courrier A', 'Monitor E', 'Reprint D', 'Site B', 'Wire C']);
   // Each report's evidence offsets point into its own text.
@@ -136,4 +137,13 @@ test('eventDetail: copies of one dispatch count once; identical sentences found 
 
   assert.equal(await eventDetail(store, 'a:e9'), null);
   assert.equal(await eventDetail(store, 'nothing'), null);
+});
+
+test('eventDetail: at most MAX_CORROBORATING corroborating reports, the rest counted', async () => {
+  const recs = [record('a', 'A', 'Des frappes ont visé Alep.', place(ALEP))];
+  for (let i = 0; i < MAX_CORROBORATING + 5; i++) recs.push(record(`o${i}`, `Outlet ${i}`, `Frappes sur Alep, version ${i}.`, place(ALEP)));
+  const d = await eventDetail(fakeStore(recs, []), 'a:e1');
+  assert.equal(d?.reports.filter((r) => r.relation === 'corroborating').length, MAX_CORROBORATING);
+  assert.equal(d?.omitted_reports, 5);
+  assert.equal(d?.independent_reports, MAX_CORROBORATING);
 });

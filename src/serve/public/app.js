@@ -391,7 +391,8 @@ async function viewEvent(id, params) {
   const corroboration = h('section', { 'aria-labelledby': 'corr-h', class: 'corroboration' },
     h('h2', { id: 'corr-h' }, 'Who reports it'),
     h('p', {}, d.independent_reports
-      ? `${d.independent_reports} other document${d.independent_reports > 1 ? 's' : ''} report a matching event (same kind of event, same or nearby place, compatible dates).`
+      ? `${d.independent_reports} independent source${d.independent_reports > 1 ? 's' : ''} (other documents; copies of one dispatch count once) report a matching event (same kind of event, same or nearby place, compatible dates).` +
+        (d.omitted_reports ? ` ${d.omitted_reports} weaker matches are not shown.` : '')
       : 'No other stored document reports a matching event.',
       d.story ? ` This document belongs to a story of ${d.story.size} near-identical copies.` : ''),
     outletList,
