@@ -11,9 +11,11 @@
 import type { Attribution, Doc, Entity, Mention } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { AttributionLexicon } from './lexicon.js';
-import { Phrases, findAll, sentencesOf, type Sentence } from '../events/patterns.js';
+import { Phrases, sentencesOf, type Sentence } from '../events/patterns.js';
 
 interface Compiled {
+  /** Cues before the source (group 0) and reporting verbs (group 1), scanned in one pass. */
+  cues: Phrases;
   before: Phrases;
   notSources: Phrases;
   verbs: Phrases;
@@ -40,6 +42,7 @@ function compile(lex: AttributionLexicon): Compiled {
   let c = compiledCache.get(lex);
   if (c) return c;
   c = {
+    cues: new Phrases([lex.before, lex.verbs]),
     before: Phrases.of(lex.before),
     notSources: Phrases.of(lex.notSources),
     verbs: Phrases.of(lex.verbs),
@@ -163,8 +166,10 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
     const taken: { start: number; end: number }[] = [];
     const overlaps = (a: number, b: number) => taken.some((t) => a < t.end && b > t.start);
 
+    const cueHits = c.cues.scan(text, s.start, s.end);
     // A. cues before the source: "selon X", "according to X"
-    for (const cue of findAll(c.before, text, s.start, s.end)) {
+    for (const cue of cueHits) {
+      if (cue.group !== 0) continue;
       if (overlaps(cue.start, cue.end)) continue;
       if (c.notSources.at(text, cue.start, s.end)) continue;
       let np = nounPhraseAfter(text, cue.end, s.end, c, true);
@@ -180,7 +185,8 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
     }
 
     // B. reporting verbs: "X a affirmé que", "..., a révélé l'agence X", "X said"
-    for (const v of findAll(c.verbs, text, s.start, s.end)) {
+    for (const v of cueHits) {
+      if (v.group !== 1) continue;
       if (overlaps(v.start, v.end)) continue;
       const prevTok = lastToken(text, s.start, v.start);
       if (prevTok && c.notBefore.has(prevTok.toLowerCase().replace('’', "'"))) continue;

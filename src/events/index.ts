@@ -148,23 +148,79 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
   return c;
 }
 
+/** One sentence's scanner matches, all (by start) and by group. */
+interface Scan {
+  all: readonly PhraseMatch[];
+  by: (PhraseMatch[] | undefined)[];
+}
+const NONE: PhraseMatch[] = [];
+
+function scanOf(all: PhraseMatch[]): Scan {
+  const by: (PhraseMatch[] | undefined)[] = [];
+  for (const m of all) {
+    const l = by[m.group];
+    if (l) l.push(m);
+    else by[m.group] = [m];
+  }
+  return { all, by };
+}
+
+/** The matches of one group (by start). */
+function group(ms: Scan, g: number): readonly PhraseMatch[] {
+  return ms.by[g] ?? NONE;
+}
+
 /** The scanner's matches of one group inside [a, b). */
-function hits(ms: readonly PhraseMatch[], group: number, a: number, b: number): PhraseMatch[] {
-  const out: PhraseMatch[] = [];
-  for (const m of ms) if (m.group === group && m.start >= a && m.end <= b) out.push(m);
-  return out;
+function hits(ms: Scan, g: number, a: number, b: number): PhraseMatch[] {
+  const l = ms.by[g];
+  if (!l) return NONE;
+  let out: PhraseMatch[] | null = null;
+  for (const m of l) if (m.start >= a && m.end <= b) (out ??= []).push(m);
+  return out ?? NONE;
 }
 
 /** A match of the group ending right before pos (only white space between, at most `gap` chars). */
-function endsBefore(text: string, ms: readonly PhraseMatch[], group: number, pos: number, gap = 2): PhraseMatch | null {
+function endsBefore(text: string, ms: Scan, g: number, pos: number, gap = 2): PhraseMatch | null {
   let best: PhraseMatch | null = null;
-  for (const m of ms) {
-    if (m.group !== group || m.end > pos || pos - m.end > gap) continue;
-    if (!/^[\s\u00a0\u202f]*$/u.test(text.slice(m.end, pos))) continue;
+  for (const m of group(ms, g)) {
+    if (m.end > pos || pos - m.end > gap) continue;
+    if (!blank(text, m.end, pos)) continue;
     if (!best || m.start < best.start) best = m;
   }
   return best;
 }
+
+/** True when text[a, b) is only white space. */
+function blank(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch !== 32 && ch !== 0xa0 && ch !== 0x202f && ch !== 9 && ch !== 10 && ch !== 13 && !/\s/u.test(text[i])) return false;
+  }
+  return true;
+}
+
+/** Index of the first item whose start is at or after pos (items sorted by start). */
+function firstAt<T>(xs: readonly T[], pos: number, startOf: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(xs[mid]) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The items lying inside [a, b) (sorted by start). */
+function within<T>(xs: readonly T[], a: number, b: number, startOf: (x: T) => number, endOf: (x: T) => number): T[] {
+  const out: T[] = [];
+  for (let k = firstAt(xs, a, startOf); k < xs.length && startOf(xs[k]) < b; k++) if (endOf(xs[k]) <= b) out.push(xs[k]);
+  return out;
+}
+const mStart = (r: { m: Mention }) => r.m.start;
+const mEnd = (r: { m: Mention }) => r.m.end;
+const dStart = (d: DateMention) => d.start;
+const dEnd = (d: DateMention) => d.end;
 
 /** Parses a number written in digits or words ("vingt-trois", "deux cents", "1 200"). */
 export function parseNumber(s: string, lex: EventLexicon): number | null {
@@ -248,17 +304,32 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   const sents = sentencesOf(text, doc.sentences);
 
   // mentions, sorted
-  const sourceZones = attLex ? findAttributions(doc, attLex).map((a) => ({ start: a.start, end: a.end })) : [];
-  const inSource = (m: Mention) => sourceZones.some((z) => m.start >= z.start && m.end <= z.end);
+  const sourceZones = attLex ? findAttributions(doc, attLex) : [];
+  const inSource = (m: Mention) => {
+    for (const z of sourceZones) if (m.start >= z.start && m.end <= z.end) return true;
+    return false;
+  };
   const placeMentions: PlaceRef[] = [];
-  for (const p of doc.places) for (const m of p.mentions) placeMentions.push({ m, p });
+  let placeLen = 0;
+  for (const p of doc.places)
+    for (const m of p.mentions) {
+      placeMentions.push({ m, p });
+      if (m.end - m.start > placeLen) placeLen = m.end - m.start;
+    }
   placeMentions.sort((a, b) => a.m.start - b.m.start);
+  const overlapsPlace = (m: Mention) => {
+    // places starting before m.end, back to those that could still reach m.start
+    for (let k = firstAt(placeMentions, m.end, mStart) - 1; k >= 0 && placeMentions[k].m.start + placeLen > m.start; k--) {
+      if (placeMentions[k].m.end > m.start) return true;
+    }
+    return false;
+  };
   const actorMentions: MentionRef[] = [];
   for (const e of doc.entities) {
     if (c.nonActorKinds.has(e.kind)) continue;
     for (const m of e.mentions) {
       if (inSource(m)) continue;
-      if (placeMentions.some((p) => m.start < p.m.end && m.end > p.m.start)) continue;
+      if (overlapsPlace(m)) continue;
       actorMentions.push({ m, e });
     }
   }
@@ -268,18 +339,18 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
   const all: Candidate[] = [];
   let lastActor1: MentionRef[] = [];
-  const scans: PhraseMatch[][] = sents.map((s) => c.scanner.scan(text, s.start, s.end));
+  const scans: Scan[] = sents.map((s) => scanOf(c.scanner.scan(text, s.start, s.end)));
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
     const ms = scans[si];
     const found: Candidate[] = [];
     const fallbacks: Candidate[] = [];
     const matches: { span: Span; idx: number }[] = [];
-    for (const m of ms) if (m.group < c.nTriggers) matches.push({ span: { start: m.start, end: m.end, text: m.text }, idx: m.group });
+    for (const m of ms.all) if (m.group < c.nTriggers) matches.push({ span: { start: m.start, end: m.end, text: m.text }, idx: m.group });
     if (!matches.length) continue;
-    const sActors = actorMentions.filter((r) => r.m.start >= s.start && r.m.end <= s.end);
-    const sPlaces = placeMentions.filter((r) => r.m.start >= s.start && r.m.end <= s.end);
-    const sDates = dates.filter((d) => d.start >= s.start && d.end <= s.end && d.value);
+    const sActors = within(actorMentions, s.start, s.end, mStart, mEnd);
+    const sPlaces = within(placeMentions, s.start, s.end, mStart, mEnd);
+    const sDates = within(dates, s.start, s.end, dStart, dEnd).filter((d) => d.value);
     const figures = fatalityFigures(text, s, ms, c, lex, sDates);
     // an actor mention right after a locative preposition is a place ("en Syrie")
     const pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
@@ -338,15 +409,18 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     for (const cand of list) {
       if (cand.entry.weak && !cand.actor1.length && !cand.actor2.length && !cand.placeInSentence && !cand.fatalities.length) continue;
       // same type and actors in one sentence → one event
-      const twin = all.find(
-        (o) =>
-          o.sentence === s &&
+      let twin: Candidate | undefined;
+      for (let k = all.length - 1; k >= 0 && all[k].sentence === s; k--) {
+        const o = all[k];
+        if (
           o.type === cand.type &&
           o.subtype === cand.subtype &&
           o.status === cand.status &&
           sameIds(o.actor1, cand.actor1) &&
-          sameIds(o.actor2, cand.actor2),
-      );
+          sameIds(o.actor2, cand.actor2)
+        )
+          twin = o; // the earliest one
+      }
       if (twin) {
         twin.fatalities.push(...cand.fatalities);
         if (!twin.place && cand.place) twin.place = cand.place;
@@ -360,7 +434,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     for (const cand of list) {
       if (cand.place) continue;
       for (let k = si - 1; k >= 0 && k >= si - 2 && sents[k].para === s.para; k--) {
-        const ps = placeMentions.filter((r) => r.m.start >= sents[k].start && r.m.end <= sents[k].end && !isDestination(text, r, scans[k], c));
+        const ps = within(placeMentions, sents[k].start, sents[k].end, mStart, mEnd).filter((r) => !isDestination(text, r, scans[k], c));
         if (ps.length) {
           cand.place = ps[ps.length - 1];
           break;
@@ -395,9 +469,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 }
 
 function sameIds(a: MentionRef[], b: MentionRef[]): boolean {
-  const x = [...new Set(a.map((r) => r.e.id))].sort().join('|');
-  const y = [...new Set(b.map((r) => r.e.id))].sort().join('|');
-  return x === y;
+  for (const x of a) if (!b.some((y) => y.e.id === x.e.id)) return false;
+  for (const y of b) if (!a.some((x) => x.e.id === y.e.id)) return false;
+  return true;
 }
 
 function ids(a: MentionRef[]): Set<string> {
@@ -408,20 +482,22 @@ function bare(x: Candidate): boolean {
   return !x.actor1.length && !x.actor2.length && !x.place;
 }
 
+/** True when some entity of a is also in b. */
+function shareId(a: MentionRef[], b: MentionRef[]): boolean {
+  for (const x of a) for (const y of b) if (x.e.id === y.e.id) return true;
+  return false;
+}
+
 /** Two readings of one event: same type, agreeing actors, place and date. */
 function compatible(o: Candidate, n: Candidate): boolean {
   if (o.type !== n.type || o.subtype !== n.subtype) return false;
   if (o.status !== n.status && (o.status === 'negated' || n.status === 'negated')) return false;
   if (o.date && n.date && !datesAgree(o.date.value, n.date.value)) return false;
   if (bare(o) || bare(n)) return true;
-  const a1 = ids(o.actor1);
-  const b1 = ids(n.actor1);
-  if (a1.size && b1.size && ![...a1].some((x) => b1.has(x))) return false;
-  const a2 = ids(o.actor2);
-  const b2 = ids(n.actor2);
-  if (a2.size && b2.size && ![...a2].some((x) => b2.has(x))) return false;
+  if (o.actor1.length && n.actor1.length && !shareId(o.actor1, n.actor1)) return false;
+  if (o.actor2.length && n.actor2.length && !shareId(o.actor2, n.actor2)) return false;
   if (o.place || n.place) return !!(o.place && n.place && o.place.p.id === n.place.p.id);
-  return a1.size > 0 && b1.size > 0;
+  return o.actor1.length > 0 && n.actor1.length > 0;
 }
 
 function info(x: Candidate): number {
@@ -436,11 +512,10 @@ function datesAgree(a: string, b: string): boolean {
 }
 
 /** The clause around the trigger: between clause breaks, inside the sentence. */
-function clauseOf(s: Sentence, t: Span, ms: readonly PhraseMatch[], c: Compiled): { start: number; end: number } {
+function clauseOf(s: Sentence, t: Span, ms: Scan, c: Compiled): { start: number; end: number } {
   let start = s.start;
   let end = s.end;
-  for (const b of ms) {
-    if (b.group !== c.g.clauseBreak) continue;
+  for (const b of group(ms, c.g.clauseBreak)) {
     if (b.end <= t.start) start = Math.max(start, b.end);
     else if (b.start >= t.end) {
       end = Math.min(end, b.start);
@@ -451,7 +526,7 @@ function clauseOf(s: Sentence, t: Span, ms: readonly PhraseMatch[], c: Compiled)
 }
 
 /** Refiners: the cue nearest the trigger (within 80 characters) decides the sub-type. */
-function refine(cand: Candidate, s: Sentence, ms: readonly PhraseMatch[], c: Compiled, lex: EventLexicon): void {
+function refine(cand: Candidate, s: Sentence, ms: Scan, c: Compiled, lex: EventLexicon): void {
   let best: { d: number; name: string } | null = null;
   const lo = Math.max(s.start, cand.trigger.start - 80);
   const hi = Math.min(s.end, cand.trigger.end + 80);
@@ -512,7 +587,7 @@ function roles(
   cand: Candidate,
   text: string,
   clause: { start: number; end: number },
-  ms: readonly PhraseMatch[],
+  ms: Scan,
   pool: MentionRef[],
   c: Compiled,
   lastActor1: MentionRef[],
@@ -593,9 +668,9 @@ function uniq(a: MentionRef[]): MentionRef[] {
 }
 
 /** A place introduced as a destination ("vers X", "en direction de X", "towards X"). */
-function isDestination(text: string, r: PlaceRef, ms: readonly PhraseMatch[], c: Compiled): boolean {
-  for (const d of ms) {
-    if (d.group !== c.g.destination || d.end > r.m.start || r.m.start - d.end > 14) continue;
+function isDestination(text: string, r: PlaceRef, ms: Scan, c: Compiled): boolean {
+  for (const d of group(ms, c.g.destination)) {
+    if (d.end > r.m.start || r.m.start - d.end > 14) continue;
     if (!/[,;:.]/.test(text.slice(d.end, r.m.start))) return true;
   }
   return false;
@@ -603,7 +678,7 @@ function isDestination(text: string, r: PlaceRef, ms: readonly PhraseMatch[], c:
 
 const PRECISION_PENALTY: Record<string, number> = { point: 0, city: 0, region: 25, country: 70 };
 
-function pickPlace(text: string, s: Sentence, t: Span, ms: readonly PhraseMatch[], sPlaces: PlaceRef[], c: Compiled): PlaceRef | null {
+function pickPlace(text: string, s: Sentence, t: Span, ms: Scan, sPlaces: PlaceRef[], c: Compiled): PlaceRef | null {
   let best: PlaceRef | null = null;
   let bs = Infinity;
   for (const r of sPlaces) {
@@ -620,7 +695,7 @@ function pickPlace(text: string, s: Sentence, t: Span, ms: readonly PhraseMatch[
   return best;
 }
 
-function pickDate(text: string, t: Span, ms: readonly PhraseMatch[], sDates: DateMention[], c: Compiled, pubMonth: string | null): { value: string; span?: Span } | null {
+function pickDate(text: string, t: Span, ms: Scan, sDates: DateMention[], c: Compiled, pubMonth: string | null): { value: string; span?: Span } | null {
   let best: DateMention | null = null;
   let bd = Infinity;
   for (const d of sDates) {
@@ -628,7 +703,7 @@ function pickDate(text: string, t: Span, ms: readonly PhraseMatch[], sDates: Dat
     if (d.precision === 'year') {
       // "depuis 2012", "since 2014": a starting point, not the event's date
       const digit = d.start + Math.max(0, d.text.search(/\d/));
-      if (ms.some((m) => m.group === c.g.since && m.end <= digit && digit - m.end <= 4 && m.end >= d.start - 25)) continue;
+      if (group(ms, c.g.since).some((m) => m.end <= digit && digit - m.end <= 4 && m.end >= d.start - 25)) continue;
     }
     const dist = d.end <= t.start ? t.start - d.end : Math.max(0, d.start - t.end);
     if (dist < bd) {
@@ -641,7 +716,7 @@ function pickDate(text: string, t: Span, ms: readonly PhraseMatch[], sDates: Dat
   return pubMonth ? { value: pubMonth } : null;
 }
 
-function status(text: string, clause: { start: number; end: number }, t: Span, ms: readonly PhraseMatch[], c: Compiled): EventStatus {
+function status(text: string, clause: { start: number; end: number }, t: Span, ms: Scan, c: Compiled): EventStatus {
   const from = Math.max(clause.start, t.start - 70);
   // negation: "sans (aucune)", "aucun", "not", "denied" shortly before the trigger
   for (const m of hits(ms, c.g.negation, from, t.start)) {
@@ -679,7 +754,7 @@ function status(text: string, clause: { start: number; end: number }, t: Span, m
   return 'asserted';
 }
 
-function fatalityFigures(text: string, s: Sentence, ms: readonly PhraseMatch[], c: Compiled, lex: EventLexicon, sDates: DateMention[]): Figure[] {
+function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: EventLexicon, sDates: DateMention[]): Figure[] {
   const deaths = hits(ms, c.g.death, s.start, s.end);
   if (!deaths.length) return [];
   const nums: { start: number; end: number; text: string; value: number }[] = [];
@@ -694,7 +769,7 @@ function fatalityFigures(text: string, s: Sentence, ms: readonly PhraseMatch[], 
     if (/^\s*%/.test(text.slice(n.end, n.end + 2))) continue;
     const value = parseNumber(n.text, lex);
     if (value === null) continue;
-    nums.push({ ...n, value });
+    nums.push({ start: n.start, end: n.end, text: n.text, value });
   }
   const wounded = hits(ms, c.g.wounded, s.start, s.end);
   const out: Figure[] = [];
@@ -746,13 +821,15 @@ function toEvent(doc: Doc, cand: Candidate, n: number): ConflictEvent {
     evidence: { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) },
     trigger: cand.trigger,
   };
-  const spans: NonNullable<ConflictEvent['spans']> = {};
-  if (cand.actor1.length) spans.actor1 = cand.actor1.map((r) => span(r.m));
-  if (cand.actor2.length) spans.actor2 = cand.actor2.map((r) => span(r.m));
-  if (cand.place) spans.place = span(cand.place.m);
-  if (cand.date?.span) spans.date = cand.date.span;
-  if (fat) spans.fatalities = fat.span;
-  if (Object.keys(spans).length) ev.spans = spans;
+  if (cand.actor1.length || cand.actor2.length || cand.place || cand.date?.span || fat) {
+    const spans: NonNullable<ConflictEvent['spans']> = {};
+    if (cand.actor1.length) spans.actor1 = cand.actor1.map((r) => span(r.m));
+    if (cand.actor2.length) spans.actor2 = cand.actor2.map((r) => span(r.m));
+    if (cand.place) spans.place = span(cand.place.m);
+    if (cand.date?.span) spans.date = cand.date.span;
+    if (fat) spans.fatalities = fat.span;
+    ev.spans = spans;
+  }
   return ev;
 }
 

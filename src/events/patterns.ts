@@ -607,8 +607,8 @@ class TNode {
  */
 export class Phrases {
   /** First tokens: literal words by vocabulary number, wildcard words by id. */
-  private readonly rootLit: (TNode | undefined)[] = [];
-  private readonly rootGlob = new Map<number, TNode>();
+  private rootLit: (TNode | null)[] = [];
+  private rootGlob: (TNode | null)[] = [];
   readonly size: number;
   /** Overlap class of each group for `scan` (groups of one class never overlap). */
   private readonly cls: number[];
@@ -641,12 +641,9 @@ export class Phrases {
             const isLit = pt.lit !== null;
             const num = isLit ? wordId(pt.lit!) : globId({ pre: pt.pre, post: pt.post, re: pt.re });
             if (k === 0) {
-              if (isLit) {
-                node = this.rootLit[num] ?? (this.rootLit[num] = new TNode());
-              } else {
-                node = this.rootGlob.get(num) ?? null;
-                if (!node) this.rootGlob.set(num, (node = new TNode()));
-              }
+              const arr = isLit ? this.rootLit : this.rootGlob;
+              while (arr.length <= num) arr.push(null); // dense arrays, never holey
+              node = arr[num] ?? (arr[num] = new TNode());
               return;
             }
             const key = num * 2 + (pt.sp ? 1 : 0);
@@ -675,14 +672,19 @@ export class Phrases {
   private walk(t: Tokens, i: number, b: number): number {
     this.mN = 0;
     const id = t.id[i];
-    if (id >= 0) {
-      const n0 = this.rootLit[id];
-      if (n0 !== undefined) this.descend(t, n0, i + 1, b);
+    const rl = this.rootLit;
+    if (id >= 0 && id < rl.length) {
+      const n0 = rl[id];
+      if (n0 !== null) this.descend(t, n0, i + 1, b);
     }
     const g1 = t.gOff[i + 1];
+    const rg = this.rootGlob;
     for (let g = t.gOff[i]; g < g1; g++) {
-      const nd = this.rootGlob.get(t.gIds[g]);
-      if (nd !== undefined) this.descend(t, nd, i + 1, b);
+      const gid = t.gIds[g];
+      if (gid < rg.length) {
+        const nd = rg[gid];
+        if (nd !== null) this.descend(t, nd, i + 1, b);
+      }
     }
     return this.mN;
   }
@@ -806,9 +808,15 @@ export class Phrases {
         const e = t.end[j - 1];
         out.push({ start: s, end: e, text: text.slice(s, e), group: term.group });
       }
-      if (out.length - startOut > 1) {
-        const added = out.splice(startOut).sort((x, y) => x.group - y.group);
-        out.push(...added);
+      // matches at one token in group order (insertion sort: a handful at most)
+      for (let k = startOut + 1; k < out.length; k++) {
+        const m = out[k];
+        let q = k - 1;
+        while (q >= startOut && out[q].group > m.group) {
+          out[q + 1] = out[q];
+          q--;
+        }
+        out[q + 1] = m;
       }
       for (let k = startOut; k < out.length; k++) busy[cls[out[k].group]] = out[k].end;
     }
