@@ -70,9 +70,10 @@ function cachingPattern(p: Parser): Parser {
 }
 
 /**
- * Gates: a cheap necessary condition for a parser to match a window (a digit, one of its
- * words), tested once per window before the parser's own, much costlier, pattern runs. A gate
- * never changes what is found: a parser whose gate fails could not have matched.
+ * Gates: a cheap necessary condition for a parser to match (a digit, one of its words), tested
+ * once per chrono call before the parser's own, much costlier, pattern runs. Such a gate never
+ * changes what is found: a parser whose gate fails could not have matched. (The time-of-day
+ * gate below is the one exception, on purpose.)
  */
 interface WindowInfo {
   /** The window holds a digit. */
@@ -117,16 +118,24 @@ const has = (re: RegExp): Gate => (w) => re.test(w.low);
 const needsDigit: Gate = (w) => w.digit;
 const enMonth = has(/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/);
 
+/**
+ * Times of day: chrono's time parsers read any number up to 24 as an hour ("au moins 12
+ * morts" → 12:00), which then only costs (a time alone is dropped) or glues a stray number to
+ * a date ("mardi 12"). They run only where the text shows a time: "14h", "14 h 30", "8:28",
+ * "9 am", "à 14", "at 9", "o'clock". This gate is a choice, not a necessary condition.
+ */
+const timeOfDay = has(/\d\s*h(?:\s*\d|[^a-z]|$)|\d\s*[:：.]\s*\d|\d\s*(?:a\.?m|p\.?m)(?![a-z])|(?:^|[^a-z])(?:à|a|at|from|vers|dès)\s*\d|o['’]?\s*clock/);
+
 /** Gates of chrono's own parsers (fr and en casual), by class name; read off their patterns (chrono-node 2.x). */
 const CHRONO_GATES: Record<string, Gate> = {
   ISOFormatParser: needsDigit,
   SlashDateFormatParser: needsDigit,
   FRMonthNameLittleEndianParser: needsDigit,
-  FRTimeExpressionParser: needsDigit,
-  FRSpecificTimeExpressionParser: needsDigit,
+  FRTimeExpressionParser: timeOfDay,
+  FRSpecificTimeExpressionParser: timeOfDay,
   ENYearMonthDayParser: needsDigit,
   ENSlashMonthFormatParser: needsDigit,
-  ENTimeExpressionParser: needsDigit,
+  ENTimeExpressionParser: timeOfDay,
   ENYearMonthNameParser: needsDigit,
   FRWeekdayParser: has(/dim|lun|mar|mer|jeu|ven|sam/),
   FRCasualTimeParser: has(/matin|soir|apr|midi|minuit/),
