@@ -6,8 +6,9 @@ import type { ActorKind, Doc, Entity, Mention } from '../document.js';
 import type { ActorEntry } from '../knowledge/actors/schema.js';
 import type { EntityLexicon } from './lexicon.js';
 import { loadGazetteer, type Gazetteer } from '../knowledge/places/index.js';
-import { GAP_COMMA, GAP_JOIN, GAP_SENTENCE, GAP_STOP, Matcher, PhraseSet, idsOf, tokenId, type Match, type Prepared } from '../match/matcher.js';
-import { foldKey } from '../match/fold.js';
+import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_STOP, Matcher, PhraseSet, idsOf, tokenId, type Match, type Prepared } from '../match/matcher.js';
+import { foldKey, keyTokens } from '../match/fold.js';
+import givenNamesData from '../knowledge/names/given-names.json' with { type: 'json' };
 import { demonymMap, focusCountries, isCap, lexiconData, preparedOf } from '../places/context.js';
 
 interface AliasRef {
@@ -16,6 +17,8 @@ interface AliasRef {
   exact: string | null;
   /** `exact` with only its letters and digits. */
   exactBare: string | null;
+  /** The alias is written in lower case ("peshmergas", "rebelles"): it may match a lower-case word. */
+  lower: boolean;
   ambiguous: boolean;
 }
 
@@ -40,9 +43,10 @@ export function buildRegistry(actors: ActorEntry[]): Registry {
       const short = name.replace(/[^\p{L}\p{N}]/gu, '');
       const exact = short.length <= 4 && short === short.toUpperCase() && short !== short.toLowerCase() ? name : null;
       const ambiguous = amb.has(foldKey(name));
-      const rk = `${a.id}\u0000${exact ?? ''}\u0000${ambiguous}`;
+      const lower = /^\p{Ll}/u.test(name.replace(/^(?:[ld]['’]|(?:al|el|the|le|la|les)[\s-])/i, ''));
+      const rk = `${a.id}\u0000${exact ?? ''}\u0000${ambiguous}\u0000${lower}`;
       let ref = refs.get(rk);
-      if (!ref) refs.set(rk, (ref = { id: a.id, exact, exactBare: exact === null ? null : bare(exact), ambiguous }));
+      if (!ref) refs.set(rk, (ref = { id: a.id, exact, exactBare: exact === null ? null : bare(exact), ambiguous, lower }));
       aliases.add(name, ref);
     }
   }
@@ -60,6 +64,8 @@ interface LexMatchers {
   seats: Matcher<string>;
   titles: Matcher<ActorKind>;
   suffixTitles: PhraseSet<ActorKind>;
+  /** Titles written abbreviated with a period ("M.", "Dr."), folded. */
+  abbrevTitles: Set<string>;
   demonyms: Map<string, string>;
   articles: Set<string>;
   coord: Set<string>;
@@ -98,9 +104,11 @@ function lexMatchers(lex: EntityLexicon, g: Gazetteer): LexMatchers {
   m = {
     heads, portfolios, generics, capitals, countries, seats, titles, starts,
     suffixTitles, demonyms,
+    abbrevTitles: new Set(Object.keys(lex.titles).filter((k) => k.endsWith('.')).map((k) => keyTokens(k).join(' '))),
     articles: new Set(['le', 'la', 'les', 'l', 'the', 'un', 'une', 'des', 'a', 'an']),
     coord: new Set(['et', 'and', 'ou', 'or']),
   };
+  orgHeadCache.set(m, new Set(lex.orgHeads.map((h) => keyTokens(h)[0]).filter(Boolean)));
   lexMatcherCache.set(lex, m);
   return m;
 }
@@ -209,8 +217,14 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     const cap = lexStart ? M.capitals.longestAt(p, i) : null;
     const cm = cap ?? (lexStart ? M.countries.longestAt(p, i) : null);
     const placeName = cm;
-    if (aliasStart) for (const m of reg.aliases.matchesAt(p, i)) {
-      if (m.t1 - m.t0 === 1 && !isCap(p, i) && m.values.every((r) => r.exact !== null)) continue;
+    if (aliasStart) for (let m of reg.aliases.matchesAt(p, i)) {
+      // A short one-word alias written with a capital ("Amal", "Azov", "EI") never matches a
+      // lower-case word (a common word: "amal", "fatah"); those the registry writes in lower case
+      // ("peshmergas", "rebelles") may, and longer names often appear in lower case ("selon assafir").
+      if (m.t1 - m.t0 === 1 && !isCap(p, i) && end[i] - start[i] <= 5) {
+        if (!m.values.some((r) => r.lower)) continue;
+        if (!m.values.every((r) => r.lower)) m = { ...m, values: m.values.filter((r) => r.lower) };
+      }
       // A country or capital name listed as a registry alias ("Syrie" for state-sy) is an actor
       // only where it speaks or acts: rule 5 decides, the places stage takes the rest.
       if (placeName && placeName.t1 === m.t1) continue;
@@ -310,12 +324,15 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     // 7. Titles before an unknown name ("le général X", "l'agence syrienne X", "le ministre turc des
     //    Affaires étrangères X"), and "le jordanien X" (article + demonym + name: a person).
     const tm = lexStart ? M.titles.longestAt(p, i) : null;
+    // An abbreviated title keeps its period: "M. Lugol", "Dr. Smith".
+    const titleDot = !!tm && tm.values.length > 0 && M.abbrevTitles.has(tok.slice(tm.t0, tm.t1).join(' ')) && tm.t1 < n && /^\.\s+$/.test(p.text.slice(end[tm.t1 - 1], start[tm.t1]));
+    const gapOk = (k: number): boolean => noBreak(k - 1, k) || (titleDot && k === tm!.t1);
     let titleKind: ActorKind | null = tm ? tm.values[0] : null;
     let k0 = tm ? tm.t1 : -1;
     if (!tm && lexStart && i > 0 && M.articles.has(tok[i - 1]) && !isCap(p, i) && demonymAt(i) && !/s$/.test(tok[i])) { titleKind = 'person'; k0 = i + 1; }
     if (titleKind && k0 > 0) {
       // Skip demonyms and a portfolio between the title and the name.
-      for (let guard = 0; guard < 3 && k0 < n && noBreak(k0 - 1, k0); guard++) {
+      for (let guard = 0; guard < 3 && k0 < n && gapOk(k0); guard++) {
         if (!isCap(p, k0) && demonymAt(k0)) { k0++; continue; }
         const pf = M.portfolios.longestAt(p, k0);
         if (pf && titleKind === 'person') { k0 = pf.t1; continue; }
@@ -324,7 +341,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       // A name may start with a lower-case article: "al-Akhbar".
       let n0 = k0;
       if (n0 + 1 < n && tok[n0] === 'al' && !isCap(p, n0) && isCap(p, n0 + 1) && sameWord(p, n0, n0 + 1)) n0++;
-      if (n0 < n && isCap(p, n0) && noBreak(k0 - 1, k0) && !L.stopwords.has(tok[n0])) {
+      if (n0 < n && isCap(p, n0) && gapOk(k0) && !L.stopwords.has(tok[n0])) {
         const known = reg.aliases.longestAt(p, k0) ?? reg.aliases.longestAt(p, n0);
         const t1 = known ? -1 : nameRun(p, n0, L.particles, L.stopwords);
         if (t1 > n0 && !isBigPlace(g, p, n0, t1)) {
@@ -357,6 +374,12 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     else if (best.pend) pending.push(best.pend);
     i = best.t1 - 1;
   }
+
+  // 9. Unknown names (no registry id): a run of capitalized words opened by a given name is a
+  //    person ("Jules Guesde", "Jean-Louis Gasset"), one opened by an organisation head word an
+  //    organisation ("Fédération Républicaine"); a person's last name alone later in the text
+  //    is the same person ("Guesde").
+  unknownNames(p, L, M, g, hits, pending, localInfo);
 
   // Coordination: "entre Damas et Ankara", "Moscou et Ankara ont annoncé".
   for (let k = 0; k + 1 < pending.length; k++) {
@@ -397,6 +420,74 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     if (!e.mentions.some((x) => x.start < m.end && m.start < x.end)) e.mentions.push(m);
   }
   return [...out.values()];
+}
+
+const givenNames = new Set<string>();
+for (const list of [givenNamesData.fr, givenNamesData.en, givenNamesData.ar]) for (const x of list) { const t = keyTokens(x); if (t.length) givenNames.add(t[0]); }
+const orgHeadCache = new WeakMap<LexMatchers, Set<string>>();
+/** Lower-case adjectives after an organisation head word ("nationale", "fédéral", "coréenne", "national"). */
+const ORG_ADJ = /^[a-z]{3,}(?:al|ale|aux|ien|ienne|ais|aise|ain|aine|ique|el|elle|eur|ive|if|an|ane|enne|ese|ish|ic|ical)$/;
+
+/** Rule 9 (see findEntities): unknown persons and organisations, typed by their first word. */
+function unknownNames(
+  p: Prepared, L: ReturnType<typeof lexiconData>, M: LexMatchers, g: Gazetteer, hits: Hit[],
+  pending: { start: number; end: number }[], localInfo: Map<string, Hit['local']>,
+): void {
+  const { tok, start, end } = p.tokens;
+  const n = tok.length;
+  const heads = orgHeadCache.get(M)!;
+  // Tokens already taken by another rule.
+  const taken = new Uint8Array(n);
+  const spans = [...hits, ...pending].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const h of spans) {
+    while (k < n && end[k] <= h.start) k++;
+    for (let j = k; j < n && start[j] < h.end; j++) taken[j] = 1;
+  }
+  const persons = new Map<string, string>(); // last name → entity id
+  for (let i = 0; i < n; i++) {
+    if (!p.cap[i] || taken[i] || L.stopwords.has(tok[i])) continue;
+    // Only the first word of a run (a capitalized word just before belongs to the same name).
+    if (i > 0 && p.cap[i - 1] && !(p.gap[i] & (GAP_LOOSE | GAP_SENTENCE)) && !L.stopwords.has(tok[i - 1])) continue;
+    let t1 = nameRun(p, i, L.particles, L.stopwords);
+    for (let j = i + 1; j < t1; j++) if (taken[j]) { t1 = j; break; }
+    while (t1 > i + 1 && L.particles.has(tok[t1 - 1])) t1--;
+    let kind: ActorKind | null = null;
+    if (givenNames.has(tok[i])) {
+      // A person's name keeps one particle, before its last word only ("Charles de Gaulle",
+      // not "Jeremy Hellickson des Rays de Tampa").
+      for (let j = i + 1; j < t1; j++) {
+        if (!L.particles.has(tok[j])) continue;
+        if (tok[j] === 'des' || j + 2 !== t1) t1 = j;
+        break;
+      }
+      if (t1 - i >= 2 && !givenNames.has(tok[t1 - 1]) && tok[t1 - 1].length > 1) kind = 'person';
+    } else if (heads.has(tok[i])) {
+      // "Fédération Républicaine", "Conseil fédéral", "Ligue nationale de hockey".
+      let j = i + 1;
+      if (t1 === i + 1 && j < n && !p.cap[j] && ORG_ADJ.test(tok[j]) && !(p.gap[j] & (GAP_SENTENCE | GAP_COMMA))) j++;
+      if (j > i + 1 && j + 1 < n && (tok[j] === 'de' || tok[j] === 'd' || tok[j] === 'of') && !(p.gap[j] & (GAP_SENTENCE | GAP_COMMA)) && !(p.gap[j + 1] & (GAP_SENTENCE | GAP_COMMA)) && !L.stopwords.has(tok[j + 1]) && !M.articles.has(tok[j + 1])) j += 2;
+      if (j > t1) t1 = j;
+      for (let x = i + 1; x < t1; x++) if (taken[x]) { t1 = x; break; }
+      if (t1 - i >= 2) kind = 'org';
+    }
+    if (kind) {
+      if (isBigPlace(g, p, i, t1)) { i = t1 - 1; continue; }
+      const id = `x:${tok.slice(i, t1).join('-')}`;
+      const s = start[i], e = end[t1 - 1];
+      if (!localInfo.has(id)) localInfo.set(id, { name: p.text.slice(s, e), kind, country: null, inter: null });
+      hits.push({ id, start: s, end: e, via: 'pattern' });
+      if (kind === 'person') persons.set(tok[t1 - 1], id);
+      i = t1 - 1;
+      continue;
+    }
+    // A person's last name alone, after the full name.
+    if (t1 === i + 1 && tok[i].length > 2) {
+      const id = persons.get(tok[i]);
+      if (id) hits.push({ id, start: start[i], end: end[i], via: 'pattern' });
+    }
+    i = Math.max(i, t1 - 1);
+  }
 }
 
 const startsCache = new WeakMap<Registry, WeakMap<LexMatchers, Uint8Array>>();

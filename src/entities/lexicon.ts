@@ -45,6 +45,11 @@ export const entitiesLexiconSchema = z
     nameParticles: strings,
     /** Capitalized words that never start a name or a place (sentence-initial words, months, titles). */
     stopwords: strings,
+    /**
+     * Capitalized words that open an organisation's name ("Conseil", "Parti", "Ligue"): a run of
+     * capitalized words starting with one, not in the registry, is an unlinked organisation.
+     */
+    orgHeads: strings.default([]),
     /** Places stage cues. */
     places: z
       .object({
