@@ -102,8 +102,7 @@ export function splitSentences(text: string): { start: number; end: number }[] {
   return out;
 }
 
-/** Words and numbers as the quick filter sees them ("2O11", "28/10/2016", "mi-mars", "aujourd'hui"). */
-const TOKEN = /[0-9][0-9Oo/.-]*[0-9]|[A-Za-z\u00C0-\u024F]+/g;
+/** Words and numbers as the quick filter sees them ("2O11", "28/10/2016", "mi-mars", "aujourd'hui"): /[0-9][0-9Oo/.-]*[0-9]|[A-Za-z\u00C0-\u024F]+/, scanned by quickHits. */
 const YEARISH = /^[12][0-9Oo]{3}$/;
 const NUMERIC_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/;
 /** Lower case, ’ → '. (The lexicon lists accented and unaccented spellings both.) */
@@ -134,6 +133,83 @@ function windows(text: string, sentences: { start: number; end: number }[], hits
   return out;
 }
 
+/** Code unit classes of the quick filter: 1 a digit, 2 a Latin letter (A-Z, a-z, U+00C0–U+024F), 3 the letter o/O, 4 / . - */
+const CLASS = new Uint8Array(65536);
+(function init() {
+  for (let c = 48; c <= 57; c++) CLASS[c] = 1;
+  for (let c = 65; c <= 90; c++) CLASS[c] = 2;
+  for (let c = 97; c <= 122; c++) CLASS[c] = 2;
+  for (let c = 0xc0; c <= 0x24f; c++) CLASS[c] = 2;
+  CLASS[79] = 3;
+  CLASS[111] = 3;
+  CLASS[47] = 4;
+  CLASS[46] = 4;
+  CLASS[45] = 4;
+})();
+
+const prefixes = new WeakMap<Set<string>, Set<number>>();
+/** The first two code units of every anchor: a word is cut out and looked up only when it starts like one. */
+function prefixesOf(anchors: Set<string>): Set<number> {
+  let p = prefixes.get(anchors);
+  if (!p) {
+    p = new Set([...anchors].map((a) => a.charCodeAt(0) * 65536 + a.charCodeAt(1)));
+    prefixes.set(anchors, p);
+  }
+  return p;
+}
+
+/**
+ * Offsets of the quick filter's hits: a year ("2016", "2O11"), a numeric date, an anchor word
+ * of the lexicon (3 letters or more). Tokens are cut as the pattern above cuts them (a number: a digit, then digits, O, / . -, ending on a digit; a word: Latin
+ * letters), by a scan over code units that looks a word up only when its first two letters
+ * start an anchor.
+ */
+function quickHits(text: string, engine: Engine): number[] {
+  // lower-cased once (same offsets unless a letter changes length, then word by word)
+  const lowText = text.toLowerCase();
+  const lowered = lowText.length === text.length;
+  const scan = lowered ? lowText : text;
+  const pre = prefixesOf(engine.anchors);
+  const hits: number[] = [];
+  const len = scan.length;
+  let i = 0;
+  while (i < len) {
+    const k = CLASS[scan.charCodeAt(i)];
+    if (k === 1) {
+      // a number: greedy over digits, O and / . -, back to its last digit
+      let j = i + 1;
+      let lastDigit = -1;
+      while (j < len) {
+        const kj = CLASS[scan.charCodeAt(j)];
+        if (kj === 1) lastDigit = j;
+        else if (kj !== 3 && kj !== 4) break;
+        j++;
+      }
+      if (lastDigit < 0) {
+        i++;
+        continue;
+      }
+      const t = scan.slice(i, lastDigit + 1);
+      const c = t.charCodeAt(0);
+      if ((t.length === 4 && (c === 49 || c === 50) && YEARISH.test(t)) || NUMERIC_DATE.test(t)) hits.push(i);
+      i = lastDigit + 1;
+    } else if (k === 2 || k === 3) {
+      let j = i + 1;
+      while (j < len && (CLASS[scan.charCodeAt(j)] === 2 || CLASS[scan.charCodeAt(j)] === 3)) j++;
+      if (j - i >= 3) {
+        const c0 = scan.charCodeAt(i);
+        const c1 = scan.charCodeAt(i + 1);
+        if (lowered ? pre.has(c0 * 65536 + c1) : true) {
+          const t = scan.slice(i, j);
+          if (engine.anchors.has(lowered ? t : t.toLowerCase())) hits.push(i);
+        }
+      }
+      i = j;
+    } else i++;
+  }
+  return hits;
+}
+
 /** Between two windows in the one string chrono reads: no letter, digit or space, longer than any refiner looks. */
 const SEPARATOR = `\n${'\u00B6'.repeat(72)}\n`;
 
@@ -146,21 +222,8 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   const option: VigieParsingOption = { vigieHasReference: hasReference };
   const sentences = splitSentences(text);
 
-  // the quick filter: where the text holds a date-ish word or number
-  const hits: number[] = [];
-  // lower-cased once (same offsets unless a letter changes length, then token by token)
-  const lowText = text.toLowerCase();
-  const scan = lowText.length === text.length ? lowText : text;
-  const lowered = scan === lowText;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(scan); m; m = TOKEN.exec(scan)) {
-    const t = m[0];
-    const c = t.charCodeAt(0);
-    if (c >= 48 && c <= 57) {
-      // a year (2O11 too) or a numeric date
-      if ((t.length === 4 && (c === 49 || c === 50) && YEARISH.test(t)) || NUMERIC_DATE.test(t)) hits.push(m.index);
-    } else if (t.length >= 3 && engine.anchors.has(lowered ? t : t.toLowerCase())) hits.push(m.index);
-  }
+  // the quick filter: where the text holds a date-ish word or number (see quickHits)
+  const hits = quickHits(text, engine);
   if (engine.shortPhrases) {
     engine.shortPhrases.lastIndex = 0;
     for (let m = engine.shortPhrases.exec(text); m; m = engine.shortPhrases.exec(text)) hits.push(m.index);

@@ -26,7 +26,7 @@ export interface ConfigureOptions {
 
 export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions): Chrono {
   const c = base.clone();
-  c.parsers = c.parsers.filter((p) => !opts.drop.includes(p.constructor.name)).map((p) => gated(cachingPattern(p), CHRONO_GATES[p.constructor.name] ?? null));
+  c.parsers = c.parsers.filter((p) => !opts.drop.includes(p.constructor.name)).map((p) => gated(cachingPattern(p), chronoGate(p)));
   const months = anyWord(Object.keys(lex.months));
   const digit: Gate = (w) => w.digit;
   c.parsers.unshift(
@@ -149,6 +149,21 @@ const CHRONO_GATES: Record<string, Gate> = {
   ENMonthNameLittleEndianParser: enMonth,
   ENMonthNameMiddleEndianParser: enMonth,
 };
+
+/** The gate of one of chrono's parsers: by class name, else by what its pattern requires (two French classes share a name). */
+function chronoGate(p: Parser): Gate | null {
+  const byName = CHRONO_GATES[p.constructor.name];
+  if (byName) return byName;
+  let source = '';
+  try {
+    source = p.pattern({ text: '', refDate: new Date(), option: {} } as unknown as ParsingContext).source;
+  } catch {
+    return null;
+  }
+  if (source.includes('il y a')) return has(/il y a/); // "il y a trois jours"
+  if (/\(\?:ago\|before\|earlier\)\(\?=\\W\|\$\)$/.test(source)) return has(/ago|before|earlier/); // "three days ago"
+  return null;
+}
 
 /** A pattern that fails at once (anchored at the start, never matches). */
 const NEVER = /^(?!)/;
