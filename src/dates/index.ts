@@ -213,6 +213,33 @@ function quickHits(text: string, engine: Engine): number[] {
 /** Between two windows in the one string chrono reads: no letter, digit or space, longer than any refiner looks. */
 const SEPARATOR = `\n${'\u00B6'.repeat(72)}\n`;
 
+/**
+ * chrono's results for the joined windows, kept for the last CACHE_SIZE calls: syndicated
+ * copies of a dispatch (the same windows, the same publication date) are read once. The
+ * results are only read afterwards (toMentions), never changed.
+ */
+const CACHE_SIZE = 512;
+const cache = new WeakMap<Engine, Map<string, ParsingResult[]>>();
+
+function parseCached(engine: Engine, joined: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
+  let m = cache.get(engine);
+  if (!m) {
+    m = new Map();
+    cache.set(engine, m);
+  }
+  const key = `${ref.getTime()}|${option.vigieHasReference ? 1 : 0}|${joined}`;
+  const hit = m.get(key);
+  if (hit) {
+    m.delete(key);
+    m.set(key, hit);
+    return hit;
+  }
+  const results = engine.chrono.parse(joined, ref, option) as ParsingResult[];
+  m.set(key, results);
+  if (m.size > CACHE_SIZE) m.delete(m.keys().next().value as string);
+  return results;
+}
+
 /** Every date mention of a text, in text order. */
 export function findDates(text: string, lang: string, lex: DateLexicon, opts: FindDatesOptions): DateMention[] {
   const engine = engineFor(lang, lex);
@@ -243,7 +270,7 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   }
   const mentions: RawMention[] = [];
   let p = 0;
-  for (const r of engine.chrono.parse(joined, ref, option) as ParsingResult[]) {
+  for (const r of parseCached(engine, joined, ref, option)) {
     while (p > 0 && parts[p].at > r.index) p--;
     while (p + 1 < parts.length && parts[p + 1].at <= r.index) p++;
     const part = parts[p];
