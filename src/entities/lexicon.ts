@@ -61,6 +61,12 @@ export const entitiesLexiconSchema = z
         placeBefore: strings,
         /** Frequent words that are also place names: never a place without a strong cue. */
         stoplist: strings,
+        /**
+         * A capitalized one-word demonym not taken by an actor rule names its country as a place
+         * ("Russian officials", "a Canadian town"): true in English, where demonyms are
+         * capitalized adjectives; false in French, where capitalized demonyms are people ("les Russes").
+         */
+        demonymsAsPlaces: z.boolean().default(false),
       })
       .strict(),
   })

@@ -97,9 +97,11 @@ function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anch
   const f = e.country ? focus.get(e.country) : undefined;
   if (f) s += 2 + f;
   let best = 0;
-  for (let ai = 0; ai < anchors.length && ai < 25 && best < 2; ai++) {
+  for (let ai = 0; ai < anchors.length && ai < 25 && best < 2.5; ai++) {
     const a = anchors[ai];
     if (a === e) continue;
+    // Same admin-1 region as another place of the document ("Paris" after "Texas" or "Tyler, Texas").
+    if (e.admin1 && a.admin1 === e.admin1 && a.country === e.country && e.precision === 'city') { best = 2.5; break; }
     const d = km(a.lat, a.lon, e.lat, e.lon);
     best = Math.max(best, d < 50 ? 2 : d < 300 ? 1.5 : d < 1000 ? 0.5 : 0);
   }
@@ -115,8 +117,9 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   const covered = new Covered(doc.text.length);
   for (const e of doc.entities) {
     for (const m of e.mentions) {
-      // A country named as an actor ("la Russie a indiqué") is still the country named: it stays a place.
-      if (m.via === 'capital' && isCountryName(g, p, m.start, m.end)) continue;
+      // A country named as an actor ("la Russie a indiqué", "the US said") is still the country
+      // named: it stays a place (a capital used for its government does not: "selon Ankara").
+      if ((m.via === 'capital' || m.via === 'alias') && isPlaceName(g, p, m.start, m.end, true)) continue;
       covered.add(m.start, m.end);
     }
   }
@@ -182,6 +185,18 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     found.push({ idx, start: c.m.start, end: c.m.end, strong, via: 'alias' });
   }
 
+  // Demonyms (where the language capitalizes them as adjectives): "Russian officials" → Russia.
+  if (lex.places.demonymsAsPlaces) {
+    for (let i = 0; i < n; i++) {
+      if (!isCap(p, i) || scan[i]) continue;
+      const cc = demonyms.get(tok[i]);
+      if (!cc || tok[i].endsWith('s') || covered.overlaps(start[i], p.tokens.end[i])) continue;
+      if (i + 1 < n && isCap(p, i + 1) && sameStretch(p, i, i + 1)) continue; // "Russian Orthodox Church"
+      const idx = g.byId.get(`cc:${cc}`);
+      if (idx !== undefined) found.push({ idx, start: start[i], end: p.tokens.end[i], strong: true, via: 'alias' });
+    }
+  }
+
   // Misspellings: capitalized words ≥ 5 letters, one edit from a focus-country name.
   const focusTop = focusList[0]?.cc;
   if (focusTop) {
@@ -231,11 +246,14 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   return [...byId.values()];
 }
 
-/** True when the text span is exactly a country's name in the gazetteer. */
-function isCountryName(g: Gazetteer, p: Prepared, s: number, e: number): boolean {
+/** True when the text span is exactly a country's name in the gazetteer (or, unless countryOnly, a capital's). */
+function isPlaceName(g: Gazetteer, p: Prepared, s: number, e: number, countryOnly: boolean): boolean {
   const i = tokenAt(p, s);
   if (i < 0) return false;
-  return g.matcher.matchesAt(p, i).some((m) => m.end === e && m.values.some((idx) => g.entry(idx).fcode === 'PCLI'));
+  return g.matcher.matchesAt(p, i).some((m) => m.end === e && m.values.some((idx) => {
+    const f = g.entry(idx).fcode;
+    return f === 'PCLI' || (!countryOnly && (f === 'PPLC' || f === 'PPLA' || f === 'ADM1'));
+  }));
 }
 
 const bucketCache = new Map<string, Map<string, [string, number[]][]>>();
