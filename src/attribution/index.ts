@@ -144,9 +144,12 @@ const cache = new WeakMap<Doc, { text: string; lex: AttributionLexicon; ents: En
 /** The document's attributions (pure; cached per document, text and lexicon). */
 export function findAttributions(doc: Doc, lex: AttributionLexicon): Attribution[] {
   const hit = cache.get(doc);
-  if (hit && hit.text === doc.text && hit.lex === lex && hit.ents === doc.entities && hit.n === doc.entities.length) return hit.atts;
+  // entities without mentions (crowd actors the events stage adds) do not change the reading
+  let n = 0;
+  for (const e of doc.entities) n += e.mentions.length;
+  if (hit && hit.text === doc.text && hit.lex === lex && hit.ents === doc.entities && hit.n === n) return hit.atts;
   const atts = detect(doc, lex).map(publicOf);
-  cache.set(doc, { text: doc.text, lex, ents: doc.entities, n: doc.entities.length, atts });
+  cache.set(doc, { text: doc.text, lex, ents: doc.entities, n, atts });
   return atts;
 }
 

@@ -27,6 +27,7 @@ import type { Stage } from '../pipeline.js';
 import type { EventLexicon, TriggerEntry } from './lexicon.js';
 import { Phrases, findAll, patternSource, sentencesOf, type PhraseMatch, type Sentence } from './patterns.js';
 import { findAttributions } from '../attribution/index.js';
+import { CROWD_ACTORS, countryName } from './taxonomy.js';
 import type { AttributionLexicon } from '../attribution/lexicon.js';
 
 /** Group ids of the cue lists inside the one scanner (see compileEventLexicon). */
@@ -53,6 +54,8 @@ interface Groups {
   clauseBreak: number;
   since: number;
   conjunction: number;
+  coref: number;
+  nonEvent: number;
 }
 
 interface Compiled {
@@ -125,6 +128,8 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
     clauseBreak: add(lex.clauseBreaks),
     since: add(lex.dateSince),
     conjunction: add(lex.roles.conjunctions),
+    coref: add(lex.coreference?.determiners ?? []),
+    nonEvent: add(lex.nonEvent ?? []),
   };
   const refiners = new Map<string, number>();
   for (const [k, r] of Object.entries(lex.refiners)) refiners.set(k, add(r.cues));
@@ -294,6 +299,8 @@ interface Candidate {
   status: EventStatus;
   fatalities: Figure[];
   sentence: Sentence;
+  /** A noun trigger after a definite or demonstrative determiner ("la bataille"): may refer back to a reported event. */
+  anaphoric: boolean;
 }
 
 /** Runs the events stage's reading over a document and returns its events (pure). */
@@ -355,6 +362,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     // an actor mention right after a locative preposition is a place ("en Syrie")
     const pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
     for (const { span, idx } of matches) {
+      // "appelle à cesser l'offensive", "la fin des combats": no event
+      if (endsBefore(text, ms, c.g.nonEvent, span.start, 2)) continue;
       const entry = lex.triggers[idx];
       const clause = clauseOf(s, span, ms, c);
       const cand: Candidate = {
@@ -370,6 +379,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
         status: 'asserted',
         fatalities: [],
         sentence: s,
+        anaphoric: !!endsBefore(text, ms, c.g.coref, span.start, 2),
       };
       refine(cand, s, ms, c, lex);
       roles(cand, text, clause, ms, pool.filter((r) => !(r.m.start >= span.start && r.m.end <= span.end)), c, lastActor1);
@@ -446,6 +456,20 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   // merge events of one document that agree
   const merged: Candidate[] = [];
   for (let cand of all) {
+    // "… la bataille" with no place of its own: the event already reported (the latest of its type)
+    if (cand.anaphoric && !cand.placeInSentence) {
+      let ref: Candidate | null = null;
+      for (let k = merged.length - 1; k >= 0; k--) {
+        if (merged[k].type === cand.type) {
+          ref = merged[k];
+          break;
+        }
+      }
+      if (ref && sameReading(ref, cand)) {
+        fillGaps(ref, cand);
+        continue;
+      }
+    }
     const k = merged.findIndex((o) => compatible(o, cand));
     if (k >= 0) {
       let same = merged[k];
@@ -455,11 +479,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
         same = merged[k] = { ...cand, fatalities: cand.fatalities.slice() };
         cand = old;
       }
-      if (!same.place && cand.place) same.place = cand.place;
-      if (!same.date && cand.date) same.date = cand.date;
-      if (!same.actor1.length && cand.actor1.length) same.actor1 = cand.actor1;
-      if (!same.actor2.length && cand.actor2.length) same.actor2 = cand.actor2;
-      if (cand.fatalities.length) same.fatalities = same.fatalities.concat(cand.fatalities);
+      fillGaps(same, cand);
       continue;
     }
     merged.push(cand);
@@ -482,6 +502,23 @@ function bare(x: Candidate): boolean {
   return !x.actor1.length && !x.actor2.length && !x.place;
 }
 
+/** The other reading fills the gaps of the event that stands. */
+function fillGaps(same: Candidate, cand: Candidate): void {
+  if (!same.place && cand.place) same.place = cand.place;
+  if ((!same.date || (!same.date.span && cand.date?.span)) && cand.date) same.date = cand.date;
+  if (!same.actor1.length && cand.actor1.length) same.actor1 = cand.actor1;
+  if (!same.actor2.length && cand.actor2.length) same.actor2 = cand.actor2;
+  if (cand.fatalities.length) same.fatalities = same.fatalities.concat(cand.fatalities);
+}
+
+/** An anaphoric mention may stand for an earlier event: no conflicting date, place or negation. */
+function sameReading(ref: Candidate, cand: Candidate): boolean {
+  if (ref.status !== cand.status && (ref.status === 'negated' || cand.status === 'negated')) return false;
+  if (ref.date && cand.date?.span && !datesAgree(ref.date.value, cand.date.value)) return false;
+  if (ref.place && cand.placeInSentence && cand.place && ref.place.p.id !== cand.place.p.id) return false;
+  return true;
+}
+
 /** True when some entity of a is also in b. */
 function shareId(a: MentionRef[], b: MentionRef[]): boolean {
   for (const x of a) for (const y of b) if (x.e.id === y.e.id) return true;
@@ -496,7 +533,9 @@ function compatible(o: Candidate, n: Candidate): boolean {
   if (bare(o) || bare(n)) return true;
   if (o.actor1.length && n.actor1.length && !shareId(o.actor1, n.actor1)) return false;
   if (o.actor2.length && n.actor2.length && !shareId(o.actor2, n.actor2)) return false;
-  if (o.place || n.place) return !!(o.place && n.place && o.place.p.id === n.place.p.id);
+  // one reading without a place: the same event told again (its place is the other's)
+  if (o.place && n.place) return o.place.p.id === n.place.p.id;
+  if (o.place || n.place) return true;
   return o.actor1.length > 0 && n.actor1.length > 0;
 }
 
@@ -837,10 +876,31 @@ function span(m: Mention): Span {
   return { start: m.start, end: m.end, text: m.text };
 }
 
+/**
+ * Crowd events without a named actor get ACLED's generic crowd actor of the event's country
+ * ("Protesters (Bangladesh)"), a document-local entity added to doc.entities.
+ */
+export function addCrowdActors(doc: Doc): void {
+  for (const ev of doc.events) {
+    const crowd = CROWD_ACTORS[ev.type];
+    if (!crowd || ev.actor1.length) continue;
+    const place = ev.place ? doc.places.find((p) => p.id === ev.place) : null;
+    const cc = place?.country ?? doc.places.find((p) => p.country)?.country ?? null;
+    const country = countryName(cc);
+    const name = country ? `${crowd.label} (${country})` : crowd.label;
+    const id = `x:${crowd.label.toLowerCase()}${cc ? `-${cc.toLowerCase()}` : ''}`;
+    if (!doc.entities.some((e) => e.id === id)) {
+      doc.entities.push({ id, name, kind: 'org', linked: false, country: cc, inter: crowd.inter, mentions: [] });
+    }
+    ev.actor1 = [id];
+  }
+}
+
 export const eventsStage: Stage = {
   name: 'events',
   run(doc, { pack }) {
     doc.events = extractEvents(doc, pack.events, pack.attribution);
+    addCrowdActors(doc);
   },
 };
 

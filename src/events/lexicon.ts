@@ -107,6 +107,17 @@ export interface EventLexicon {
   clauseBreaks: string[];
   /** Words before a year-precision date that make it a "since" date, not the event's date. */
   dateSince: string[];
+  /**
+   * Coreference: a noun trigger right after one of these determiners ("la bataille", "cette
+   * offensive", "the attack") with no place of its own in the sentence refers back to an event
+   * the article already reported; it is merged into it instead of making a new event.
+   */
+  coreference?: { determiners: string[] };
+  /**
+   * Cues right before a trigger that make it no event ("appelle à cesser l'offensive", "la fin
+   * des combats", "le plan de la libération", "an end to the fighting"): the trigger is dropped.
+   */
+  nonEvent?: string[];
 }
 
 const pattern = z.string().min(1);
@@ -175,6 +186,8 @@ export const eventsLexiconSchema = z
     }),
     clauseBreaks: words,
     dateSince: words,
+    coreference: z.object({ determiners: words }).optional(),
+    nonEvent: words.optional(),
   })
   .superRefine((lex, ctx) => {
     lex.triggers.forEach((t, i) => {

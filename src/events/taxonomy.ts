@@ -48,3 +48,38 @@ export function typeOfSubtype(subtype: string): EventType | null {
   for (const t of EVENT_TYPES) if ((TAXONOMY[t] as readonly string[]).includes(subtype)) return t;
   return null;
 }
+
+/**
+ * ACLED's generic actors for crowds: a protest or riot whose text names no organiser is
+ * attributed to "Protesters (<Country>)" / "Rioters (<Country>)" (ACLED codebook; inter codes
+ * 6 and 5).
+ */
+export const CROWD_ACTORS: Record<string, { label: string; inter: number }> = {
+  Protests: { label: 'Protesters', inter: 6 },
+  Riots: { label: 'Rioters', inter: 5 },
+};
+
+/** Country names as ACLED writes them where the CLDR English name differs. */
+const ACLED_COUNTRY: Record<string, string> = {
+  PS: 'Palestine',
+  CD: 'Democratic Republic of Congo',
+  CG: 'Republic of Congo',
+  CI: 'Ivory Coast',
+  MM: 'Myanmar',
+  HK: 'China',
+  MO: 'China',
+};
+
+let regionNames: Intl.DisplayNames | null = null;
+/** English short name of an ISO 3166-1 alpha-2 country ("BD" → "Bangladesh"), or null. */
+export function countryName(cc: string | null | undefined): string | null {
+  if (!cc || !/^[A-Z]{2}$/.test(cc)) return null;
+  if (ACLED_COUNTRY[cc]) return ACLED_COUNTRY[cc];
+  try {
+    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
+    const n = regionNames.of(cc);
+    return n && n !== cc ? n.replace(/\s*\(.*\)$/, '') : null;
+  } catch {
+    return null;
+  }
+}

@@ -68,3 +68,28 @@ test('empty or trigger-less documents give no events', () => {
   assert.deepEqual(doc.events, []);
   assert.deepEqual(eventsOf(build('Le temps est beau à {Paris}.'), fr), []);
 });
+
+test('crowd events without a named actor get ACLED\'s crowd actor of their country (fr and en)', () => {
+  const run = (t: string, lang: 'fr' | 'en', cc: string) => {
+    const doc = build(t, { lang });
+    for (const p of doc.places) p.country = cc;
+    eventsStage.run(doc, { pack: PACKS[lang] });
+    return doc;
+  };
+  const en1 = run('Hundreds of students protested in {Dhaka} against fuel prices.', 'en', 'BD');
+  assert.equal(en1.events.length, 1);
+  assert.deepEqual(en1.events[0].actor1, ['x:protesters-bd']);
+  assert.equal(en1.entities.find((e) => e.id === 'x:protesters-bd')?.name, 'Protesters (Bangladesh)');
+  const fr1 = run('Des émeutes ont éclaté à {Karachi} après la coupure de courant.', 'fr', 'PK');
+  assert.equal(fr1.events[0].type, 'Riots');
+  assert.equal(fr1.entities.find((e) => e.id === fr1.events[0].actor1[0])?.name, 'Rioters (Pakistan)');
+  // a named organiser stays actor1; one crowd entity per country however many events
+  const named = run('Les [étudiants du syndicat X|x:syndicat|political] ont manifesté à {Dacca}.', 'fr', 'BD');
+  assert.deepEqual(named.events[0].actor1, ['x:syndicat']);
+  const two = run('Protesters rallied in {Dhaka}.\n\nAnother demonstration took place in {Chittagong}.', 'en', 'BD');
+  assert.equal(two.entities.filter((e) => e.id === 'x:protesters-bd').length, 1);
+  // no country known: the bare label
+  const none = run('Des manifestants ont défilé dans le centre-ville.', 'fr', '');
+  assert.equal(none.events.length, 1);
+  assert.equal(none.entities.find((e) => e.id === none.events[0].actor1[0])?.name, 'Protesters');
+});

@@ -190,4 +190,36 @@ export const casesEn: EventCase[] = [
     expect: [],
     count: 0,
   },
+  {
+    name: 'no event: a trigger that is the object of "an end to" ("demand an end to the fighting")',
+    text: `Hundreds of people protested in {Aleppo} to demand an end to the fighting.`,
+    expect: [{ type: 'Protests', place: 'gn:aleppo' }],
+    count: 1,
+  },
+  {
+    name: 'no event: "called on X to halt the offensive" keeps the demand, not the offensive',
+    text: `[Turkey|turkey|state] called on the ${SAA} to halt the offensive on {Idlib}.`,
+    expect: [{ type: 'Diplomacy' }],
+    count: 1,
+  },
+  {
+    name: 'coreference: "the battle", "this battle" without a place of their own are the clash already reported',
+    text: `Heavy fighting broke out between the ${SAA} and [rebels|rebels] in {Aleppo} on <Tuesday|2020-02-11|day>. The battle lasted all night. The outcome of this battle remains unclear.`,
+    published: '2020-02-12',
+    expect: [{ type: 'Battles', subtype: 'Armed clash', place: 'gn:aleppo', date: '2020-02-11' }],
+    count: 1,
+  },
+  {
+    name: 'coreference: a definite noun trigger with a place of its own is another event',
+    text: `Heavy fighting broke out between the ${SAA} and [rebels|rebels] in {Aleppo}. The battle for {Kafr Nabl} resumed in the evening.`,
+    expect: [{ type: 'Battles', place: 'gn:aleppo' }, { type: 'Battles', place: 'gn:kafr-nabl' }],
+    count: 2,
+  },
+  {
+    name: 'one event told twice: the mention without a place joins the one with a place',
+    text: `Air strikes hit {Ariha} on <Monday|2020-02-10|day>.\n\nThe air strikes killed three civilians, rescuers said.`,
+    published: '2020-02-12',
+    expect: [{ subtype: 'Air/drone strike', place: 'gn:ariha', fatalities: 3 }],
+    count: 1,
+  },
 ];

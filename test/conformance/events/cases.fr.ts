@@ -203,4 +203,36 @@ export const casesFr: EventCase[] = [
     expect: [],
     count: 0,
   },
+  {
+    name: 'no event: a trigger that is the object of "cesser" or "la fin des" ("réclamer la fin des combats")',
+    text: `Des centaines de personnes ont manifesté à {Alep} après la fin des combats.`,
+    expect: [{ type: 'Protests', place: 'gn:alep' }],
+    count: 1,
+  },
+  {
+    name: 'no event: "appelle à cesser l\'offensive" keeps the demand, not the offensive',
+    text: `La [Turquie|turkey|state] appelle à cesser l'offensive de l'${SAA} sur {Idleb}.`,
+    expect: [{ type: 'Diplomacy' }],
+    count: 1,
+  },
+  {
+    name: 'coreference: "la bataille", "cette bataille" without a place of their own are the clash already reported',
+    text: `De violents combats ont opposé l'${SAA} aux [rebelles|rebels] à {Alep} <mardi|2020-02-11|day>. La bataille a duré toute la nuit. Les résultats de cette bataille restent incertains.`,
+    published: '2020-02-12',
+    expect: [{ type: 'Battles', subtype: 'Armed clash', place: 'gn:alep', date: '2020-02-11' }],
+    count: 1,
+  },
+  {
+    name: 'coreference: a definite noun trigger with a place of its own is another event',
+    text: `De violents combats ont opposé l'${SAA} aux [rebelles|rebels] à {Alep}. La bataille de {Kafr Nabl} a repris dans la soirée.`,
+    expect: [{ type: 'Battles', place: 'gn:alep' }, { type: 'Battles', place: 'gn:kafr-nabl' }],
+    count: 2,
+  },
+  {
+    name: 'one event told twice: the mention without a place joins the one with a place',
+    text: `Des frappes aériennes ont visé {Ariha} <lundi|2020-02-10|day>.\n\nDes frappes aériennes ont tué trois civils, selon des secouristes.`,
+    published: '2020-02-12',
+    expect: [{ subtype: 'Air/drone strike', place: 'gn:ariha', fatalities: 3 }],
+    count: 1,
+  },
 ];
