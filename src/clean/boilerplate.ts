@@ -44,7 +44,7 @@ export interface BoilerplateResult {
 
 const SENTENCE_END = /[.!?…:;,»"”)]$/;
 /** A first line ending with a period is a headline only this short. */
-const HEADLINE_MAX_WORDS = 16;
+const HEADLINE_MAX_WORDS = 15;
 
 const phraseRe = new WeakMap<MergedLexicon, RegExp>();
 /** Number of distinct furniture phrases in a folded line (one regex scan). */
@@ -110,7 +110,8 @@ function classify(text: string, lex: MergedLexicon): Line {
   // Long lines are body text unless they turn out to be furniture at an edge (checked lazily).
   if (text.length > 120) {
     const n = countWords(text, 24);
-    if (n > 24) return { text, key: text.toLowerCase(), kind: 'content', keep: true, nWords: n, long: true };
+    // the key of a long line is the line itself (lower-casing every paragraph costs; repeats are compared without case below)
+    if (n > 24) return { text, key: text, kind: 'content', keep: true, nWords: n, long: true };
   }
   const sq = squash(text);
   if (sq === '') return { text, key: '', kind: 'blank', keep: true, nWords: 0 };
@@ -129,15 +130,23 @@ function classify(text: string, lex: MergedLexicon): Line {
   return { text, key, kind, keep: true, nWords };
 }
 
-const triggerCache = new WeakMap<MergedLexicon, { phrase: Set<string>; hint: Set<string> }>();
+interface Triggers {
+  phrase: Set<string>;
+  hint: Set<string>;
+  /** First two code units of every trigger word. */
+  prefixes: Set<number>;
+}
+const triggerCache = new WeakMap<MergedLexicon, Triggers>();
 /** Words whose presence a long furniture line needs: the longest word of each phrase; the hint words. */
-function triggers(lex: MergedLexicon): { phrase: Set<string>; hint: Set<string> } {
+function triggers(lex: MergedLexicon): Triggers {
   let t = triggerCache.get(lex);
   if (!t) {
     const longest = (p: string) => (p.match(/[\p{L}\p{N}]+/gu) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
     const hint = new Set<string>(lex.furnitureHints);
     for (const h of lex.hintPhrases) hint.add(longest(h));
-    t = { phrase: new Set(lex.furniturePhrases.map(longest).filter((w) => w !== '')), hint };
+    const phrase = new Set(lex.furniturePhrases.map(longest).filter((w) => w !== ''));
+    const prefixes = new Set<number>([...phrase, ...hint].map((w) => w.charCodeAt(0) * 65536 + (w.length > 1 ? w.charCodeAt(1) : 0)));
+    t = { phrase, hint, prefixes };
     triggerCache.set(lex, t);
   }
   return t;
@@ -148,19 +157,32 @@ function triggers(lex: MergedLexicon): { phrase: Set<string>; hint: Set<string> 
  * a furniture phrase or two distinct hint words (one pass over its folded words).
  */
 function mayBeFurniture(folded: string, lex: MergedLexicon): boolean {
-  const { phrase, hint } = triggers(lex);
+  const { phrase, hint, prefixes } = triggers(lex);
   let firstHint: string | null = null;
-  const re = /[a-z0-9]+/g;
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    const w = m[0];
-    if (phrase.has(w)) return true;
-    if (hint.has(w)) {
-      if (firstHint !== null && firstHint !== w) return true;
-      firstHint = w;
+  const len = folded.length;
+  let i = 0;
+  while (i < len) {
+    if (!isAlnum(folded.charCodeAt(i))) {
+      i++;
+      continue;
     }
+    let j = i + 1;
+    while (j < len && isAlnum(folded.charCodeAt(j))) j++;
+    // a word is cut out only when its first two letters start a trigger word
+    if (prefixes.has(folded.charCodeAt(i) * 65536 + (j > i + 1 ? folded.charCodeAt(i + 1) : 0))) {
+      const w = folded.slice(i, j);
+      if (phrase.has(w)) return true;
+      if (hint.has(w)) {
+        if (firstHint !== null && firstHint !== w) return true;
+        firstHint = w;
+      }
+    }
+    i = j;
   }
   return false;
 }
+
+const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /** Resolves a long line's edge-furniture status (newsletter blurbs, cookie or comment policies). */
 function isEdge(l: Line, lex: MergedLexicon): boolean {
@@ -273,7 +295,7 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
       }
     }
     const lead = foundTitle ? lines.findIndex((x, k) => k > first && x.keep && x.kind !== 'blank' && x.key !== l.key) : first;
-    const inline = lead >= 0 ? inlineDateline(squash(lines[lead].text), lex) : null;
+    const inline = lead >= 0 ? inlineDateline(squash(lines[lead].text.slice(0, 240)), lex) : null;
     if (inline) {
       set('outlet', inline.outlet, lead);
       set('dateline', inline.dateline, lead);
@@ -293,7 +315,7 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
       else seenShort.add(k);
     } else {
       let dup = false;
-      for (const o of seenLong) if (o.length === k.length && o === k) dup = true;
+      for (const o of seenLong) if (o.length === k.length && (o === k || o.toLowerCase() === k.toLowerCase())) dup = true;
       if (dup) l.keep = false;
       else seenLong.push(k);
     }

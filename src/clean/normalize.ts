@@ -75,12 +75,12 @@ export function foldText(s: string): string {
 }
 
 const SPACE_RUN = /[\s\u00A0\u202F]{2,}|[^\S ]/g;
-const EDGE_SPACE = /^[\s\u00A0\u202F]|[\s\u00A0\u202F]$/;
 
 /** Whitespace (including no-break spaces) collapsed to one space and trimmed. */
 export function squash(s: string): string {
   const t = s.replace(SPACE_RUN, ' ');
-  return EDGE_SPACE.test(t) ? t.trim() : t;
+  // after the replace, an edge can only be one plain space
+  return t.charCodeAt(0) === 32 || t.charCodeAt(t.length - 1) === 32 ? t.trim() : t;
 }
 
 /** Folded word tokens (letters and digits; apostrophes and hyphens split words). */
