@@ -97,11 +97,16 @@ function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anch
   const f = e.country ? focus.get(e.country) : undefined;
   if (f) s += 2 + f;
   let best = 0;
-  for (let ai = 0; ai < anchors.length && ai < 25 && best < 2.5; ai++) {
+  for (let ai = 0; ai < anchors.length && ai < 25 && best < 4; ai++) {
     const a = anchors[ai];
     if (a === e) continue;
     // Same admin-1 region as another place of the document ("Paris" after "Texas" or "Tyler, Texas").
-    if (e.admin1 && a.admin1 === e.admin1 && a.country === e.country && e.precision === 'city') { best = 2.5; break; }
+    if (e.admin1 && a.admin1 === e.admin1 && a.country === e.country && e.precision === 'city') {
+      // The region itself named ("Texas") weighs more than a town of it.
+      best = Math.max(best, a.fcode === 'ADM1' ? 4 : 2.5);
+      if (best === 4) break;
+      continue;
+    }
     const d = km(a.lat, a.lon, e.lat, e.lon);
     best = Math.max(best, d < 50 ? 2 : d < 300 ? 1.5 : d < 1000 ? 0.5 : 0);
   }
@@ -164,7 +169,9 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     }
     return best;
   };
-  const strongFirst = [...cands].sort((a, b) => Number(b.curatedOrCountry || b.regionCue) - Number(a.curatedOrCountry || a.regionCue));
+  // Curated places, countries and region cues first, then names of large regions ("Texas"), then the rest.
+  const rank = (c: Cand): number => (c.curatedOrCountry || c.regionCue ? 2 : entriesOf(g, c.m.values)[0]?.e.fcode === 'ADM1' ? 1 : 0);
+  const strongFirst = [...cands].sort((a, b) => rank(b) - rank(a));
   for (const c of strongFirst) {
     const b = choose(c);
     if (!b) continue;
@@ -187,8 +194,9 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
 
   // Demonyms (where the language capitalizes them as adjectives): "Russian officials" → Russia.
   if (lex.places.demonymsAsPlaces) {
+    const placeStarts = new Set(found.map((f) => f.start));
     for (let i = 0; i < n; i++) {
-      if (!isCap(p, i) || scan[i]) continue;
+      if (!isCap(p, i) || placeStarts.has(start[i])) continue;
       const cc = demonyms.get(tok[i]);
       if (!cc || tok[i].endsWith('s') || covered.overlaps(start[i], p.tokens.end[i])) continue;
       if (i + 1 < n && isCap(p, i + 1) && sameStretch(p, i, i + 1)) continue; // "Russian Orthodox Church"

@@ -13,6 +13,8 @@ const raw = [
   { id: 'state-ru-mod', name: 'Ministry of Defence of Russia', kind: 'state', country: 'RU', inter: 1, parent: 'state-ru', aliases: { fr: [], en: [] } },
   { id: 'state-tr', name: 'Government of Turkey', kind: 'state', country: 'TR', inter: 1, aliases: { fr: [], en: [] } },
   { id: 'military-ir', name: 'Military Forces of Iran', kind: 'military', country: 'IR', inter: 1, aliases: { fr: [], en: [] } },
+  { id: 'amal-movement', name: 'Amal Movement', kind: 'political', country: 'LB', inter: 3, aliases: { fr: ['Amal'], en: ['Amal'] } },
+  { id: 'peshmerga', name: 'Peshmerga', kind: 'military', country: 'IQ', inter: 1, aliases: { fr: ['peshmergas'], en: ['peshmerga'] } },
   { id: 'islamic-state', name: 'Islamic State', kind: 'armed_group', country: null, inter: 2, aliases: { fr: ['État islamique', 'EI'], en: ['Islamic State', 'IS'] } },
 ];
 
