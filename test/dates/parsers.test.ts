@@ -121,3 +121,24 @@ test('parser gates: a window without digits or month words still finds weekdays,
   assert.deepEqual(values(EN('Talks resume next week, officials said yesterday; the strike came on Sunday morning.')).slice(0, 2), ['next week=2016-W45', 'yesterday=2016-11-01']);
   assert.deepEqual(values(EN('The attack of 12/03/2015 and the raid of 2015-04-01.')), ['12/03/2015=2015-12-03', '2015-04-01=2015-04-01']);
 });
+
+test('future cues "d\'ici", "prévue le" and a year followed by "où"', () => {
+  // published 2031-05-21: a deadline or a scheduled day ahead stays in the future
+  assert.deepEqual(values(FR("Le médiateur exige un accord d'ici le 30 juin, selon un diplomate.", '2031-05-21')), ['30 juin=2031-06-30']);
+  assert.deepEqual(values(FR('Son investiture par le conseil inventé est prévue le 15 septembre.', '2031-07-09')), ['15 septembre=2031-09-15']);
+  // without a cue, the past reading is kept
+  assert.deepEqual(values(FR('Le médiateur avait exigé un accord le 30 juin, selon un diplomate.', '2031-07-09')), ['30 juin=2031-06-30']);
+  assert.deepEqual(values(FR('Le médiateur a exigé un accord le 30 juin, selon un diplomate.', '2031-05-21')), ['30 juin=2030-06-30']);
+  assert.deepEqual(values(FR('Le dernier rapport, publié en 2029 où la ville était assiégée.', '2031-05-21')), ['en 2029=2029']);
+  assert.deepEqual(values(FR('près de 2000 soldats', '2031-05-21')), []);
+});
+
+test('the chrono cache gives the same mentions for the same text and date, and recomputes for another date', () => {
+  const t = 'Les combats ont repris mardi près de la ville inventée de Norvelle.';
+  const a = FR(t, '2031-05-21');
+  const b = FR(t, '2031-05-21');
+  assert.deepEqual(b, a);
+  assert.notStrictEqual(b[0], a[0], 'fresh mention objects');
+  assert.deepEqual(values(FR(t, '2031-05-28')), ['mardi=2031-05-27']);
+  assert.deepEqual(values(a), ['mardi=2031-05-20']);
+});
