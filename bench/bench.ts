@@ -6,7 +6,8 @@
  *   floor     read the same files and split the texts into word tokens
  *   read      the ingest readers alone (readInputs)
  *   annotate  readers + every stage of src/pipeline.ts, timed per stage
- *   ingest    the same + the SQLite store (openStore on a temp file, batches of 500)
+ *   ingest    the same + the store (SQLite on a temp file, or --store postgres://… in a fresh
+ *             schema dropped afterwards; batches of 500)
  * and prints articles/s, MB/s, the ratio to the floor, peak memory, per-stage time; writes
  * bench/out/latest.json.
  */
@@ -31,9 +32,11 @@ const argOf = (name: string): string | undefined => {
 const N = Number(argOf('--n') ?? 10000);
 const STAGES_ONLY = argv.includes('--stages');
 const BATCH = Number(argOf('--batch') ?? 500);
+/** --store postgres://user@host/db: run the ingest phase on PostgreSQL (a fresh schema, dropped at the end). */
+const STORE = argOf('--store');
 const PER_FILE = 500;
 if (!Number.isInteger(N) || N < 1) {
-  console.error('usage: bench [--n 10000] [--stages] [--batch 500]');
+  console.error('usage: bench [--n 10000] [--stages] [--batch 500] [--store postgres://…]');
   process.exit(1);
 }
 
@@ -169,7 +172,9 @@ if (!STAGES_ONLY) {
   }
   if (mod) {
     const dbFile = join(dir, 'bench.db');
-    const store = await mod.openStore(`sqlite:${dbFile}`);
+    const pgSchema = `vigie_bench_${process.pid}`;
+    const storeUrl = STORE ? `${STORE}${STORE.includes('?') ? '&' : '?'}schema=${pgSchema}` : `sqlite:${dbFile}`;
+    const store = await mod.openStore(storeUrl);
     await phase(
       'ingest',
       async () => {
@@ -204,9 +209,16 @@ if (!STAGES_ONLY) {
         if (batch.length) await flush();
         return docs;
       },
-      sourceNote,
+      [sourceNote, STORE ? `store: ${store.kind}` : undefined].filter(Boolean).join('; ') || undefined,
     );
     await store.close();
+    if (STORE) {
+      const { default: pg } = await import('pg');
+      const c = new pg.Client({ connectionString: STORE });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${pgSchema} CASCADE`);
+      await c.end();
+    }
   }
 }
 

@@ -56,10 +56,19 @@ export function searchKey(parts: (string | null | undefined)[]): string {
   return '|' + [...seen].join('|') + '|';
 }
 
-/** Folded filter value (same folding as searchKey). */
+const FOLDED = new Map<string, string>();
+
+/** Folded filter value (same folding as searchKey). Memoized: names and aliases recur across documents. */
 export function foldFilter(s: string): string {
-  const f = foldShort(s);
-  return /\s\s|^\s|\s$|[\t\n\r]/.test(f) ? f.replace(/\s+/g, ' ').trim() : f;
+  let f = FOLDED.get(s);
+  if (f !== undefined) return f;
+  f = foldShort(s);
+  if (/\s\s|^\s|\s$|[\t\n\r]/.test(f)) f = f.replace(/\s+/g, ' ').trim();
+  if (s.length <= 200) {
+    if (FOLDED.size >= 100_000) FOLDED.clear();
+    FOLDED.set(s, f);
+  }
+  return f;
 }
 
 export function entityKey(e: Entity | undefined, id: string): string {
@@ -79,9 +88,20 @@ const iso = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 
  * The interval of days [lo, hi] an ISO date value of any precision covers: "2016" → the year,
  * "2016-07" → the month, "2016-07-28" → the day, "2015-W40" → that ISO week. Null for unknown
  * years ("XXXX-10-28") and anything else: such dates never satisfy a from/to bound.
+ * Memoized: the returned pair is shared, do not modify it.
  */
 export function dateInterval(value: string | null | undefined): [string, string] | null {
   if (!value) return null;
+  const known = INTERVALS.get(value);
+  if (known !== undefined) return known;
+  const iv = computeInterval(value);
+  if (INTERVALS.size >= 50_000) INTERVALS.clear();
+  INTERVALS.set(value, iv);
+  return iv;
+}
+const INTERVALS = new Map<string, [string, string] | null>();
+
+function computeInterval(value: string): [string, string] | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (m) return [`${m[1]}-${m[2]}-${m[3]}`, `${m[1]}-${m[2]}-${m[3]}`];
   m = /^(\d{4})-W(\d{2})$/.exec(value);
@@ -134,11 +154,6 @@ export function resolveEvent(doc: Pick<Doc, 'attributions'>, ev: ConflictEvent, 
       return { id, name: a?.source_text ?? id };
     }),
   };
-}
-
-/** The annotation record as JSON (what getDocument returns: undefined fields are absent). */
-export function jsonClone<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x)) as T;
 }
 
 /** Lists of a record, in the order they are stored. */
@@ -219,30 +234,6 @@ export function docRecord(doc: Doc): DocRecord {
     nEntities: doc.entities.length,
     nPlaces: doc.places.length,
     events,
-  };
-}
-
-/** The document-level columns both stores write. */
-export function docFields(doc: Doc) {
-  return {
-    raw: doc.raw,
-    html: doc.html ?? null,
-    text: doc.text,
-    title: doc.title,
-    outlet: doc.outlet,
-    outlet_key: doc.outlet ? foldFilter(doc.outlet) : null,
-    author: doc.author,
-    dateline: doc.dateline,
-    published: doc.published,
-    url: doc.url,
-    lang: doc.lang,
-    lang_confidence: doc.langConfidence,
-    origin_path: doc.origin?.path ?? null,
-    origin_format: doc.origin?.format ?? null,
-    origin_line: doc.origin?.line ?? null,
-    origin_encoding: doc.origin?.encoding ?? null,
-    warnings: JSON.stringify(doc.warnings ?? []),
-    sentences: JSON.stringify(doc.sentences ?? []),
   };
 }
 

@@ -101,28 +101,125 @@ function computeKeys(word: string, lang: string): string[] {
 }
 
 /**
+ * Per language, an open-addressing table word → index keys, probed with a hash computed while
+ * the word is scanned, so a word seen before costs no substring and no engine string hashing.
+ * Holds, per word, its index keys.
+ */
+interface WordEntry {
+  /** The folded word, then its stems that differ from it (a tsvector position's lexemes). */
+  all: string[];
+  /** The stems that differ from the folded word, or null (the FTS5 stems column). */
+  extra: string[] | null;
+  /** `all` as tsvector literal lexemes ('…', quotes and backslashes escaped). */
+  quoted: string[];
+}
+
+const quoteLexeme = (k: string): string => `'${k.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+class WordTable {
+  private size = 1 << 15;
+  private hashes = new Int32Array(this.size);
+  private words: (string | undefined)[] = new Array(this.size);
+  private stems: WordEntry[] = new Array(this.size);
+  private count = 0;
+
+  constructor(private readonly lang: string) {}
+
+  /** The entry of the word text[start, end) whose hash is h, computed once. */
+  get(text: string, start: number, end: number, h: number): WordEntry {
+    const mask = this.size - 1;
+    const len = end - start;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const w = this.words[i];
+      if (w === undefined) break;
+      if (this.hashes[i] === h && w.length === len) {
+        let k = 0;
+        while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+        if (k === len) return this.stems[i];
+      }
+    }
+    const word = text.slice(start, end);
+    const folded = foldWord(word);
+    const keys = wordKeys(word, this.lang);
+    const extra = keys.length === 1 && keys[0] === folded ? null : keys;
+    const all = [...new Set([folded, ...keys])];
+    const stems: WordEntry = { all, extra, quoted: all.map(quoteLexeme) };
+    if (this.count >= this.size >> 1) this.clearOrGrow();
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      if (this.words[i] === undefined) {
+        this.words[i] = word;
+        this.hashes[i] = h;
+        this.stems[i] = stems;
+        this.count++;
+        break;
+      }
+    }
+    return stems;
+  }
+
+  private clearOrGrow(): void {
+    const old = { words: this.words, hashes: this.hashes, stems: this.stems, size: this.size };
+    if (this.size < CACHE_MAX * 2) this.size *= 2;
+    this.hashes = new Int32Array(this.size);
+    this.words = new Array(this.size);
+    this.stems = new Array(this.size);
+    this.count = 0;
+    if (this.size === old.size) return; // at the cap: start over
+    const mask = this.size - 1;
+    for (let j = 0; j < old.size; j++) {
+      const w = old.words[j];
+      if (w === undefined) continue;
+      let i = old.hashes[j] & mask;
+      while (this.words[i] !== undefined) i = (i + 1) & mask;
+      this.words[i] = w;
+      this.hashes[i] = old.hashes[j];
+      this.stems[i] = old.stems[j];
+      this.count++;
+    }
+  }
+}
+const WORD_TABLES = new Map<string, WordTable>();
+
+function wordTable(lang: string): WordTable {
+  const l = lang === 'fr' || lang === 'en' ? lang : 'other';
+  let table = WORD_TABLES.get(l);
+  if (!table) WORD_TABLES.set(l, (table = new WordTable(l)));
+  return table;
+}
+
+/** Calls fn(start, end, hash) for each word of text (letters, digits, inner combining marks). */
+function scanWords(text: string, fn: (start: number, end: number, h: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (WORD[c] !== 1) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let h = 0x811c9dc5;
+    while (i < n && WORD[(c = text.charCodeAt(i))] !== 0) {
+      h = Math.imul(h ^ c, 0x01000193);
+      i++;
+    }
+    fn(s, i, h);
+  }
+}
+
+/**
  * The FTS "stems" column: the distinct folded stems of a text's words, leaving out a stem
  * equal to its own folded word (that word is already in the accent-folded title/body columns,
  * and a query looks for each of its keys in all three columns).
  */
 export function stemLine(text: string, lang: string): string {
+  const table = wordTable(lang);
   const seen = new Set<string>();
-  const cache = KEY_CACHES[lang] ?? KEY_CACHES.other;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (WORD[text.charCodeAt(i)] !== 1) {
-      i++;
-      continue;
-    }
-    const s = i;
-    while (i < n && WORD[text.charCodeAt(i)] !== 0) i++;
-    if (i - s > MAX_WORD) continue;
-    const w = text.slice(s, i);
-    let e = cache.get(w);
-    if (e === undefined) e = entry(w, lang, cache);
-    for (let k = 1; k < e.length; k++) seen.add(e[k]);
-  }
+  scanWords(text, (start, end, h) => {
+    if (end - start > MAX_WORD) return;
+    const e = table.get(text, start, end, h);
+    if (e.extra !== null) for (const k of e.extra) seen.add(k);
+  });
   return [...seen].join(' ');
 }
 
@@ -131,27 +228,28 @@ export function stemLine(text: string, lang: string): string {
  * and its stems at the same position, so phrases (`<->`) and stems both work.
  */
 export function tsvectorLiteral(title: string | null, text: string, lang: string): string {
-  const lex = new Map<string, number[]>();
+  const table = wordTable(lang);
+  const lex = new Map<string, { quoted: string; pos: number[] }>();
   let pos = 0;
   const add = (s: string): void => {
-    for (const w of words(s)) {
-      if (w.end - w.start > MAX_WORD) continue;
+    scanWords(s, (start, end, h) => {
+      if (end - start > MAX_WORD || pos > 16383) return;
       pos++;
       if (pos > 16383) return;
-      const keys = new Set([foldWord(w.word), ...wordKeys(w.word, lang)]);
-      for (const k of keys) {
-        const l = lex.get(k);
-        if (l === undefined) lex.set(k, [pos]);
-        else if (l.length < 256) l.push(pos);
+      const e = table.get(s, start, end, h);
+      for (let i = 0; i < e.all.length; i++) {
+        const l = lex.get(e.all[i]);
+        if (l === undefined) lex.set(e.all[i], { quoted: e.quoted[i], pos: [pos] });
+        else if (l.pos.length < 256) l.pos.push(pos);
       }
-    }
+    });
   };
   if (title) add(title);
   pos += 1; // keeps a title's last word and the text's first word from forming a phrase
   add(text);
-  const parts: string[] = [];
-  for (const [k, ps] of lex) parts.push(`'${k.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${ps.join(',')}`);
-  return parts.join(' ');
+  let out = '';
+  for (const l of lex.values()) out += (out ? ' ' : '') + l.quoted + ':' + l.pos.join(',');
+  return out;
 }
 
 /** One term of a query. */

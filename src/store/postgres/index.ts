@@ -5,8 +5,9 @@
  * transaction-scoped advisory lock, so concurrent ingests (several processes) never
  * allocate the same id, never both insert the same content, and link near-duplicates
  * consistently; documents are inserted with ON CONFLICT DO NOTHING as a second guard.
- * Rows are sent per table as arrays (INSERT … SELECT FROM unnest(…)): a batch is about ten
- * round trips whatever its size. The layout is SQLite's (see src/store/sqlite/schema.ts v3):
+ * Documents and events go in multi-row INSERT … VALUES statements (one parameter per value,
+ * prepared once per connection), the few other rows as arrays (INSERT … SELECT FROM unnest):
+ * a batch of 500 articles is about a dozen round trips. The layout is SQLite's (see src/store/sqlite/schema.ts v3):
  * one JSON of annotation lists per document, one narrow row per event.
  *
  * URL: postgres://user@host:port/db[?schema=NAME] — the optional schema keeps Vigie's tables
@@ -47,13 +48,41 @@ const EVENT_COLS: [string, string][] = [
   ['place_key', 'text'], ['actor_key', 'text'],
 ];
 
-/** INSERT … SELECT * FROM unnest($1::t1[], $2::t2[], …): one round trip for many rows. */
-function unnestInsert(table: string, cols: string[], types: string[], extra = ''): string {
-  // json, jsonb and tsvector arrays are sent as text[] and cast per element.
-  const asText = (t: string): boolean => t === 'json' || t === 'jsonb' || t === 'tsvector';
-  const sel = cols.map((c, i) => (asText(types[i]) ? `${c}::${types[i]}` : c)).join(', ');
-  const params = types.map((t, i) => `$${i + 1}::${asText(t) ? 'text' : t}[]`).join(', ');
-  return `INSERT INTO ${table} (${cols.join(', ')}) OVERRIDING SYSTEM VALUE SELECT ${sel} FROM unnest(${params}) AS u(${cols.join(', ')}) ${extra}`;
+/**
+ * Multi-row INSERT … VALUES ($1, …), ($n, …): each value travels as its own parameter (no
+ * array literal to build and escape on either side). Rows go in chunks of `chunkRows` rows
+ * (a named statement, parsed once per connection) and one unnamed statement for the rest;
+ * documents in small chunks (a message of 100 articles is ~2.5 MB, built without large copies).
+ * Returns the number of rows inserted.
+ */
+async function insertRows(c: pg.PoolClient, table: string, cols: [string, string][], rows: Cell[][], chunkRows: number, extra = ''): Promise<number> {
+  const chunk = Math.min(chunkRows, Math.floor(65535 / cols.length));
+  let n = 0;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const size = Math.min(chunk, rows.length - i);
+    const values: Cell[] = new Array(size * cols.length);
+    let k = 0;
+    for (let r = i; r < i + size; r++) for (const v of rows[r]) values[k++] = v;
+    const r = await c.query({ name: size === chunk ? `vigie_ins_${table}_${size}` : undefined, text: valuesInsert(table, cols, size, extra), values });
+    n += r.rowCount ?? 0;
+  }
+  return n;
+}
+
+const DOC_CHUNK = 100;
+const EVENT_CHUNK = 1000;
+const insertTexts = new Map<string, string>();
+
+function valuesInsert(table: string, cols: [string, string][], rows: number, extra: string): string {
+  const id = `${table}|${rows}|${extra}`;
+  let text = insertTexts.get(id);
+  if (text) return text;
+  const tuples: string[] = [];
+  let p = 0;
+  for (let r = 0; r < rows; r++) tuples.push(`(${cols.map(([, t]) => `$${++p}::${t}`).join(', ')})`);
+  text = `INSERT INTO ${table} (${cols.map(([c]) => c).join(', ')}) OVERRIDING SYSTEM VALUE VALUES ${tuples.join(', ')} ${extra}`;
+  if (insertTexts.size < 64) insertTexts.set(id, text);
+  return text;
 }
 
 type Cell = string | number | null;
@@ -164,11 +193,8 @@ export class PostgresStore implements Store {
           tsvectorLiteral(d.title, d.text, d.lang), r.annotations, r.nEntities, r.nPlaces,
         ];
       });
-      const ins = await c.query(
-        unnestInsert('documents', DOC_COLS.map((x) => x[0]), DOC_COLS.map((x) => x[1]), 'ON CONFLICT DO NOTHING'),
-        columns(rows, DOC_COLS.length),
-      );
-      if (ins.rowCount !== plan.fresh.length) {
+      const inserted = await insertRows(c, 'documents', DOC_COLS, rows, DOC_CHUNK, 'ON CONFLICT DO NOTHING');
+      if (inserted !== plan.fresh.length) {
         // Only possible if a writer bypassed the advisory lock: refuse rather than guess.
         throw new Error('concurrent write of the same documents detected; the batch was rolled back, retry it');
       }
@@ -177,7 +203,7 @@ export class PostgresStore implements Store {
         const base = f.key * EVENT_SLOTS;
         for (const e of records[i].events) events.push([base + (e[0] as number), f.key, ...e]);
       });
-      if (events.length) await c.query(unnestInsert('events', EVENT_COLS.map((x) => x[0]), EVENT_COLS.map((x) => x[1])), columns(events, EVENT_COLS.length));
+      if (events.length) await insertRows(c, 'events', EVENT_COLS, events, EVENT_CHUNK);
     }
     if (plan.members.length) {
       await c.query(
@@ -199,7 +225,7 @@ export class PostgresStore implements Store {
   }
 
   async hasHash(hash: string): Promise<boolean> {
-    return (await this.pool.query('SELECT 1 FROM documents WHERE hash = $1', [hash])).rowCount! > 0;
+    return (await this.pool.query({ name: 'vigie_has_hash', text: 'SELECT 1 FROM documents WHERE hash = $1', values: [hash] })).rowCount! > 0;
   }
 
   async getDocument(id: string): Promise<AnnotationRecord | null> {
