@@ -180,7 +180,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       // "de sources régionales": the cue ends with the anonymous head, which belongs to the source
       const cueToks = tokens(text, cue.start, cue.end);
       const lastTok = cueToks[cueToks.length - 1];
-      if (lastTok && cueToks.length > 1 && c.anonymousHead.whole(lastTok.w.toLowerCase())) np = { start: lastTok.start, end: np.end };
+      if (lastTok && cueToks.length > 1 && c.anonymousHead.wholeAt(text, lastTok.start, lastTok.end)) np = { start: lastTok.start, end: np.end };
       const a = resolve(doc, text, np, cue, c, mentions, out.concat(here), si);
       if (!a) continue;
       here.push(a);
@@ -378,18 +378,17 @@ function resolve(
   const span = { start: Math.min(cue.start, np.start), end: Math.max(cue.end, np.end) };
   const cueText = cue.text.trim();
   const base = (source: string | null, source_text: string, anonymous?: boolean): Found => mk(cueText, span.start, span.end, sent, source, source_text, anonymous);
-  const lower = raw.toLowerCase().replace(/’/g, "'");
 
   // pronoun or anaphora → the previous source
   if (toks.length === 1 && c.pronouns.has(toks[0].w.toLowerCase())) {
     const p = lastSource(prev);
     return p ? base(p.source, p.source_text, p.anonymous) : null;
   }
-  if (c.anaphora.whole(lower)) {
+  if (c.anaphora.wholeAt(text, np.start, np.end)) {
     const p = lastSource(prev);
     if (p) return base(p.source, p.source_text, p.anonymous);
   }
-  if (c.title.whole(lower)) {
+  if (c.title.wholeAt(text, np.start, np.end)) {
     for (let k = prev.length - 1; k >= 0; k--) {
       const p = prev[k];
       const e = p.source ? doc.entities.find((x) => x.id === p.source) : null;
@@ -410,8 +409,7 @@ function resolve(
   const name = properName(content, c, text, true);
   const headLower = content[0].w.toLowerCase();
   const headIsCommon = !/^\p{Lu}/u.test(content[0].w);
-  const firstWords = content.slice(0, 3).map((t) => t.w.toLowerCase()).join(' ');
-  const anonymous = c.anonymousHead.whole(headLower) || c.anonymousHead.test(firstWords);
+  const anonymous = c.anonymousHead.wholeAt(text, content[0].start, content[0].end) || c.anonymousHead.test(text, content[0].start, content[Math.min(2, content.length - 1)].end);
   if (anonymous && !name) return base(null, raw, true);
   if (name && (headIsCommon || anonymous)) return base(null, name);
   if (c.pronouns.has(headLower)) return null;
@@ -421,7 +419,7 @@ function resolve(
 /** The last run of capitalised words (with particles inside) of a phrase: "l'agence syrienne al-Masdar News" → "al-Masdar News". */
 function properName(all: readonly Tok[], c: Compiled, text: string, skipHead: boolean): string | null {
   // a capitalised head word alone ("Activists said") is no name: look after it
-  const toks = skipHead && all.length > 0 && /^\p{Lu}/u.test(all[0].w) && c.anonymousHead.whole(all[0].w.toLowerCase()) ? all.slice(1) : all;
+  const toks = skipHead && all.length > 0 && /^\p{Lu}/u.test(all[0].w) && c.anonymousHead.wholeAt(text, all[0].start, all[0].end) ? all.slice(1) : all;
   let best: { start: number; end: number } | null = null;
   let cur: { start: number; end: number; lastProper: number } | null = null;
   for (let k = 0; k < toks.length; k++) {

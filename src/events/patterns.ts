@@ -129,7 +129,17 @@ export interface Sentence {
  * The document's sentences with their paragraph index. Uses doc.sentences when clean filled
  * them, else a naive split on . ! ? and line breaks. Sentences never cross a line break.
  */
+let lastSents: { text: string; given: readonly { start: number; end: number }[]; n: number; out: Sentence[] } | null = null;
+
 export function sentencesOf(text: string, given: readonly { start: number; end: number }[]): Sentence[] {
+  // the events and attribution stages ask for the same document's sentences in turn
+  if (lastSents && lastSents.text === text && lastSents.given === given && lastSents.n === given.length) return lastSents.out;
+  const out = splitSentences(text, given);
+  lastSents = { text, given, n: given.length, out };
+  return out;
+}
+
+function splitSentences(text: string, given: readonly { start: number; end: number }[]): Sentence[] {
   const raw: { start: number; end: number }[] = [];
   const base = given.length ? given : naiveSentences(text);
   // Split given sentences at line breaks too (titles, headings, paragraphs).
@@ -191,17 +201,23 @@ export interface PhraseMatch {
 const WORD_RE = /[\p{L}\p{N}]/u;
 /** Character classes: 1 word (letter or digit), 2 white space, 0 other (punctuation). */
 let CLASS: Uint8Array | null = null;
-function classTable(): Uint8Array {
-  if (CLASS) return CLASS;
-  CLASS = new Uint8Array(65536);
-  for (let k = 0; k < 65536; k++) {
-    if (k >= 0xd800 && k <= 0xdfff) continue;
-    const ch = String.fromCharCode(k);
-    CLASS[k] = WORD_RE.test(ch) ? 1 : /\s/u.test(ch) ? 2 : 0;
-  }
-  return CLASS;
+/** Every BMP code unit except surrogates, in one string (tables are built by whole-string regex passes). */
+function allUnits(): string {
+  const u = new Uint16Array(65536);
+  for (let i = 0; i < 65536; i++) u[i] = i >= 0xd800 && i <= 0xdfff ? 0 : i;
+  return new TextDecoder('utf-16le').decode(u);
 }
 
+function classTable(): Uint8Array {
+  if (CLASS) return CLASS;
+  const t = new Uint8Array(65536);
+  const all = allUnits();
+  for (const m of all.matchAll(/[\p{L}\p{N}]+/gu)) t.fill(1, m.index!, m.index! + m[0].length);
+  for (const m of all.matchAll(/\s+/gu)) t.fill(2, m.index!, m.index! + m[0].length);
+  t[0] = 0;
+  CLASS = t;
+  return CLASS;
+}
 
 // ------------------------------------------------------------------ vocabulary
 
@@ -209,12 +225,25 @@ function classTable(): Uint8Array {
 let FOLD: Uint16Array | null = null;
 function foldTable(): Uint16Array {
   if (FOLD) return FOLD;
-  FOLD = new Uint16Array(65536);
-  for (let k = 0; k < 65536; k++) {
-    const ch = String.fromCharCode(k);
-    const f = ch === '’' ? "'" : ch === '‑' || ch === '‐' ? '-' : ch.toLowerCase();
-    FOLD[k] = f.length === 1 ? f.charCodeAt(0) : k;
+  const t = new Uint16Array(65536);
+  const all = allUnits();
+  // lower-case 256 units at a time; a block whose length changes is done unit by unit
+  for (let k = 0; k < 65536; k += 256) {
+    const block = all.slice(k, k + 256);
+    const low = block.toLowerCase();
+    if (low.length === block.length) for (let i = 0; i < 256; i++) t[k + i] = low.charCodeAt(i);
+    else
+      for (let i = 0; i < 256; i++) {
+        const f = block[i].toLowerCase();
+        t[k + i] = f.length === 1 ? f.charCodeAt(0) : k + i;
+      }
   }
+  for (let k = 0xd800; k <= 0xdfff; k++) t[k] = k;
+  t[0] = 0;
+  t[0x2019] = 0x27; // ’ → '
+  t[0x2011] = 0x2d; // non-breaking hyphen → -
+  t[0x2010] = 0x2d; // hyphen → -
+  FOLD = t;
   return FOLD;
 }
 
@@ -854,6 +883,16 @@ export class Phrases {
     let s = a;
     while (s < b && classTable()[text.charCodeAt(s)] === 2) s++;
     return this.at(text, s, b);
+  }
+
+  /** True when text[a, b) (white space around trimmed) is exactly one of the patterns. */
+  wholeAt(text: string, a: number, b: number): boolean {
+    const cls = classTable();
+    while (a < b && cls[text.charCodeAt(a)] === 2) a++;
+    while (b > a && cls[text.charCodeAt(b - 1)] === 2) b--;
+    if (a >= b) return false;
+    const m = this.at(text, a, b);
+    return !!m && m.end === b;
   }
 
   /** True when the whole string (trimmed) is one of the patterns. */

@@ -72,14 +72,20 @@ const ACLED_COUNTRY: Record<string, string> = {
 
 let regionNames: Intl.DisplayNames | null = null;
 /** English short name of an ISO 3166-1 alpha-2 country ("BD" → "Bangladesh"), or null. */
+const countryNames = new Map<string, string | null>();
 export function countryName(cc: string | null | undefined): string | null {
   if (!cc || !/^[A-Z]{2}$/.test(cc)) return null;
   if (ACLED_COUNTRY[cc]) return ACLED_COUNTRY[cc];
-  try {
-    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
-    const n = regionNames.of(cc);
-    return n && n !== cc ? n.replace(/\s*\(.*\)$/, '') : null;
-  } catch {
-    return null;
+  let name = countryNames.get(cc);
+  if (name === undefined) {
+    try {
+      regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
+      const n = regionNames.of(cc);
+      name = n && n !== cc ? n.replace(/\s*\(.*\)$/, '') : null;
+    } catch {
+      name = null;
+    }
+    countryNames.set(cc, name);
   }
+  return name;
 }
