@@ -20,27 +20,28 @@ export const WORD = new Uint8Array(65536);
 export const UPPER = new Uint8Array(65536);
 
 (function init() {
-  const letter = /[\p{L}\p{N}]/u;
-  const mark = /\p{M}/u;
+  // Character classes in one regex pass over every code unit (not one test per character).
+  const all = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) all[c] = c >= 0xd800 && c <= 0xdfff ? 32 : c;
+  let str = '';
+  for (let c = 0; c < 65536; c += 4096) str += String.fromCharCode.apply(null, all.subarray(c, c + 4096) as unknown as number[]);
+  const letters = str.replace(/[^\p{L}\p{N}]/gu, '\0');
+  const marks = str.replace(/[^\p{M}]/gu, '\0');
   for (let c = 0; c < 65536; c++) {
     TABLE[c] = c;
     if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: identity, not word chars
-    const s = String.fromCharCode(c);
-    if (letter.test(s)) WORD[c] = 1;
-    else if (mark.test(s)) WORD[c] = 2;
+    if (c !== 0 && letters.charCodeAt(c) === c) WORD[c] = 1;
+    else if (c !== 0 && marks.charCodeAt(c) === c) WORD[c] = 2;
     // Only the ranges where case and accents matter for Latin/Greek/Cyrillic scripts.
     if (c < 0x2000 || (c >= 0xff00 && c <= 0xffef) || (c >= 0x1e00 && c <= 0x1fff)) {
+      const s = String.fromCharCode(c);
       let d = s.normalize('NFD');
       d = d.length >= 1 ? d[0] : s;
       let l = d.toLowerCase();
       if (l.length !== 1) l = s.toLowerCase().length === 1 ? s.toLowerCase() : s;
       TABLE[c] = l.charCodeAt(0);
+      if (TABLE[c] !== c && s !== s.toLowerCase()) UPPER[c] = 1;
     }
-  }
-  for (let c = 0; c < 65536; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    const s = String.fromCharCode(c);
-    if (TABLE[c] !== c && s !== s.toLowerCase()) UPPER[c] = 1;
   }
   for (const ch of '\u2019\u2018\u02bc\u0060\u00b4\u02bb\u02bf\u02be\u2032\u201b') TABLE[ch.charCodeAt(0)] = 39; // '
   for (const ch of '\u00a0\u2007\u2009\u200a\u202f\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000') TABLE[ch.charCodeAt(0)] = 32;
@@ -59,14 +60,15 @@ export function foldCode(c: number): number {
   return TABLE[c];
 }
 
+const SHORT = new Uint16Array(256);
+
 /** The folded view of `text`, same length, same offsets. */
 export function fold(text: string): string {
   const n = text.length;
-  if (n <= 64) {
+  if (n <= 256) {
     // Short strings (names, keys): no buffer round trip.
-    let out = '';
-    for (let i = 0; i < n; i++) out += String.fromCharCode(TABLE[text.charCodeAt(i)]);
-    return out;
+    for (let i = 0; i < n; i++) SHORT[i] = TABLE[text.charCodeAt(i)];
+    return String.fromCharCode.apply(null, SHORT.subarray(0, n) as unknown as number[]);
   }
   const out = new Uint16Array(n);
   for (let i = 0; i < n; i++) out[i] = TABLE[text.charCodeAt(i)];

@@ -504,7 +504,9 @@ export class TokenTrie implements Dictionary<number> {
   private lastL: Int32Array = new Int32Array(0);
   /** Values added after loading, and decoded value lists (stable identity per node). */
   private more = new Map<number, number[]>();
-  private decoded = new Map<number, number[]>();
+  private moreFlag = new Uint8Array(0);
+  /** Decoded value lists by node (a plain array: one index read per matched node). */
+  private decoded: (number[] | undefined)[] = [];
   /** Number of keys (nodes holding values). */
   size = 0;
 
@@ -519,6 +521,7 @@ export class TokenTrie implements Dictionary<number> {
     this.vals = data.vals;
     this.nodes = data.valStart.length - 1;
     this.baseNodes = this.nodes;
+    this.decoded = new Array(this.nodes).fill(undefined);
     for (let k = 0; k < this.nodes; k++) if (data.valStart[k + 1] > data.valStart[k]) this.size++;
     this.tmap = new TokenTable();
     for (let l = 0; l < data.tokens.length; l++) this.tmap.add(data.tokens[l]);
@@ -588,17 +591,17 @@ export class TokenTrie implements Dictionary<number> {
   }
 
   private hasValues(node: number): boolean {
-    return (node < this.baseNodes && this.valStart[node + 1] > this.valStart[node]) || this.more.has(node);
+    return (node < this.baseNodes && this.valStart[node + 1] > this.valStart[node]) || (node < this.moreFlag.length && this.moreFlag[node] === 1);
   }
 
   /** The values of a node (one array per node, the same array every time). */
   private valuesOf(node: number): number[] {
-    let v = this.decoded.get(node);
+    let v = this.decoded[node];
     if (v) return v;
     v = [];
     if (node < this.baseNodes) for (let k = this.valStart[node]; k < this.valStart[node + 1]; k++) v.push(this.vals[k]);
     for (const x of this.more.get(node) ?? []) if (!v.includes(x)) v.push(x);
-    this.decoded.set(node, v);
+    this.decoded[node] = v;
     return v;
   }
 
@@ -635,7 +638,9 @@ export class TokenTrie implements Dictionary<number> {
     if (!this.hasValues(node)) this.size++;
     const m = this.more.get(node);
     if (m) { if (!m.includes(value)) m.push(value); } else this.more.set(node, [value]);
-    this.decoded.delete(node);
+    if (node >= this.moreFlag.length) { const f = new Uint8Array(Math.max(node + 1, this.moreFlag.length * 2, 1024)); f.set(this.moreFlag); this.moreFlag = f; }
+    this.moreFlag[node] = 1;
+    this.decoded[node] = undefined;
   }
 
   /** Adds `value` under a name (folded here); also under the name without leading articles. */
