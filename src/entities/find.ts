@@ -149,6 +149,11 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   const localInfo = new Map<string, Hit['local']>();
 
   const pickAlias = (m: Match<AliasRef>): string | null => {
+    // The common case: one entry, a plain alias.
+    if (m.values.length === 1) {
+      const r = m.values[0];
+      if (r.exactBare === null && !r.ambiguous) return r.id;
+    }
     let surface: string | null = null;
     const ok = m.values.filter((r) => r.exactBare === null || r.exactBare === (surface ??= bare(p.text.slice(m.start, m.end))));
     if (!ok.length) return null;
@@ -325,7 +330,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     //    Affaires étrangères X"), and "le jordanien X" (article + demonym + name: a person).
     const tm = lexStart ? M.titles.longestAt(p, i) : null;
     // An abbreviated title keeps its period: "M. Lugol", "Dr. Smith".
-    const titleDot = !!tm && tm.values.length > 0 && M.abbrevTitles.has(tok.slice(tm.t0, tm.t1).join(' ')) && tm.t1 < n && /^\.\s+$/.test(p.text.slice(end[tm.t1 - 1], start[tm.t1]));
+    const titleDot = !!tm && M.abbrevTitles.size > 0 && tm.t1 < n && p.text.charCodeAt(end[tm.t1 - 1]) === 46 && M.abbrevTitles.has(tok.slice(tm.t0, tm.t1).join(' ')) && /^\.\s+$/.test(p.text.slice(end[tm.t1 - 1], start[tm.t1]));
     const gapOk = (k: number): boolean => noBreak(k - 1, k) || (titleDot && k === tm!.t1);
     let titleKind: ActorKind | null = tm ? tm.values[0] : null;
     let k0 = tm ? tm.t1 : -1;
