@@ -114,6 +114,25 @@ test('postgres: schema version recorded, one schema per store URL', async () => 
     assert.deepEqual(v.rows.map((r) => r.version), [1, 2, 3]);
     const d = await c.query(`SELECT count(*)::int AS n FROM ${schema}.documents`);
     assert.equal(d.rows[0].n, 1);
+    await s.putDocuments([richFrench()]);
+    const fr = richFrench();
+    const row = await c.query(
+      `SELECT raw, html, text, sentences, warnings, origin_path, origin_format, origin_encoding, outlet_key, n_entities, n_places FROM ${schema}.documents WHERE id = 'fr-rich'`,
+    );
+    assert.deepEqual(row.rows[0], {
+      raw: fr.raw,
+      html: fr.html,
+      text: fr.text,
+      sentences: fr.sentences,
+      warnings: fr.warnings,
+      origin_path: 'articles/alep.html',
+      origin_format: 'html',
+      origin_encoding: 'windows-1252',
+      outlet_key: 'agence france-presse',
+      n_entities: 3,
+      n_places: 1,
+    });
+    assert.equal((await c.query(`SELECT count(*)::int AS n FROM ${schema}.events`)).rows[0].n, 2);
   } finally {
     await c.end();
   }

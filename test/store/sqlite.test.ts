@@ -140,5 +140,20 @@ test('sqlite: annotations are one JSON per document, events one row each', async
   const ann = JSON.parse(db.prepare('SELECT annotations FROM documents').pluck().get() as string);
   assert.equal(ann.entities.length, 3);
   assert.deepEqual(ann.events[0].evidence, richFrench().events[0].evidence);
+  const fr = richFrench();
+  const row = db.prepare('SELECT raw, html, text, sentences, warnings, origin_path, origin_format, origin_encoding, outlet_key, n_entities, n_places FROM documents').get();
+  assert.deepEqual(row, {
+    raw: fr.raw,
+    html: fr.html,
+    text: fr.text,
+    sentences: JSON.stringify(fr.sentences),
+    warnings: JSON.stringify(fr.warnings),
+    origin_path: 'articles/alep.html',
+    origin_format: 'html',
+    origin_encoding: 'windows-1252',
+    outlet_key: 'agence france-presse',
+    n_entities: 3,
+    n_places: 1,
+  });
   await s.close();
 });

@@ -35,7 +35,7 @@ const WAL_CHECKPOINT_BYTES = 64 * 1048576;
 const DOC_COLS = [
   'key', 'id', 'hash', 'simhash', 'story_id', 'lang', 'lang_confidence', 'title', 'outlet', 'outlet_key', 'author', 'dateline', 'published',
   'url', 'origin_path', 'origin_format', 'origin_line', 'origin_encoding', 'ingested_at', 'n_entities', 'n_places', 'warnings',
-  'annotations', 'sentences', 'text', 'raw', 'html',
+  'text', 'annotations', 'sentences', 'raw', 'html',
 ];
 const EVENT_COLS = ['key', 'doc_key', 'ord', 'type', 'subtype', 'date_lo', 'date_hi', 'place_key', 'actor_key'];
 
@@ -60,9 +60,13 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL'); // under WAL: a commit survives a process crash; only a power loss may drop the last ones
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('cache_size = -65536'); // 64 MiB: a 500-document batch stays in memory until commit
+    // 32 MiB of page cache: the B-tree interiors, the FTS segments being merged and a batch's new
+    // pages (a larger batch spills to the WAL before commit, still one transaction).
+    this.db.pragma('cache_size = -32768');
     this.db.pragma('temp_store = MEMORY');
-    this.db.pragma('mmap_size = 268435456'); // reads through the OS page cache, no copy
+    // No mmap: pages read through a memory map count in the process's resident memory (up to
+    // the file size), which the ingest memory budget cannot afford.
+    this.db.pragma('mmap_size = 0');
     migrate(this.db);
     const p = (sql: string): Database.Statement => this.db.prepare(sql);
     this.s = {
@@ -131,8 +135,8 @@ export class SqliteStore implements Store {
         key, f.id, doc.hash, doc.simhash || null, f.story, doc.lang, doc.langConfidence, doc.title, doc.outlet,
         doc.outlet ? foldFilter(doc.outlet) : null, doc.author, doc.dateline, doc.published, doc.url,
         doc.origin?.path ?? null, doc.origin?.format ?? null, doc.origin?.line ?? null, doc.origin?.encoding ?? null, now,
-        r.nEntities, r.nPlaces, JSON.stringify(doc.warnings ?? []), r.annotations, JSON.stringify(doc.sentences ?? []),
-        doc.text, doc.raw, doc.html ?? null,
+        r.nEntities, r.nPlaces, JSON.stringify(doc.warnings ?? []), doc.text, r.annotations, JSON.stringify(doc.sentences ?? []),
+        doc.raw, doc.html ?? null,
       );
       this.s.insFts.run(key, doc.title ?? '', doc.text, stemLine(`${doc.title ?? ''}\n${doc.text}`, doc.lang));
       const base = key * EVENT_SLOTS;
@@ -193,9 +197,11 @@ export class SqliteStore implements Store {
     const limit = Math.max(1, Math.min(opts.limit ?? 20, 10_000));
     const rows = this.db
       .prepare(
-        `SELECT d.id, d.title, d.outlet, d.published, d.text, d.lang, bm25(documents_fts, 2.0, 1.0, 1.0) AS rank
-         FROM documents_fts JOIN documents d ON d.key = documents_fts.rowid
-         WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
+        // The best `limit` matches first, then their documents (not every match's text).
+        `SELECT d.id, d.title, d.outlet, d.published, d.text, d.lang, f.rank
+         FROM (SELECT rowid, bm25(documents_fts, 2.0, 1.0, 1.0) AS rank FROM documents_fts
+               WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?) f
+         JOIN documents d ON d.key = f.rowid ORDER BY f.rank, d.key`,
       )
       .all(ftsQuery(terms), limit) as Row[];
     return rows.map((r) => ({

@@ -252,20 +252,22 @@ export const SQLITE_MIGRATIONS: SqliteMigration[] = [
           n_entities INTEGER NOT NULL,
           n_places INTEGER NOT NULL,
           warnings TEXT NOT NULL,
+          -- Large columns last, the most read first (a row's later columns sit in overflow pages).
+          text TEXT NOT NULL,
           annotations TEXT NOT NULL,
           sentences TEXT NOT NULL,
-          text TEXT NOT NULL,
           raw TEXT NOT NULL,
           html TEXT
         );
         INSERT INTO documents_v3 (key, id, hash, simhash, story_id, lang, lang_confidence, title, outlet, outlet_key, author, dateline,
             published, url, origin_path, origin_format, origin_line, origin_encoding, ingested_at, n_entities, n_places, warnings,
-            annotations, sentences, text, raw, html)
+            text, annotations, sentences, raw, html)
           SELECT d.key, d.id, d.hash, nullif(d.simhash, ''), d.story_id, d.lang, d.lang_confidence, d.title, d.outlet, d.outlet_key, d.author,
             d.dateline, d.published, d.url, d.origin_path, d.origin_format, d.origin_line, d.origin_encoding, d.ingested_at,
             (SELECT count(*) FROM entities WHERE doc_key = d.key),
             (SELECT count(*) FROM places WHERE doc_key = d.key),
             d.warnings,
+            d.text,
             json_object(
               'entities', (SELECT json_group_array(json(data)) FROM (SELECT data FROM entities WHERE doc_key = d.key ORDER BY ord)),
               'places', (SELECT json_group_array(json(data)) FROM (SELECT data FROM places WHERE doc_key = d.key ORDER BY ord)),
@@ -274,7 +276,7 @@ export const SQLITE_MIGRATIONS: SqliteMigration[] = [
               'events', (SELECT json_group_array(json(data)) FROM (SELECT data FROM events WHERE doc_key = d.key ORDER BY ord)),
               'framing', (SELECT json_group_array(json(data)) FROM (SELECT data FROM framing_terms WHERE doc_key = d.key ORDER BY ord))
             ),
-            d.sentences, d.text, d.raw, d.html
+            d.sentences, d.raw, d.html
           FROM documents d ORDER BY d.key;
         CREATE TABLE events_v3 (
           key INTEGER PRIMARY KEY,
