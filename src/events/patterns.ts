@@ -591,7 +591,7 @@ function patternTokens(alt: string): PatTok[] {
     if (k === 1 || alt[i] === '*') {
       let j = i + 1;
       while (j < alt.length && (cls[alt.charCodeAt(j)] === 1 || alt[j] === '*')) j++;
-      const w = foldStr(alt.slice(i, j));
+      const w = alt.slice(i, j);
       const stars = w.split('*').length - 1;
       if (stars === 0) out.push({ lit: w, pre: '', post: '', re: null, sp: space });
       else if (stars === 1) {
@@ -603,7 +603,7 @@ function patternTokens(alt: string): PatTok[] {
       }
       i = j;
     } else {
-      out.push({ lit: foldStr(alt[i]), pre: '', post: '', re: null, sp: space });
+      out.push({ lit: alt[i], pre: '', post: '', re: null, sp: space });
       i++;
     }
     space = false;
@@ -661,7 +661,7 @@ export class Phrases {
         if (!t) continue;
         size++;
         const boundary = /[\p{L}\p{N}*)]$/u.test(t);
-        for (const alt of expand(t.toLowerCase())) {
+        for (const alt of expand(foldStr(t))) {
           const toks = patternTokens(alt);
           if (!toks.length) continue;
           this.maxToks = Math.max(this.maxToks, toks.length);
