@@ -460,10 +460,10 @@ function unknownNames(
     let kind: ActorKind | null = null;
     if (givenNames.has(tok[i])) {
       // A person's name keeps one particle, before its last word only ("Charles de Gaulle",
-      // not "Jeremy Hellickson des Rays de Tampa").
+      // not "Jeremy Hellickson des Rays de Tampa"), and never "of" ("Khalil of Munshiganj": a place).
       for (let j = i + 1; j < t1; j++) {
         if (!L.particles.has(tok[j])) continue;
-        if (tok[j] === 'des' || j + 2 !== t1) t1 = j;
+        if (tok[j] === 'des' || tok[j] === 'of' || j + 2 !== t1) t1 = j;
         break;
       }
       if (t1 - i >= 2 && !givenNames.has(tok[t1 - 1]) && tok[t1 - 1].length > 1) kind = 'person';
