@@ -454,6 +454,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   }
 
   // merge events of one document that agree
+  const attributed = (x: Candidate): boolean => {
+    for (const a of sourceZones) {
+      const z = a.scope ?? a;
+      if (x.trigger.start >= z.start && x.trigger.start < z.end) return true;
+    }
+    return false;
+  };
   const merged: Candidate[] = [];
   for (let cand of all) {
     // "… la bataille" with no place of its own: the event already reported (the latest of its type)
@@ -466,7 +473,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
         }
       }
       if (ref && sameReading(ref, cand)) {
-        fillGaps(ref, cand);
+        fillGaps(ref, cand, attributed);
         continue;
       }
     }
@@ -479,7 +486,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
         same = merged[k] = { ...cand, fatalities: cand.fatalities.slice() };
         cand = old;
       }
-      fillGaps(same, cand);
+      fillGaps(same, cand, attributed);
       continue;
     }
     merged.push(cand);
@@ -503,7 +510,12 @@ function bare(x: Candidate): boolean {
 }
 
 /** The other reading fills the gaps of the event that stands. */
-function fillGaps(same: Candidate, cand: Candidate): void {
+function fillGaps(same: Candidate, cand: Candidate, attributed?: (x: Candidate) => boolean): void {
+  // the event is told on someone's word in one of its readings: that reading is its evidence
+  if (attributed && !attributed(same) && attributed(cand)) {
+    same.trigger = cand.trigger;
+    same.sentence = cand.sentence;
+  }
   if (!same.place && cand.place) same.place = cand.place;
   if ((!same.date || (!same.date.span && cand.date?.span)) && cand.date) same.date = cand.date;
   if (!same.actor1.length && cand.actor1.length) same.actor1 = cand.actor1;

@@ -222,4 +222,11 @@ export const casesEn: EventCase[] = [
     expect: [{ subtype: 'Air/drone strike', place: 'gn:ariha', fatalities: 3 }],
     count: 1,
   },
+  {
+    name: 'one event told twice, once on a source\'s word: the attributed reading is its evidence (reported, with the source)',
+    text: `Air strikes hit {Ariha} on <Monday|2020-02-10|day>.\n\nThe strikes killed three civilians, according to the [SOHR|sohr|ngo].`,
+    published: '2020-02-12',
+    expect: [{ subtype: 'Air/drone strike', place: 'gn:ariha', fatalities: 3, status: 'reported', sources: ['sohr'] }],
+    count: 1,
+  },
 ];

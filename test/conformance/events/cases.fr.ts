@@ -235,4 +235,11 @@ export const casesFr: EventCase[] = [
     expect: [{ subtype: 'Air/drone strike', place: 'gn:ariha', fatalities: 3 }],
     count: 1,
   },
+  {
+    name: 'one event told twice, once on a source\'s word: the attributed reading is its evidence (reported, with the source)',
+    text: `Des frappes aériennes ont visé {Ariha} <lundi|2020-02-10|day>.\n\nLes frappes ont tué trois civils, selon l'[OSDH|sohr|ngo].`,
+    published: '2020-02-12',
+    expect: [{ subtype: 'Air/drone strike', place: 'gn:ariha', fatalities: 3, status: 'reported', sources: ['sohr'] }],
+    count: 1,
+  },
 ];
