@@ -49,9 +49,12 @@ function sparingVigieYears(inner: Refiner): Refiner {
   const isYear = (r: ParsingResult) => r.tags().has(TAG.precision('year')) && /^\d+$/.test(r.text);
   return {
     refine: (context: ParsingContext, results: ParsingResult[]) => {
-      const years = results.filter(isYear);
+      // one pass (tags() builds new sets on every call)
+      const years: ParsingResult[] = [];
+      const others: ParsingResult[] = [];
+      for (const r of results) (/^\d+$/.test(r.text) && isYear(r) ? years : others).push(r);
       if (years.length === 0) return inner.refine(context, results);
-      return [...inner.refine(context, results.filter((r) => !isYear(r))), ...years].sort((a, b) => a.index - b.index);
+      return [...inner.refine(context, others), ...years].sort((a, b) => a.index - b.index);
     },
   };
 }
