@@ -181,7 +181,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       const cueToks = tokens(text, cue.start, cue.end);
       const lastTok = cueToks[cueToks.length - 1];
       if (lastTok && cueToks.length > 1 && c.anonymousHead.wholeAt(text, lastTok.start, lastTok.end)) np = { start: lastTok.start, end: np.end };
-      const a = resolve(doc, text, np, cue, c, mentions, out.concat(here), si);
+      const a = resolve(doc, text, np, cue, c, mentions, () => out.concat(here), si);
       if (!a) continue;
       here.push(a);
       taken.push({ start: cue.start, end: np.end });
@@ -204,7 +204,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
         const cue = { start: auxAt < v.start ? auxAt : v.start, end: v.end + (pron ? pron[0].length : 0), text: '' };
         cue.text = text.slice(cue.start, cue.end);
         if (pron) {
-          const prev = lastSource(out.concat(here));
+          const prev = here.length ? here[here.length - 1] : lastSource(out);
           if (!prev) continue;
           here.push(copyOf(prev, cue, si));
           taken.push({ start: cue.start, end: cue.end });
@@ -212,7 +212,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
         }
         const np = nounPhraseAfter(text, v.end, s.end, c, false);
         if (!np) continue;
-        const a = resolve(doc, text, np, cue, c, mentions, out.concat(here), si);
+        const a = resolve(doc, text, np, cue, c, mentions, () => out.concat(here), si);
         if (!a) continue;
         here.push(a);
         taken.push({ start: cue.start, end: np.end });
@@ -240,7 +240,13 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       // drop a leading complementizer clause opener ("que", "qui") and long stretches
       let toks = tokens(text, np.start, np.end);
       if (toks.length === 0) continue;
-      const boundaryIdx = toks.map((t) => c.boundaries.has(t.w.toLowerCase())).lastIndexOf(true);
+      let boundaryIdx = -1;
+      for (let k = toks.length - 1; k >= 0; k--) {
+        if (c.boundaries.has(toks[k].w.toLowerCase())) {
+          boundaryIdx = k;
+          break;
+        }
+      }
       if (boundaryIdx >= 0) toks = toks.slice(boundaryIdx + 1);
       if (toks.length === 0) continue;
       if (toks.length > 9) {
@@ -256,7 +262,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
         cue.start = auxAt;
         cue.text = text.slice(cue.start, cue.end);
       }
-      const a = resolve(doc, text, np, cue, c, mentions, out.concat(here), si);
+      const a = resolve(doc, text, np, cue, c, mentions, () => out.concat(here), si);
       if (!a) continue;
       here.push(a);
       taken.push({ start: np.start, end: v.end });
@@ -366,7 +372,7 @@ function resolve(
   cue: { start: number; end: number; text: string },
   c: Compiled,
   mentions: readonly MentionRef[],
-  prev: readonly Attribution[],
+  prevOf: () => readonly Attribution[],
   sent: number,
 ): Found | null {
   const raw = text.slice(np.start, np.end);
@@ -381,14 +387,15 @@ function resolve(
 
   // pronoun or anaphora → the previous source
   if (toks.length === 1 && c.pronouns.has(toks[0].w.toLowerCase())) {
-    const p = lastSource(prev);
+    const p = lastSource(prevOf());
     return p ? base(p.source, p.source_text, p.anonymous) : null;
   }
   if (c.anaphora.wholeAt(text, np.start, np.end)) {
-    const p = lastSource(prev);
+    const p = lastSource(prevOf());
     if (p) return base(p.source, p.source_text, p.anonymous);
   }
   if (c.title.wholeAt(text, np.start, np.end)) {
+    const prev = prevOf();
     for (let k = prev.length - 1; k >= 0; k--) {
       const p = prev[k];
       const e = p.source ? doc.entities.find((x) => x.id === p.source) : null;
