@@ -390,7 +390,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       cand.status = status(text, clause, span, ms, c);
       (entry.fallback ? fallbacks : found).push(cand);
     }
-    const list = found.length ? found : fallbacks;
+    let list = found.length ? found : fallbacks;
+    // "protesters … demanding X": the demand is what the crowd voiced, not a diplomatic event
+    if (list.some((k) => CROWD_ACTORS[k.type]) && list.some((k) => k.subtype === 'Demand')) list = list.filter((k) => k.subtype !== 'Demand');
     // fatalities: each figure goes to the nearest trigger of the sentence
     for (const f of figures) {
       let best: Candidate | null = null;

@@ -229,4 +229,17 @@ export const casesEn: EventCase[] = [
     expect: [{ subtype: 'Air/drone strike', place: 'gn:ariha', fatalities: 3, status: 'reported', sources: ['sohr'] }],
     count: 1,
   },
+  {
+    name: 'a strike of workers is a protest, not an air strike ("went on strike", "general strike")',
+    text: `Thousands of garment workers went on strike in {Dhaka} on <Monday|2015-01-05|day>. A general strike paralysed {Chittagong}.`,
+    published: '2015-01-06',
+    expect: [{ type: 'Protests', subtype: 'Peaceful protest', place: 'gn:dhaka', date: '2015-01-05' }, { type: 'Protests', place: 'gn:chittagong' }],
+    count: 2,
+  },
+  {
+    name: 'what a crowd demands is part of its protest, not a diplomatic demand',
+    text: `Hundreds of people protested in {Aleppo}, demanding unpaid wages.`,
+    expect: [{ type: 'Protests', place: 'gn:aleppo' }],
+    count: 1,
+  },
 ];

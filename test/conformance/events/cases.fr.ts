@@ -242,4 +242,17 @@ export const casesFr: EventCase[] = [
     expect: [{ subtype: 'Air/drone strike', place: 'gn:ariha', fatalities: 3, status: 'reported', sources: ['sohr'] }],
     count: 1,
   },
+  {
+    name: 'a strike of workers is a protest, not an air strike ("se sont mis en grève")',
+    text: `Des milliers d'ouvriers se sont mis en grève à {Dacca} <lundi|2015-01-05|day>.`,
+    published: '2015-01-06',
+    expect: [{ type: 'Protests', subtype: 'Peaceful protest', place: 'gn:dacca', date: '2015-01-05' }],
+    count: 1,
+  },
+  {
+    name: 'what a crowd demands is part of its protest, not a diplomatic demand',
+    text: `Des centaines de personnes ont manifesté à {Alep} pour réclamer des salaires impayés.`,
+    expect: [{ type: 'Protests', place: 'gn:alep' }],
+    count: 1,
+  },
 ];
