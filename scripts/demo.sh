@@ -7,10 +7,10 @@ DB="${VIGIE_DB:-./vigie.db}"
 VIGIE=(node dist/src/cli/main.js --db "$DB")
 
 # Every article file of examples/ (the README is not an article).
-mapfile -t FILES < <(find examples -maxdepth 1 -type f ! -name 'README.md' ! -name '.*' | sort)
+# A folder is walked recursively; files that are not articles (the README) are reported as skipped.
 
-echo "== vigie ingest examples/ (${#FILES[@]} files) into $DB"
-"${VIGIE[@]}" ingest "${FILES[@]}"
+echo "== vigie ingest examples/ into $DB"
+"${VIGIE[@]}" ingest examples/
 echo
 echo "== vigie stats"
 "${VIGIE[@]}" stats

@@ -13,6 +13,7 @@ import { InputError, type Doc } from '../document.js';
 export { formatSummary, refusalLine, type Summary } from './summary.js';
 import { STAGES } from '../pipeline.js';
 import { packFor } from '../lang/language.js';
+import { formatOfPath } from '../ingest/index.js';
 
 /** Runs the stages from index `from` (inclusive) to `to` (exclusive) on one document. */
 export function runStages(doc: Doc, from = 0, to = STAGES.length): Doc {
@@ -45,7 +46,7 @@ export function isInputError(x: unknown): x is InputError {
  */
 export function countFiles(paths: string[]): number {
   let n = 0;
-  const walk = (p: string): void => {
+  const walk = (p: string, top = false): void => {
     let st;
     try {
       st = statSync(p);
@@ -62,11 +63,11 @@ export function countFiles(paths: string[]): number {
         return;
       }
       for (const name of names) if (!name.startsWith('.')) walk(join(p, name));
-    } else n++;
+    } else if (top || formatOfPath(p) !== null) n++;
   };
   for (const p of paths) {
     if (p === '-') n++;
-    else walk(p);
+    else walk(p, true);
   }
   return n;
 }

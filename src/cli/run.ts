@@ -19,7 +19,8 @@ export interface IngestRunOptions {
 /** Reads, annotates and stores; returns the summary. Throws only on store failure. */
 export async function ingestPaths(paths: string[], store: Store, opts: IngestRunOptions = {}): Promise<Summary> {
   const batchSize = Math.max(1, opts.batch ?? 200);
-  const summary: Summary = { read: 0, new: 0, duplicates: 0, refused: [] };
+  const summary: Summary = { read: 0, new: 0, duplicates: 0, refused: [], skipped: [] };
+  const onSkip = (path: string, reason: string): void => void summary.skipped!.push({ path, reason });
   const bar = opts.progressLabel === null ? progress(0, '') : progress(countFiles(paths), opts.progressLabel ?? 'ingest');
   const seen = new Set<string>();
   let batch: Doc[] = [];
@@ -34,7 +35,7 @@ export async function ingestPaths(paths: string[], store: Store, opts: IngestRun
     opts.onCommit?.(batchNo, summary.new);
   };
   try {
-    for await (const item of readInputs(paths)) {
+    for await (const item of readInputs(paths, { onSkip })) {
       if (isInputError(item)) {
         summary.refused.push(item);
         bar.tick(item.path);
@@ -64,10 +65,11 @@ export async function ingestPaths(paths: string[], store: Store, opts: IngestRun
 
 /** Reads and annotates, calling `emit` per record; no store. */
 export async function annotatePaths(paths: string[], emit: (doc: Doc) => void | Promise<void>, label: string | null = 'annotate'): Promise<Summary> {
-  const summary: Summary = { read: 0, new: 0, duplicates: 0, refused: [] };
+  const summary: Summary = { read: 0, new: 0, duplicates: 0, refused: [], skipped: [] };
+  const onSkip = (path: string, reason: string): void => void summary.skipped!.push({ path, reason });
   const bar = label === null ? progress(0, '') : progress(countFiles(paths), label);
   try {
-    for await (const item of readInputs(paths)) {
+    for await (const item of readInputs(paths, { onSkip })) {
       if (isInputError(item)) {
         summary.refused.push(item);
         bar.tick(item.path);

@@ -13,6 +13,8 @@ export interface Summary {
   new: number;
   duplicates: number;
   refused: InputError[];
+  /** Files a directory walk left out on purpose (not an article format: README.md, images). */
+  skipped?: { path: string; reason: string }[];
 }
 
 export function formatSummary(s: Summary, verb: 'ingest' | 'annotate'): string {
@@ -21,6 +23,9 @@ export function formatSummary(s: Summary, verb: 'ingest' | 'annotate'): string {
       ? `read ${s.read}, new ${s.new}, duplicates ${s.duplicates}, refused ${s.refused.length}`
       : `read ${s.read}, annotated ${s.new}, refused ${s.refused.length}`,
   ];
+  const skipped = s.skipped ?? [];
+  if (skipped.length > 0) lines[0] += `, skipped ${skipped.length} (not article files)`;
   for (const e of s.refused) lines.push(`  refused ${refusalLine(e)}`);
+  for (const k of skipped) lines.push(`  skipped ${k.path}: ${k.reason}`);
   return lines.join('\n');
 }

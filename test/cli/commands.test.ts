@@ -317,3 +317,26 @@ describe('ingest, then query', () => {
     assert.match(r.stderr, /--format/);
   });
 });
+
+describe('files a folder walk leaves out', () => {
+  test('a README and an image in a folder of articles are reported as skipped, not refused, not stored', () => {
+    const t = tempDir();
+    const d = tempDir();
+    try {
+      write(join(t.dir, 'depeche.txt'), 'Frappes sur Idleb\n\nDes frappes aériennes ont visé Idleb mardi, selon une ONG.\n');
+      write(join(t.dir, 'README.md'), '# Notes\n\nCe dossier contient des dépêches.\n');
+      write(join(t.dir, 'carte.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+      const r = vigie(['ingest', '--db', join(d.dir, 'x.db'), t.dir]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(summaryOf(r.stderr), { read: 1, new: 1, duplicates: 0, refused: 0 });
+      assert.match(r.stderr, /skipped 2 \(not article files\)/);
+      assert.match(r.stderr, /skipped .*README\.md: not an article format \(\.md\)/);
+      assert.match(r.stderr, /skipped .*carte\.png: not an article format \(\.png\)/);
+      const st = JSON.parse(vigie(['stats', '--db', join(d.dir, 'x.db'), '--format', 'json']).stdout) as { documents: number };
+      assert.equal(st.documents, 1);
+    } finally {
+      t.cleanup();
+      d.cleanup();
+    }
+  });
+});
