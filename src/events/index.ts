@@ -382,8 +382,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
         anaphoric: !!endsBefore(text, ms, c.g.coref, span.start, 2),
       };
       refine(cand, s, ms, c, lex);
+      // a refiner that moved the trigger to another type (weapons seized, not a town) wins over the actor rules
+      const refinedAway = cand.type !== entry.type;
       roles(cand, text, clause, ms, pool.filter((r) => !(r.m.start >= span.start && r.m.end <= span.end)), c, lastActor1);
-      actorRules(cand);
+      if (!refinedAway) actorRules(cand);
       cand.place = pickPlace(text, s, span, ms, sPlaces, c);
       cand.placeInSentence = !!cand.place;
       cand.date = pickDate(text, span, ms, sDates, c, pubMonth);

@@ -242,4 +242,10 @@ export const casesEn: EventCase[] = [
     expect: [{ type: 'Protests', place: 'gn:aleppo' }],
     count: 1,
   },
+  {
+    name: 'weapons seized or defused: Disrupted weapons use, not an explosion',
+    text: `[Police|police|military] seized grenades and improvised explosive devices in {Kandahar}.`,
+    expect: [{ type: 'Strategic developments', subtype: 'Disrupted weapons use', place: 'gn:kandahar' }],
+    count: 1,
+  },
 ];

@@ -255,4 +255,10 @@ export const casesFr: EventCase[] = [
     expect: [{ type: 'Protests', place: 'gn:alep' }],
     count: 1,
   },
+  {
+    name: 'weapons seized or defused: Disrupted weapons use, not an explosion',
+    text: `La [police|police|military] a saisi des grenades et des engins explosifs improvisés à {Kandahar}.`,
+    expect: [{ type: 'Strategic developments', subtype: 'Disrupted weapons use', place: 'gn:kandahar' }],
+    count: 1,
+  },
 ];
