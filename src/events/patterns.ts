@@ -143,22 +143,29 @@ function splitSentences(text: string, given: readonly { start: number; end: numb
   const raw: { start: number; end: number }[] = [];
   const base = given.length ? given : naiveSentences(text);
   // Split given sentences at line breaks too (titles, headings, paragraphs).
+  const push = (a: number, b: number) => {
+    const t = trim(text, a, b);
+    if (t.end > t.start) raw.push(t);
+  };
   for (const s of base) {
     let a = s.start;
-    for (let i = s.start; i < s.end; i++) {
-      if (text.charCodeAt(i) === 10) {
-        if (text.slice(a, i).trim()) raw.push(trim(text, a, i));
-        a = i + 1;
-      }
+    for (let i = text.indexOf('\n', s.start); i >= 0 && i < s.end; i = text.indexOf('\n', i + 1)) {
+      push(a, i);
+      a = i + 1;
     }
-    if (text.slice(a, s.end).trim()) raw.push(trim(text, a, s.end));
+    push(a, s.end);
   }
-  raw.sort((x, y) => x.start - y.start);
+  let sorted = true;
+  for (let k = 1; k < raw.length; k++) if (raw[k].start < raw[k - 1].start) sorted = false;
+  if (!sorted) raw.sort((x, y) => x.start - y.start);
   const out: Sentence[] = [];
   let para = 0;
   let prevEnd = 0;
   for (const s of raw) {
-    if (out.length && text.slice(prevEnd, s.start).includes('\n')) para++;
+    if (out.length) {
+      const nl = text.indexOf('\n', prevEnd);
+      if (nl >= 0 && nl < s.start) para++;
+    }
     out.push({ start: s.start, end: s.end, para });
     prevEnd = s.end;
   }
@@ -166,8 +173,9 @@ function splitSentences(text: string, given: readonly { start: number; end: numb
 }
 
 function trim(text: string, a: number, b: number): { start: number; end: number } {
-  while (a < b && /\s/.test(text[a])) a++;
-  while (b > a && /\s/.test(text[b - 1])) b--;
+  const cls = classTable();
+  while (a < b && cls[text.charCodeAt(a)] === 2) a++;
+  while (b > a && cls[text.charCodeAt(b - 1)] === 2) b--;
   return { start: a, end: b };
 }
 
