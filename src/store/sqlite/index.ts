@@ -3,6 +3,9 @@
  *
  * putDocuments runs as ONE transaction: a process killed mid-batch leaves the database as it
  * was before the batch (and every earlier batch committed). Statements are prepared once.
+ * A batch costs three lookups (hashes, ids, matched near-duplicates; src/store/batch.ts) and,
+ * per new article, one document row (its annotation lists as one JSON), one full-text row and
+ * one row per event (schema v3, ./schema.ts).
  */
 import Database from 'better-sqlite3';
 import type { AnnotationRecord, Doc } from '../../document.js';
