@@ -71,6 +71,8 @@ interface LexMatchers {
   coord: Set<string>;
   /** Vocabulary ids of every token a lexicon rule can start with (heads, generics, seats, capitals, countries, titles, demonyms). */
   starts: Set<number>;
+  /** Per vocabulary id: 1 when a suffix title ("news agency") can start with the token. */
+  suffixFirst: Uint8Array;
 }
 
 const lexMatcherCache = new WeakMap<EntityLexicon, LexMatchers>();
@@ -101,8 +103,11 @@ function lexMatchers(lex: EntityLexicon, g: Gazetteer): LexMatchers {
   const starts = new Set<number>();
   for (const d of demonyms.keys()) if (!d.includes(' ')) starts.add(tokenId(d));
   for (const x of [heads, generics, capitals, countries, seats, titles]) for (const t of x.firstIds()) starts.add(t);
+  const sf = suffixTitles.firstIds();
+  const suffixFirst = new Uint8Array(sf.reduce((x, y) => Math.max(x, y + 1), 0));
+  for (const id of sf) suffixFirst[id] = 1;
   m = {
-    heads, portfolios, generics, capitals, countries, seats, titles, starts,
+    heads, portfolios, generics, capitals, countries, seats, titles, starts, suffixFirst,
     suffixTitles, demonyms,
     abbrevTitles: new Set(Object.keys(lex.titles).filter((k) => k.endsWith('.')).map((k) => keyTokens(k).join(' '))),
     articles: new Set(['le', 'la', 'les', 'l', 'the', 'un', 'une', 'des', 'a', 'an']),
@@ -209,7 +214,12 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
 
   const ids = idsOf(p);
   const startFlags = startFlagsOf(reg, M);
-  const suffixRule = M.suffixTitles.size > 0;
+  // Rule 8 needs a suffix title ("news agency") after the name: none in the text, no rule 8.
+  let suffixRule = false;
+  if (M.suffixTitles.size > 0) {
+    const sf = M.suffixFirst;
+    for (let k = 1; k < n; k++) { const id = ids[k]; if (id >= 0 && id < sf.length && sf[id] === 1) { suffixRule = true; break; } }
+  }
   for (let i = 0; i < n; i++) {
     // Quick gate: most words start no rule at all (one integer lookup each).
     const id = ids[i];
@@ -217,7 +227,10 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     const lexStart = (fl & 1) !== 0;
     const aliasStart = (fl & 2) !== 0;
     if (!lexStart && !aliasStart && !(suffixRule && p.cap[i])) continue;
-    const options: { t1: number; hit: Hit | null; pend?: (typeof pending)[number] }[] = [];
+    // The longest option wins; on a tie, the earlier rule (registry first): kept as we go, no list.
+    let bT1 = -1;
+    let bHit: Hit | null = null;
+    let bPend: (typeof pending)[number] | null = null;
     // 1. Registry aliases.
     const cap = lexStart ? M.capitals.longestAt(p, i) : null;
     const cm = cap ?? (lexStart ? M.countries.longestAt(p, i) : null);
@@ -237,11 +250,11 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       if (id) {
         // A generic or loaded designation listed as an ambiguous alias keeps its label (framing counts it).
         const label = m.values.some((r) => r.id === id && r.ambiguous) ? p.text.slice(m.start, m.end) : undefined;
-        options.push({ t1: m.t1, hit: { id, start: m.start, end: m.end, via: label ? 'generic' : 'alias', label } });
+        bT1 = m.t1; bHit = { id, start: m.start, end: m.end, via: label ? 'generic' : 'alias', label };
         break;
       }
     }
-    if (!lexStart && !suffixRule) { if (options.length) { hits.push(options[0].hit!); i = options[0].t1 - 1; } continue; }
+    if (!lexStart && !suffixRule) { if (bHit) { hits.push(bHit); i = bT1 - 1; } continue; }
     // 2. Generic designations, linked to the focus country.
     const gm = lexStart ? M.generics.longestAt(p, i) : null;
     if (gm) {
@@ -254,7 +267,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       else if (dBefore && lex.demonymPosition === 'before') cc = dBefore;
       const id = genericTarget(gm.values[0], cc);
       const label = p.text.slice(gm.start, end[t1 - 1]);
-      if (id) options.push({ t1, hit: { id, start: gm.start, end: end[t1 - 1], via: 'generic', label } });
+      if (id && t1 > bT1) { bT1 = t1; bHit = { id, start: gm.start, end: end[t1 - 1], via: 'generic', label }; bPend = null; }
     }
     // 3. Head + demonym (fr: "l'aviation russe", "le ministère russe de la Défense").
     if (!lexStart) {
@@ -281,7 +294,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
             if (pf && noBreak(j - 1, j)) { suffix = pf.values[0]; j = pf.t1; }
           }
           if (head.type !== 'ministry' || suffix) {
-            options.push({ t1: j, hit: { id: resolveCountryActor(head.type, cc, suffix), start: start[i], end: end[j - 1], via: 'demonym' } });
+            if (j > bT1) { bT1 = j; bHit = { id: resolveCountryActor(head.type, cc, suffix), start: start[i], end: end[j - 1], via: 'demonym' }; bPend = null; }
           }
         }
       }
@@ -302,7 +315,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
             if (pf2) { suffix = pf2.values[0]; t1 = pf2.t1; }
           }
           if (head.type !== 'ministry' || suffix) {
-            options.push({ t1, hit: { id: resolveCountryActor(head.type, cc, suffix), start: start[i], end: end[t1 - 1], via: 'demonym' } });
+            if (t1 > bT1) { bT1 = t1; bHit = { id: resolveCountryActor(head.type, cc, suffix), start: start[i], end: end[t1 - 1], via: 'demonym' }; bPend = null; }
           }
         }
       }
@@ -310,12 +323,11 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     // 4. Seats of government: always the government.
     const sm = lexStart ? M.seats.longestAt(p, i) : null;
     if (sm && isCap(p, sm.t0 + (M.articles.has(tok[i]) ? 1 : 0))) {
-      options.push({ t1: sm.t1, hit: { id: `state-${sm.values[0].toLowerCase()}`, start: sm.start, end: sm.end, via: 'capital' } });
+      if (sm.t1 > bT1) { bT1 = sm.t1; bHit = { id: `state-${sm.values[0].toLowerCase()}`, start: sm.start, end: sm.end, via: 'capital' }; bPend = null; }
     }
     // 5. Capitals and country names: actors when they speak or act, places otherwise.
     if (cm && isCap(p, cm.t0) && !M.articles.has(tok[cm.t0])) {
-      const pend = { t0: cm.t0, t1: cm.t1, cc: cm.values[0], actor: actorContext(cm.t0, cm.t1, !!cap), start: cm.start, end: cm.end };
-      options.push({ t1: cm.t1, hit: null, pend });
+      if (cm.t1 > bT1) { bT1 = cm.t1; bHit = null; bPend = { t0: cm.t0, t1: cm.t1, cc: cm.values[0], actor: actorContext(cm.t0, cm.t1, !!cap), start: cm.start, end: cm.end }; }
     }
     // 6. Collective demonyms: "les Russes" → the government.
     if (lexStart && lex.collectiveState && isCap(p, i) && i > 0 && !(p.gap[i] & GAP_STOP)) {
@@ -323,7 +335,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       const plural = tok[i].endsWith('s') || tok[i].endsWith('x');
       const followedByHead = i + 1 < n && noBreak(i, i + 1) && !!M.heads.longestAt(p, i + 1);
       if (d && plural && !followedByHead && M.articles.has(tok[i - 1])) {
-        options.push({ t1: i + 1, hit: { id: `state-${d.toLowerCase()}`, start: start[i], end: end[i], via: 'demonym' } });
+        if (i + 1 > bT1) { bT1 = i + 1; bHit = { id: `state-${d.toLowerCase()}`, start: start[i], end: end[i], via: 'demonym' }; bPend = null; }
       }
     }
     // 7. Titles before an unknown name ("le général X", "l'agence syrienne X", "le ministre turc des
@@ -354,7 +366,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
           const surface = p.text.slice(s, e);
           const id = `x:${tok.slice(k0, t1).join('-')}`;
           if (!localInfo.has(id)) localInfo.set(id, { name: surface, kind: titleKind, country: null, inter: null });
-          options.push({ t1, hit: { id, start: s, end: e, via: 'pattern' } });
+          if (t1 > bT1) { bT1 = t1; bHit = { id, start: s, end: e, via: 'pattern' }; bPend = null; }
         }
       }
     }
@@ -367,17 +379,14 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
           const kind = suf.value;
           const id = `x:${tok.slice(i, t1).join('-')}`;
           if (!localInfo.has(id)) localInfo.set(id, { name: p.text.slice(start[i], end[t1 - 1]), kind, country: null, inter: null });
-          options.push({ t1, hit: { id, start: start[i], end: end[t1 - 1], via: 'pattern' } });
+          if (t1 > bT1) { bT1 = t1; bHit = { id, start: start[i], end: end[t1 - 1], via: 'pattern' }; bPend = null; }
         }
       }
     }
-    if (!options.length) continue;
-    // Longest option wins; on a tie, the earlier rule (registry first).
-    let best = options[0];
-    for (const o of options) if (o.t1 > best.t1) best = o;
-    if (best.hit) hits.push(best.hit);
-    else if (best.pend) pending.push(best.pend);
-    i = best.t1 - 1;
+    if (bT1 < 0) continue;
+    if (bHit) hits.push(bHit);
+    else if (bPend) pending.push(bPend);
+    i = bT1 - 1;
   }
 
   // 9. Unknown names (no registry id): a run of capitalized words opened by a given name is a

@@ -414,6 +414,11 @@ export class PhraseSet<T = true> {
     this.size++;
   }
 
+  /** Vocabulary ids of the first tokens of every phrase (read forwards). */
+  firstIds(): number[] {
+    return this.fwd.firstIds();
+  }
+
   /** The longest phrase starting at token i (not after sentence punctuation), or null. */
   startsAt(p: Prepared, i: number): { key: string; value: T; t1: number } | null {
     if (i <= 0 || i >= p.cap.length || (p.gap[i] & GAP_SENTENCE)) return null;

@@ -83,6 +83,21 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/**
+ * A lower bound of the kilometres per degree of latitude (the great-circle distance is at least
+ * 111.1949 km per degree of latitude between the two points): a cheap test before km().
+ */
+const KM_PER_DEG_LAT = 111.19;
+
+/** True when a place of the document other than `e` lies within 200 km of it. */
+function nearAnchor(anchors: GazEntry[], e: GazEntry): boolean {
+  for (const a of anchors) {
+    if (a === e || Math.abs(a.lat - e.lat) * KM_PER_DEG_LAT >= 200) continue;
+    if (km(a.lat, a.lon, e.lat, e.lon) < 200) return true;
+  }
+  return false;
+}
+
 function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anchors: GazEntry[], ctx: { maxCityPop: number; prominent: GazEntry | null }): number {
   let s = Math.log10(e.population + 10) * 0.6;
   if (e.curated) s += 3;
@@ -107,6 +122,8 @@ function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anch
       if (best === 4) break;
       continue;
     }
+    // Latitudes alone more than 1000 km apart: the distance adds nothing (no trigonometry).
+    if (Math.abs(a.lat - e.lat) * KM_PER_DEG_LAT > 1000) continue;
     const d = km(a.lat, a.lon, e.lat, e.lon);
     best = Math.max(best, d < 50 ? 2 : d < 300 ? 1.5 : d < 1000 ? 0.5 : 0);
   }
@@ -184,9 +201,9 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     }
     const strong = c.curatedOrCountry || c.regionCue || e.population >= SMALL || e.fcode === 'ADM1' || e.fcode === 'ADM2' || c.cue;
     const inFocus = !!(e.country && focus.has(e.country));
-    const near = anchors.some((a) => a !== e && km(a.lat, a.lon, e.lat, e.lon) < 200);
-    // A small town needs a place cue before it, or another place of the document nearby.
-    if (!strong && !near) continue;
+    // A small town needs a place cue before it, or another place of the document nearby
+    // (the distances are computed only when the evidence is weak).
+    if (!strong && !nearAnchor(anchors, e)) continue;
     if (!strong && !inFocus && e.population < 1000) continue;
     anchors.push(e);
     found.push({ idx, start: c.m.start, end: c.m.end, strong, via: 'alias' });
@@ -211,26 +228,24 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     const buckets = fuzzyBuckets(g, focusTop);
     const taken = covered;
     for (const f of found) taken.add(f.start, f.end);
+    const memo = fuzzyMemo(g, focusTop);
+    const { end } = p.tokens;
     for (let i = 0; i < n; i++) {
-      const t = tok[i];
-      if (t.length < 5 || !isCap(p, i) || L.stopwords.has(t) || L.stoplist.has(t) || demonyms.has(t)) continue;
+      // Cheap tests (typed arrays) first, the word's string tests after.
+      if (!p.cap[i] || end[i] - start[i] < 5 || scan[i]) continue;
       if (i > 0 && isCap(p, i - 1) && !isSentenceStart(p, i - 1)) continue; // part of a name
       if (i + 1 < n && isCap(p, i + 1) && sameStretch(p, i, i + 1)) continue;
-      if (taken.overlaps(start[i], p.tokens.end[i])) continue;
-      if (scan[i]) continue;
-      let hit: number | null = null;
-      let hits = 0;
-      for (let len = t.length - 1; len <= t.length + 1; len++) for (const [k, idxs] of buckets.get(`${t[0]}${len}`) ?? []) {
-        if (withinOneEdit(t, k)) {
-          for (const idx of idxs) {
-            hits++;
-            if (hit === null || g.entry(idx).population > g.entry(hit).population || (g.entry(idx).curated && !g.entry(hit).curated)) hit = idx;
-          }
-        }
+      const t = tok[i];
+      if (t.length < 5 || L.stopwords.has(t) || L.stoplist.has(t) || demonyms.has(t)) continue;
+      if (taken.overlaps(start[i], end[i])) continue;
+      // The nearest name depends on the word and the focus country only: looked up once per word.
+      let hit = memo.get(t);
+      if (hit === undefined) {
+        hit = fuzzyLookup(g, buckets, t);
+        if (memo.size >= 50000) memo.clear();
+        memo.set(t, hit);
       }
-      if (hit !== null && (hits === 1 || g.entry(hit).curated || g.entry(hit).population > 100000)) {
-        found.push({ idx: hit, start: start[i], end: p.tokens.end[i], strong: false, via: 'fuzzy' });
-      }
+      if (hit >= 0) found.push({ idx: hit, start: start[i], end: end[i], strong: false, via: 'fuzzy' });
     }
   }
 
@@ -262,6 +277,32 @@ function isPlaceName(g: Gazetteer, p: Prepared, s: number, e: number, countryOnl
     const f = g.entry(idx).fcode;
     return f === 'PCLI' || (!countryOnly && (f === 'PPLC' || f === 'PPLA' || f === 'ADM1'));
   }));
+}
+
+/** The place a misspelled word names (see findPlaces), or -1. */
+function fuzzyLookup(g: Gazetteer, buckets: Map<string, [string, number[]][]>, t: string): number {
+  let hit: number | null = null;
+  let hits = 0;
+  for (let len = t.length - 1; len <= t.length + 1; len++) for (const [k, idxs] of buckets.get(`${t[0]}${len}`) ?? []) {
+    if (withinOneEdit(t, k)) {
+      for (const idx of idxs) {
+        hits++;
+        if (hit === null || g.entry(idx).population > g.entry(hit).population || (g.entry(idx).curated && !g.entry(hit).curated)) hit = idx;
+      }
+    }
+  }
+  return hit !== null && (hits === 1 || g.entry(hit).curated || g.entry(hit).population > 100000) ? hit : -1;
+}
+
+const fuzzyMemos = new WeakMap<Gazetteer, Map<string, Map<string, number>>>();
+
+/** Folded word → fuzzyLookup() result, per gazetteer and focus country. */
+function fuzzyMemo(g: Gazetteer, cc: string): Map<string, number> {
+  let byCc = fuzzyMemos.get(g);
+  if (!byCc) fuzzyMemos.set(g, (byCc = new Map()));
+  let m = byCc.get(cc);
+  if (!m) byCc.set(cc, (m = new Map()));
+  return m;
 }
 
 const bucketCache = new Map<string, Map<string, [string, number[]][]>>();
