@@ -9,11 +9,12 @@
  * same-length substitutions (non-breaking spaces, ’, the letter O typed for a zero in a year),
  * so offsets stay those of doc.text.
  */
-import type { Chrono, ParsingResult } from 'chrono-node';
+import type { ParsingResult } from 'chrono-node';
 import type { DateMention, Doc } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { DateLexicon } from './lexicon.js';
 import { parseIsoDay } from './calendar.js';
+import type { DateParser } from './common/configure.js';
 import { alternation } from './common/patterns.js';
 import type { VigieParsingOption } from './common/refiners/options.js';
 import { createEnglishParser } from './locales/en/index.js';
@@ -21,7 +22,7 @@ import { createFrenchParser } from './locales/fr/index.js';
 import { PLACEHOLDER_YEAR, resolveAnaphora, toMentions, type RawMention } from './resolve.js';
 
 interface Engine {
-  chrono: Chrono;
+  chrono: DateParser;
   /** Lower-case anchor words: a month, a weekday, the longest word of each phrase of the lexicon ("lendemain", "dernière"). */
   anchors: Set<string>;
   /** Phrases made of short words only ("il y a"), found with a regex instead. */
@@ -234,7 +235,7 @@ function parseCached(engine: Engine, joined: string, ref: Date, option: VigiePar
     m.set(key, hit);
     return hit;
   }
-  const results = engine.chrono.parse(joined, ref, option) as ParsingResult[];
+  const results = engine.chrono.parse(joined, ref, option);
   m.set(key, results);
   if (m.size > CACHE_SIZE) m.delete(m.keys().next().value as string);
   return results;

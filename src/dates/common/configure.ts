@@ -3,7 +3,8 @@
  * clone, drop the parsers Vigie replaces, put Vigie's parsers first (on a tie in span, chrono's
  * overlap removal keeps the earlier parser's result) and its refiners last.
  */
-import type { Chrono, Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+import { Chrono, ParsingContext, ReferenceWithTimezone, type ParsingResult, type Parser, type Refiner } from 'chrono-node';
+import type { VigieParsingOption } from './refiners/options.js';
 import { TAG } from './tags.js';
 import type { DateLexicon } from '../lexicon.js';
 import { AnaphoraParser } from './parsers/AnaphoraParser.js';
@@ -24,26 +25,109 @@ export interface ConfigureOptions {
   parsers?: Parser[];
 }
 
-export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions): Chrono {
-  const c = base.clone();
-  c.parsers = c.parsers.filter((p) => !opts.drop.includes(p.constructor.name)).map((p) => gated(cachingPattern(p), chronoGate(p)));
+/**
+ * A Vigie date parser: chrono's parsers and refiners, run by Vigie's own loop (see parse()).
+ */
+export interface DateParser {
+  /** The parsers (each with its gate) and refiners, in chrono's order. */
+  readonly parsers: readonly GatedParser[];
+  readonly refiners: readonly Refiner[];
+  /** chrono's parse(): every parser whose gate passes, results sorted by index, then every refiner. */
+  parse(text: string, ref: Date, option: VigieParsingOption): ParsingResult[];
+}
+
+export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions): DateParser {
+  const parsers: GatedParser[] = base.parsers
+    .filter((p) => !opts.drop.includes(p.constructor.name))
+    .map((p) => ({ parser: cachingPattern(p), ...chronoGate(p) }));
   const months = anyWord(Object.keys(lex.months));
-  const digit: Gate = (w) => w.digit;
-  c.parsers.unshift(
-    ...(opts.parsers ?? []),
-    gated(new AnaphoraParser(lex), anyWord(Object.keys(lex.anaphora))),
-    gated(new RelativePeriodParser(lex), anyWord(Object.keys(lex.relative.phrases))),
-    gated(new PartOfPeriodParser(lex), months ? (w) => w.digit || months(w) : null),
-    gated(new SeasonParser(lex), anyWord(Object.keys(lex.seasons))),
-    gated(new MonthParser(lex), months),
-    gated(new YearParser(lex), digit),
+  parsers.unshift(
+    ...(opts.parsers ?? []).map((p) => ({ parser: p, gate: null })),
+    vigie(new AnaphoraParser(lex), anyWord(Object.keys(lex.anaphora))),
+    vigie(new RelativePeriodParser(lex), anyWord(Object.keys(lex.relative.phrases))),
+    vigie(new PartOfPeriodParser(lex), months ? new RegExp(`\\d|${months.source}`) : null),
+    vigie(new SeasonParser(lex), anyWord(Object.keys(lex.seasons))),
+    vigie(new MonthParser(lex), months),
+    vigie(new YearParser(lex), DIGIT),
   );
   // chrono's UnlikelyFormatFilter drops any result made of digits only: a lone year ("(1975)")
   // found by Vigie's YearParser must pass it
-  c.refiners = c.refiners.map((r) => (r.constructor.name === 'UnlikelyFormatFilter' ? sparingVigieYears(r) : r));
-  c.refiners.push(new UnlikelyDateFilter(lex), new ModifierRefiner(lex), new NewsYearRefiner(lex), new WeekdayCheckRefiner());
-  return c;
+  const refiners: Refiner[] = base.refiners.map((r) =>
+    r.constructor.name === 'UnlikelyFormatFilter' ? sparingVigieYears(r)
+    : r.constructor.name === 'ExtractTimezoneAbbrRefiner' ? onlyKnownAbbreviations(r)
+    : r,
+  );
+  refiners.push(new UnlikelyDateFilter(lex), new ModifierRefiner(lex), new NewsYearRefiner(lex), new WeekdayCheckRefiner());
+  return {
+    parsers,
+    refiners,
+    parse: (text, ref, option) => parse(parsers, refiners, text, ref, option),
+  };
 }
+
+/** chrono's own loop of one parser over the text (a static method its typings keep private). */
+const executeParser = (Chrono as unknown as { executeParser(context: ParsingContext, parser: Parser): ParsingResult[] }).executeParser;
+
+const vigie = (parser: Parser, gate: RegExp | null): GatedParser => ({ parser, gate });
+
+/**
+ * chrono's Chrono.parse, with the gates: a parser whose gate fails on the lower-cased text is
+ * not run (it could not have matched). Results are collected in one array.
+ * (Running each parser only over the windows its gate passes was measured slower: finding the
+ * windows costs more than the scans it saves.)
+ */
+function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], text: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
+  const context = new ParsingContext(text, ref, option);
+  const low = text.toLowerCase();
+  const passed = new Map<RegExp, boolean>();
+  let results: ParsingResult[] = [];
+  for (const { parser, gate } of parsers) {
+    if (gate) {
+      let ok = passed.get(gate);
+      if (ok === undefined) {
+        ok = gate.test(low);
+        passed.set(gate, ok);
+      }
+      if (!ok) continue;
+    }
+    for (const r of executeParser(context, parser)) results.push(r);
+  }
+  results.sort((a, b) => a.index - b.index);
+  for (const r of refiners) results = r.refine(context, results);
+  return results;
+}
+
+/**
+ * chrono's ExtractTimezoneAbbrRefiner reads any 2–4 letter word after a date as a possible
+ * timezone ("le 3 mars dans…"), computing the date of each result to look it up. It is handed
+ * only the results followed by an abbreviation chrono knows: the others it leaves unchanged.
+ */
+function onlyKnownAbbreviations(inner: Refiner): Refiner {
+  const known = new Map<string, boolean>();
+  const isKnown = (abbr: string): boolean => {
+    let k = known.get(abbr);
+    if (k === undefined) {
+      // chrono's own lookup (toTimezoneOffset) through its public ReferenceWithTimezone
+      k = ReferenceWithTimezone.fromInput({ instant: new Date(0), timezone: abbr }).timezoneOffset !== null;
+      known.set(abbr, k);
+    }
+    return k;
+  };
+  return {
+    refine: (context: ParsingContext, results: ParsingResult[]) => {
+      if (context.option.timezones) return inner.refine(context, results);
+      const some: ParsingResult[] = [];
+      for (const r of results) {
+        const m = TIMEZONE_NAME_PATTERN.exec(context.text.substring(r.index + r.text.length));
+        if (m && isKnown(m[1].toUpperCase())) some.push(r);
+      }
+      if (some.length > 0) inner.refine(context, some); // changes the results in place
+      return results;
+    },
+  };
+}
+/** chrono's pattern (ExtractTimezoneAbbrRefiner). */
+const TIMEZONE_NAME_PATTERN = /^\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/i;
 
 function sparingVigieYears(inner: Refiner): Refiner {
   const isYear = (r: ParsingResult) => r.tags().has(TAG.precision('year')) && /^\d+$/.test(r.text);
@@ -74,37 +158,24 @@ function cachingPattern(p: Parser): Parser {
 
 /**
  * Gates: a cheap necessary condition for a parser to match (a digit, one of its words), tested
- * once per chrono call before the parser's own, much costlier, pattern runs. Such a gate never
- * changes what is found: a parser whose gate fails could not have matched. (The time-of-day
- * gate below is the one exception, on purpose.)
+ * once per chrono call on the lower-cased text before the parser's own, much costlier, pattern
+ * runs. Such a gate never changes what is found: a parser whose gate fails could not have
+ * matched. (The time-of-day gate below is the one exception, on purpose.)
  */
-interface WindowInfo {
-  /** The window holds a digit. */
-  digit: boolean;
-  /** The window in lower case. */
-  low: string;
+interface GatedParser {
+  parser: Parser;
+  /** Matched against the lower-cased text; null: no gate, the parser reads everything. */
+  gate: RegExp | null;
 }
-type Gate = (w: WindowInfo) => boolean;
 
 /** Letter runs, as the quick filter of src/dates/index.ts cuts them (apostrophes, hyphens and spaces split). */
 const LETTERS = /[a-z\u00C0-\u024F]+/g;
-const infos = new WeakMap<ParsingContext, WindowInfo>();
-
-function infoOf(context: ParsingContext): WindowInfo {
-  let w = infos.get(context);
-  if (!w) {
-    const low = context.text.toLowerCase();
-    w = { digit: /\d/.test(low), low };
-    infos.set(context, w);
-  }
-  return w;
-}
 
 /**
  * A gate passed when the window holds (as a substring) the longest letter run of one of the
  * phrases; null when a phrase has no letters (no gate possible).
  */
-function anyWord(phrases: string[]): Gate | null {
+function anyWord(phrases: string[]): RegExp | null {
   const need = new Set<string>();
   for (const p of phrases) {
     const runs = p.toLowerCase().match(LETTERS);
@@ -112,14 +183,11 @@ function anyWord(phrases: string[]): Gate | null {
     need.add(runs.reduce((a, b) => (b.length > a.length ? b : a)));
   }
   if (need.size === 0) return null;
-  const re = new RegExp([...need].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-  return (w) => re.test(w.low);
+  return new RegExp([...need].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 }
 
-/** A gate passed when the lower-cased window matches `re` (a plain alternation every match of the parser must contain). */
-const has = (re: RegExp): Gate => (w) => re.test(w.low);
-const needsDigit: Gate = (w) => w.digit;
-const enMonth = has(/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/);
+const DIGIT = /\d/;
+const enMonth = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/;
 
 /**
  * Times of day: chrono's time parsers read any number up to 24 as an hour ("au moins 12
@@ -127,54 +195,45 @@ const enMonth = has(/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/);
  * a date ("mardi 12"). They run only where the text shows a time: "14h", "14 h 30", "8:28",
  * "9 am", "à 14", "at 9", "o'clock". This gate is a choice, not a necessary condition.
  */
-const timeOfDay = has(/\d\s*h(?:\s*\d|[^a-z]|$)|\d\s*[:：.]\s*\d|\d\s*(?:a\.?m|p\.?m)(?![a-z])|(?:^|[^a-z])(?:à|a|at|from|vers|dès)\s*\d|o['’]?\s*clock/);
+const timeOfDay = /\d\s*h(?:\s*\d|[^a-z]|$)|\d\s*[:：.]\s*\d|\d\s*(?:a\.?m|p\.?m)(?![a-z])|(?:^|[^a-z])(?:à|a|at|from|vers|dès)\s*\d|o['’]?\s*clock/;
 
 /** Gates of chrono's own parsers (fr and en casual), by class name; read off their patterns (chrono-node 2.x). */
-const CHRONO_GATES: Record<string, Gate> = {
-  ISOFormatParser: needsDigit,
-  SlashDateFormatParser: needsDigit,
-  FRMonthNameLittleEndianParser: needsDigit,
+const CHRONO_GATES: Record<string, RegExp> = {
+  ISOFormatParser: DIGIT,
+  SlashDateFormatParser: DIGIT,
+  FRMonthNameLittleEndianParser: DIGIT,
   FRTimeExpressionParser: timeOfDay,
   FRSpecificTimeExpressionParser: timeOfDay,
-  ENYearMonthDayParser: needsDigit,
-  ENSlashMonthFormatParser: needsDigit,
+  ENYearMonthDayParser: DIGIT,
+  ENSlashMonthFormatParser: DIGIT,
   ENTimeExpressionParser: timeOfDay,
-  ENYearMonthNameParser: needsDigit,
-  FRWeekdayParser: has(/dim|lun|mar|mer|jeu|ven|sam/),
-  FRCasualTimeParser: has(/matin|soir|apr|midi|minuit/),
-  FRCasualDateParser: has(/maintenant|aujourd|demain|hier|nuit|veille/),
-  ENWeekdayParser: has(/sun|mon|tue|wed|thu|fri|sat|weekend|weekday/),
-  ENCasualDateParser: has(/now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/),
-  ENCasualTimeParser: has(/morning|afternoon|evening|night|midnight|midday|noon/),
-  ENEndOfCurrentMonthParser: has(/month/),
-  ENRelativeDateFormatParser: has(/this|last|past|next|after/),
+  ENYearMonthNameParser: DIGIT,
+  FRWeekdayParser: /dim|lun|mar|mer|jeu|ven|sam/,
+  FRCasualTimeParser: /matin|soir|apr|midi|minuit/,
+  FRCasualDateParser: /maintenant|aujourd|demain|hier|nuit|veille/,
+  ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|weekend|weekday/,
+  ENCasualDateParser: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/,
+  ENCasualTimeParser: /morning|afternoon|evening|night|midnight|midday|noon/,
+  ENEndOfCurrentMonthParser: /month/,
+  ENRelativeDateFormatParser: /this|last|past|next|after/,
   ENMonthNameParser: enMonth,
   ENMonthNameLittleEndianParser: enMonth,
   ENMonthNameMiddleEndianParser: enMonth,
 };
+const IL_Y_A = /il y a/;
+const AGO = /ago|before|earlier/;
 
 /** The gate of one of chrono's parsers: by class name, else by what its pattern requires (two French classes share a name). */
-function chronoGate(p: Parser): Gate | null {
+function chronoGate(p: Parser): { gate: RegExp | null } {
   const byName = CHRONO_GATES[p.constructor.name];
-  if (byName) return byName;
+  if (byName) return { gate: byName };
   let source = '';
   try {
     source = p.pattern({ text: '', refDate: new Date(), option: {} } as unknown as ParsingContext).source;
   } catch {
-    return null;
+    return { gate: null };
   }
-  if (source.includes('il y a')) return has(/il y a/); // "il y a trois jours"
-  if (/\(\?:ago\|before\|earlier\)\(\?=\\W\|\$\)$/.test(source)) return has(/ago|before|earlier/); // "three days ago"
-  return null;
-}
-
-/** A pattern that fails at once (anchored at the start, never matches). */
-const NEVER = /^(?!)/;
-
-function gated(p: Parser, gate: Gate | null): Parser {
-  if (!gate) return p;
-  return {
-    pattern: (context: ParsingContext) => (gate(infoOf(context)) ? p.pattern(context) : NEVER),
-    extract: (context: ParsingContext, match: RegExpMatchArray) => p.extract(context, match),
-  };
+  if (source.includes('il y a')) return { gate: IL_Y_A }; // "il y a trois jours"
+  if (/\(\?:ago\|before\|earlier\)\(\?=\\W\|\$\)$/.test(source)) return { gate: AGO }; // "three days ago"
+  return { gate: null };
 }

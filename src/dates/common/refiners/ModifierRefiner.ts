@@ -10,7 +10,7 @@
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import type { DateLexicon } from '../../lexicon.js';
 import { alternation, endsWithAny, key } from '../patterns.js';
-import { TAG } from '../tags.js';
+import { ANAPHORA_PREFIX, TAG } from '../tags.js';
 
 export class ModifierRefiner implements Refiner {
   private readonly after: RegExp;
@@ -34,14 +34,19 @@ export class ModifierRefiner implements Refiner {
 
   refine = (context: ParsingContext, results: ParsingResult[]): ParsingResult[] => {
     for (const r of results) {
-      const tags = r.tags();
-      if (tags.has(TAG.relative) || [...tags].some((t) => t.startsWith('vigie/anaphora/'))) continue;
-      const words = r.text.split(/[^\p{L}'’]+/u).map(key);
-      if (words.some((w) => this.past.has(w))) r.addTag(TAG.past);
-      else if (words.some((w) => this.future.has(w))) r.addTag(TAG.future);
-      else if (this.near.has(words[0] ?? '')) r.addTag(TAG.near);
-      const now = r.tags();
-      if (!now.has(TAG.past) && !now.has(TAG.future)) {
+      const tags = r.tags(); // a new set: read once, the tags added below are tracked aside
+      if (tags.has(TAG.relative) || hasAnaphora(tags)) continue;
+      let past = tags.has(TAG.past);
+      let future = tags.has(TAG.future);
+      const dir = this.direction(r.text);
+      if (dir === 'past') {
+        r.addTag(TAG.past);
+        past = true;
+      } else if (dir === 'future') {
+        r.addTag(TAG.future);
+        future = true;
+      } else if (dir === 'near') r.addTag(TAG.near);
+      if (!past && !future) {
         const m = this.after.exec(context.text.slice(r.index + r.text.length));
         if (m && !r.start.isCertain('year')) {
           // "28 octobre dernier", "samedi prochain": only for dates whose year is open
@@ -66,4 +71,32 @@ export class ModifierRefiner implements Refiner {
     }
     return results;
   };
+
+  /**
+   * A modifier word inside the result's own text ("samedi dernier", "last Saturday"): any past
+   * word, else any future word, else a near word first; null when none.
+   */
+  private direction(text: string): 'past' | 'future' | 'near' | null {
+    const lowered = text.toLowerCase();
+    // the words, cut as before (letters and apostrophes) on the lower-cased text when
+    // lower-casing keeps the length (it keeps letters letters), else word by word
+    const words = lowered.length === text.length ? lowered.replace(/’/g, "'").split(WORD_CUT) : text.split(WORD_CUT).map(key);
+    let near = false;
+    let future = false;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (this.past.has(w)) return 'past';
+      if (!future && this.future.has(w)) future = true;
+      if (i === 0 && this.near.has(w)) near = true;
+    }
+    return future ? 'future' : near ? 'near' : null;
+  }
+}
+
+/** What splits a result's text into words for the modifier lookup. */
+const WORD_CUT = /[^\p{L}'’]+/u;
+
+function hasAnaphora(tags: Set<string>): boolean {
+  for (const t of tags) if (t.startsWith(ANAPHORA_PREFIX)) return true;
+  return false;
 }

@@ -6,8 +6,8 @@
  */
 import * as chrono from 'chrono-node';
 import type { DateLexicon } from '../../lexicon.js';
-import { configure } from '../../common/configure.js';
+import { configure, type DateParser } from '../../common/configure.js';
 
-export function createEnglishParser(lex: DateLexicon): chrono.Chrono {
+export function createEnglishParser(lex: DateLexicon): DateParser {
   return configure(chrono.en.casual, lex, { drop: ['ENTimeUnitWithinFormatParser', 'ENTimeUnitLaterFormatParser'] });
 }

@@ -5,8 +5,8 @@
  */
 import * as chrono from 'chrono-node';
 import type { DateLexicon } from '../../lexicon.js';
-import { configure } from '../../common/configure.js';
+import { configure, type DateParser } from '../../common/configure.js';
 
-export function createFrenchParser(lex: DateLexicon): chrono.Chrono {
+export function createFrenchParser(lex: DateLexicon): DateParser {
   return configure(chrono.fr.casual, lex, { drop: ['FRTimeUnitWithinFormatParser'] });
 }
