@@ -73,6 +73,8 @@ interface LexMatchers {
   starts: Set<number>;
   /** Per vocabulary id: 1 when a suffix title ("news agency") can start with the token. */
   suffixFirst: Uint8Array;
+  /** One-word demonyms by vocabulary id (the same as `demonyms`, one array read per word). */
+  demById: (string | undefined)[];
 }
 
 const lexMatcherCache = new WeakMap<EntityLexicon, LexMatchers>();
@@ -103,11 +105,13 @@ function lexMatchers(lex: EntityLexicon, g: Gazetteer): LexMatchers {
   const starts = new Set<number>();
   for (const d of demonyms.keys()) if (!d.includes(' ')) starts.add(tokenId(d));
   for (const x of [heads, generics, capitals, countries, seats, titles]) for (const t of x.firstIds()) starts.add(t);
+  const demById: (string | undefined)[] = [];
+  for (const [d, cc] of demonyms) if (!d.includes(' ')) demById[tokenId(d)] = cc;
   const sf = suffixTitles.firstIds();
   const suffixFirst = new Uint8Array(sf.reduce((x, y) => Math.max(x, y + 1), 0));
   for (const id of sf) suffixFirst[id] = 1;
   m = {
-    heads, portfolios, generics, capitals, countries, seats, titles, starts, suffixFirst,
+    heads, portfolios, generics, capitals, countries, seats, titles, starts, suffixFirst, demById,
     suffixTitles, demonyms,
     abbrevTitles: new Set(Object.keys(lex.titles).filter((k) => k.endsWith('.')).map((k) => keyTokens(k).join(' '))),
     articles: new Set(['le', 'la', 'les', 'l', 'the', 'un', 'une', 'des', 'a', 'an']),
@@ -205,7 +209,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     return null;
   };
 
-  const demonymAt = (j: number): string | null => (j < n ? M.demonyms.get(tok[j]) ?? null : null);
+
   /** No punctuation between token a and token b = a + 1. */
   const noBreak = (a: number, b: number): boolean => (b === a + 1 ? (p.gap[b] & (GAP_SENTENCE | GAP_COMMA)) === 0 : !/[.!?;:()\[\]"«»\n,]/.test(p.text.slice(end[a], start[b])));
 
@@ -213,6 +217,12 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   const pending: { t0: number; t1: number; cc: string; actor: boolean | null; start: number; end: number }[] = [];
 
   const ids = idsOf(p);
+  const demById = M.demById;
+  const demonymAt = (j: number): string | null => {
+    if (j >= n) return null;
+    const id = ids[j];
+    return id >= 0 ? demById[id] ?? null : null;
+  };
   const startFlags = startFlagsOf(reg, M);
   // Rule 8 needs a suffix title ("news agency") after the name: none in the text, no rule 8.
   let suffixRule = false;

@@ -129,14 +129,14 @@ export function lexiconData(lex: EntityLexicon): LexiconData {
   return d;
 }
 
-const demIdCache = new WeakMap<Map<string, string>, Map<number, string>>();
+const demIdCache = new WeakMap<Map<string, string>, (string | undefined)[]>();
 
-/** The one-word demonyms by vocabulary id (registered in the shared vocabulary). */
-function demonymIds(dem: Map<string, string>): Map<number, string> {
+/** The one-word demonyms by vocabulary id (registered in the shared vocabulary): one array read per word. */
+function demonymIds(dem: Map<string, string>): (string | undefined)[] {
   let m = demIdCache.get(dem);
   if (!m) {
-    m = new Map();
-    for (const [k, v] of dem) if (!k.includes(' ')) m.set(tokenId(k), v);
+    m = [];
+    for (const [k, v] of dem) if (!k.includes(' ')) m[tokenId(k)] = v;
     demIdCache.set(dem, m);
   }
   return m;
@@ -191,7 +191,7 @@ export function focusCountries(doc: Doc, lex: EntityLexicon): { cc: string; w: n
     for (let i = 0; i < n; i++) {
       const id = ids[i];
       if (id >= 0) {
-        const d = demById.get(id);
+        const d = demById[id];
         if (d) add(d, 1);
       }
       if (!isCap(p, i)) continue;

@@ -177,19 +177,25 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     let maxCityPop = 0;
     for (const { e } of byPop) if (e.precision === 'city') { maxCityPop = e.population; break; }
     const prominent = byPop.length > 1 && byPop[0].e.population > 50 * Math.max(1000, byPop[1].e.population) ? byPop[0].e : null;
+    const sctx = { maxCityPop, prominent };
     // Long lists of homonyms: the 40 most populous, plus any in a focus country.
     for (let k = 0; k < byPop.length; k++) {
       const { idx, e } = byPop[k];
       if (k >= 40 && !(e.country && focus.has(e.country))) continue;
-      const s = score(e, focus, c.regionCue, anchors, { maxCityPop, prominent });
+      const s = score(e, focus, c.regionCue, anchors, sctx);
       if (!best || s > best.s) best = { idx, s };
     }
     return best;
   };
   // Curated places, countries and region cues first, then names of large regions ("Texas"), then the rest.
   const rank = (c: Cand): number => (c.curatedOrCountry || c.regionCue ? 2 : entriesOf(g, c.m.values)[0]?.e.fcode === 'ADM1' ? 1 : 0);
-  const strongFirst = [...cands].sort((a, b) => rank(b) - rank(a));
-  for (const c of strongFirst) {
+  // Ranks computed once per candidate; candidates in rank order, text order within a rank (as a stable sort).
+  const ranks = new Int8Array(cands.length);
+  for (let k = 0; k < cands.length; k++) ranks[k] = rank(cands[k]);
+  const order: number[] = [];
+  for (let r = 2; r >= 0; r--) for (let k = 0; k < cands.length; k++) if (ranks[k] === r) order.push(k);
+  for (const k of order) {
+    const c = cands[k];
     const b = choose(c);
     if (!b) continue;
     let idx = b.idx;
@@ -338,7 +344,7 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
   for (let j = m.t0; j < m.t1; j++) if (isCap(p, j)) { anyCap = true; break; }
   if (!anyCap) return null;
   if (nTok === 1 && !isCap(p, m.t0)) return null;
-  const key = tok.slice(m.t0, m.t1).join(' ');
+  const key = nTok === 1 ? tok[m.t0] : tok.slice(m.t0, m.t1).join(' ');
   let curatedOrCountry = false;
   for (const idx of m.values) {
     const e = g.entry(idx);
