@@ -32,7 +32,7 @@ import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import type { DateLexicon } from '../../lexicon.js';
 import { addDays, compareYmd, daysBetween, isValidYmd, weekdayOf, type Ymd } from '../../calendar.js';
 import { alternation } from '../patterns.js';
-import { TAG } from '../tags.js';
+import { ANAPHORA_PREFIX, TAG } from '../tags.js';
 import { hasReference } from './options.js';
 
 export const WINDOW_DAYS = 7;
@@ -76,27 +76,29 @@ export class NewsYearRefiner implements Refiner {
       const s = r.start;
       if (s.isCertain('year')) continue;
       const tags = r.tags();
-      if ([...tags].some((t) => t.startsWith('vigie/anaphora/'))) continue;
-      const dir: Direction = tags.has(TAG.past)
-        ? 'past'
-        : tags.has(TAG.future)
-          ? 'future'
-          : tags.has(TAG.near)
-            ? 'near'
-            : this.futureNear(context.text, r.index, r.index + r.text.length)
-              ? 'cue'
-              : 'none';
+      if (hasAnaphora(tags)) continue;
+      // the direction (its future-cue search is the costly part) only for a date it decides
+      const dir = (): Direction =>
+        tags.has(TAG.past)
+          ? 'past'
+          : tags.has(TAG.future)
+            ? 'future'
+            : tags.has(TAG.near)
+              ? 'near'
+              : this.futureNear(context.text, r.index, r.index + r.text.length)
+                ? 'cue'
+                : 'none';
       if (s.isCertain('day') && s.isCertain('month')) {
         const weekday = s.isCertain('weekday') ? s.get('weekday') : null;
-        const y = chooseDayYear(P, s.get('month')!, s.get('day')!, dir, weekday);
+        const y = chooseDayYear(P, s.get('month')!, s.get('day')!, dir(), weekday);
         if (y !== null) s.imply('year', y);
       } else if (s.isCertain('weekday') && !s.isCertain('day')) {
-        const day = chooseWeekday(P, s.get('weekday')!, dir);
+        const day = chooseWeekday(P, s.get('weekday')!, dir());
         s.imply('year', day.y);
         s.imply('month', day.m);
         s.imply('day', day.d);
       } else if (s.isCertain('month') || tags.has('vigie/season')) {
-        s.imply('year', chooseMonthYear(P, s.get('month')!, dir));
+        s.imply('year', chooseMonthYear(P, s.get('month')!, dir()));
       }
     }
     return results;
@@ -168,4 +170,9 @@ export function chooseMonthYear(P: Ymd, month: number, dir: Direction): number {
     default:
       return month <= P.m ? P.y : P.y - 1;
   }
+}
+
+function hasAnaphora(tags: Set<string>): boolean {
+  for (const t of tags) if (t.startsWith(ANAPHORA_PREFIX)) return true;
+  return false;
 }
