@@ -29,7 +29,8 @@ export function hashToken(t: string): number {
 export class TokenTable {
   private keys: string[] = [];
   private hashes = new Int32Array(1024);
-  private slots = new Int32Array(2048); // id + 1, 0 = empty
+  /** Slot k: [2k] id + 1 (0 = empty), [2k + 1] the key's hash (one cache line per probe). */
+  private slots = new Int32Array(4096);
   private mask = 2047;
 
   get size(): number {
@@ -38,12 +39,12 @@ export class TokenTable {
 
   /** The id of token `t` whose hash is `h`, or -1. */
   find(t: string, h: number): number {
-    const { slots, hashes, keys, mask } = this;
+    const { slots, keys, mask } = this;
     let k = h & mask;
     for (;;) {
-      const v = slots[k];
+      const v = slots[2 * k];
       if (v === 0) return -1;
-      if (hashes[v - 1] === h && keys[v - 1] === t) return v - 1;
+      if (slots[2 * k + 1] === h && keys[v - 1] === t) return v - 1;
       k = (k + 1) & mask;
     }
   }
@@ -71,12 +72,13 @@ export class TokenTable {
 
   private place(id: number, h: number): void {
     let k = h & this.mask;
-    while (this.slots[k] !== 0) k = (k + 1) & this.mask;
-    this.slots[k] = id + 1;
+    while (this.slots[2 * k] !== 0) k = (k + 1) & this.mask;
+    this.slots[2 * k] = id + 1;
+    this.slots[2 * k + 1] = h;
   }
 
   private rehash(size: number): void {
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
     for (let id = 0; id < this.keys.length; id++) this.place(id, this.hashes[id]);
   }
@@ -489,9 +491,11 @@ function edgeHash(node: number, tok: number, mask: number): number {
  * Keys added after loading (the curated overlay) extend the same tables.
  */
 export class TokenTrie implements Dictionary<number> {
-  private eNode: Int32Array;
-  private eTok: Int32Array;
-  private eChild: Int32Array;
+  /**
+   * The edge table, interleaved (one cache line per probe): slot h holds [3h] the local token
+   * id (-1 empty), [3h + 1] the parent node, [3h + 2] the child node.
+   */
+  private et: Int32Array;
   private edges = 0;
   private mask: number;
   private valStart: Int32Array;
@@ -517,11 +521,14 @@ export class TokenTrie implements Dictionary<number> {
 
   constructor(d?: TokenTrieData) {
     const data = d ?? TokenTrie.build([]);
-    this.eNode = data.eNode;
-    this.eTok = data.eTok;
-    this.eChild = data.eChild;
     this.mask = data.eTok.length - 1;
-    for (let k = 0; k < data.eTok.length; k++) if (data.eTok[k] >= 0) this.edges++;
+    this.et = new Int32Array(data.eTok.length * 3);
+    for (let k = 0; k < data.eTok.length; k++) {
+      this.et[3 * k] = data.eTok[k];
+      this.et[3 * k + 1] = data.eNode[k];
+      this.et[3 * k + 2] = data.eChild[k];
+      if (data.eTok[k] >= 0) this.edges++;
+    }
     this.valStart = data.valStart;
     this.vals = data.vals;
     this.nodes = data.valStart.length - 1;
@@ -585,14 +592,22 @@ export class TokenTrie implements Dictionary<number> {
   }
 
   private child(node: number, l: number): number {
-    const mask = this.mask, eTok = this.eTok, eNode = this.eNode;
+    const mask = this.mask, et = this.et;
     let h = edgeHash(node, l, mask);
     for (;;) {
-      const t = eTok[h];
+      const b = 3 * h;
+      const t = et[b];
       if (t < 0) return -1;
-      if (t === l && eNode[h] === node) return this.eChild[h];
+      if (t === l && et[b + 1] === node) return et[b + 2];
       h = (h + 1) & mask;
     }
+  }
+
+  /** Writes an edge into the first free slot of its probe sequence. */
+  private static put(et: Int32Array, mask: number, node: number, l: number, c: number): void {
+    let h = edgeHash(node, l, mask);
+    while (et[3 * h] >= 0) h = (h + 1) & mask;
+    et[3 * h] = l; et[3 * h + 1] = node; et[3 * h + 2] = c;
   }
 
   private hasValues(node: number): boolean {
@@ -612,15 +627,15 @@ export class TokenTrie implements Dictionary<number> {
 
   private grow(): void {
     const size = (this.mask + 1) * 2;
-    const eNode = new Int32Array(size), eTok = new Int32Array(size).fill(-1), eChild = new Int32Array(size);
+    const et = new Int32Array(size * 3);
+    for (let k = 0; k < size; k++) et[3 * k] = -1;
     const mask = size - 1;
+    const old = this.et;
     for (let k = 0; k <= this.mask; k++) {
-      if (this.eTok[k] < 0) continue;
-      let h = edgeHash(this.eNode[k], this.eTok[k], mask);
-      while (eTok[h] >= 0) h = (h + 1) & mask;
-      eNode[h] = this.eNode[k]; eTok[h] = this.eTok[k]; eChild[h] = this.eChild[k];
+      if (old[3 * k] < 0) continue;
+      TokenTrie.put(et, mask, old[3 * k + 1], old[3 * k], old[3 * k + 2]);
     }
-    this.eNode = eNode; this.eTok = eTok; this.eChild = eChild; this.mask = mask;
+    this.et = et; this.mask = mask;
   }
 
   /** Adds `value` under a token list (folded, canonical). */
@@ -633,9 +648,7 @@ export class TokenTrie implements Dictionary<number> {
       if (c < 0) {
         if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
         c = this.nodes++;
-        let h = edgeHash(node, l, this.mask);
-        while (this.eTok[h] >= 0) h = (h + 1) & this.mask;
-        this.eNode[h] = node; this.eTok[h] = l; this.eChild[h] = c;
+        TokenTrie.put(this.et, this.mask, node, l, c);
         this.edges++;
       }
       node = c;
