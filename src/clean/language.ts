@@ -10,9 +10,25 @@
  *     bounded sample: the title and the first ELD_SAMPLE characters of the body; the
  *     confidence comes from the margin between the best score and the runner-up.
  */
-import { eld } from 'eld/small';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Lang } from '../document.js';
 import { PACKS } from '../lang/language.js';
+
+type Eld = (typeof import('eld/small'))['eld'];
+let eldInstance: Eld | null = null;
+/**
+ * eld, loaded on first need: its n-gram tables take ~0.7 s to load, and most news texts are
+ * decided by the function-word vote, so a process that never needs eld never pays for it.
+ * The package only exports an ESM entry; Node ≥ 20.19 requires it synchronously.
+ */
+function eld(): Eld {
+  if (!eldInstance) {
+    const path = fileURLToPath(import.meta.resolve('eld/small'));
+    eldInstance = (createRequire(import.meta.url)(path) as { eld: Eld }).eld;
+  }
+  return eldInstance;
+}
 
 export interface LangGuess {
   lang: Lang;
@@ -102,7 +118,7 @@ export function identifyLanguage(text: string, title: string | null = null): Lan
   if (vote) return { lang: vote.lang, code: vote.lang, confidence: vote.confidence };
   const sample = eldSample(text, title);
   if (!/\p{L}{2}/u.test(sample)) return { lang: 'other', code: '', confidence: 0 };
-  const r = eld.detect(sample);
+  const r = eld().detect(sample);
   const scores = Object.entries(r.getScores()).sort((a, b) => b[1] - a[1]);
   if (scores.length === 0) return { lang: 'other', code: r.language, confidence: 0 };
   const [topCode, top] = scores[0];
