@@ -6,51 +6,23 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openStore } from '../../src/store/index.js';
 import { openPostgres, parsePgUrl, PostgresStore } from '../../src/store/postgres/index.js';
 import { pgMigrate } from '../../src/store/postgres/schema.js';
 import { runStoreConformance } from './conformance.js';
+import { tempPgDatabase } from '../pg.js';
 import { numberedDoc, plainDoc, richFrench } from './fixtures.js';
 import { legacyDocument, legacyRows } from './legacy.js';
 
-const ADMIN_URL = process.env.VIGIE_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB = `vigie_test_${randomBytes(5).toString('hex')}`;
-const dbUrl = (): string => {
-  const u = new URL(ADMIN_URL);
-  u.pathname = '/' + DB;
-  return u.toString();
-};
+const tempDb = tempPgDatabase('vigie_test');
+const dbUrl = (): string => tempDb.url;
 let n = 0;
 const schemaUrl = (name = `s${++n}`): string => `${dbUrl()}${dbUrl().includes('?') ? '&' : '?'}schema=${name}`;
 
-before(async () => {
-  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
-  try {
-    await c.connect();
-  } catch (e) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${ADMIN_URL} (${(e as Error).message}). ` +
-        'Start it with `bash scripts/ensure-services.sh` (or set VIGIE_PG_URL to a server where user can create databases).',
-    );
-  }
-  try {
-    await c.query(`CREATE DATABASE ${DB}`);
-  } finally {
-    await c.end();
-  }
-});
+before(() => tempDb.create());
 
-after(async () => {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  } finally {
-    await c.end();
-  }
-});
+after(() => tempDb.drop());
 
 runStoreConformance('postgres', () => openStore(schemaUrl()), {
   reopen: async (s) => {
