@@ -17,29 +17,38 @@ export function patternSource(form: string): string {
   return source(form.trim().toLowerCase());
 }
 
+/**
+ * The alternatives of the group opening at `f[open]` ("(a|b|(c|d))" → ["a", "b", "(c|d)"]),
+ * and the index of its closing parenthesis (or f.length when it is not closed).
+ */
+function splitGroup(f: string, open: number): { alts: string[]; end: number } {
+  let depth = 0;
+  let j = open + 1;
+  const alts: string[] = [];
+  let cur = '';
+  for (; j < f.length; j++) {
+    const d = f[j];
+    if (d === '(') depth++;
+    else if (d === ')') {
+      if (depth === 0) break;
+      depth--;
+    }
+    if (d === '|' && depth === 0) {
+      alts.push(cur);
+      cur = '';
+    } else cur += d;
+  }
+  alts.push(cur);
+  return { alts, end: j };
+}
+
 function source(f: string): string {
   let out = '';
   for (let i = 0; i < f.length; i++) {
     const c = f[i];
     if (c === '*') out += `[${WORD}]*`;
     else if (c === '(') {
-      let depth = 0;
-      let j = i + 1;
-      const alts: string[] = [];
-      let cur = '';
-      for (; j < f.length; j++) {
-        const d = f[j];
-        if (d === '(') depth++;
-        else if (d === ')') {
-          if (depth === 0) break;
-          depth--;
-        }
-        if (d === '|' && depth === 0) {
-          alts.push(cur);
-          cur = '';
-        } else cur += d;
-      }
-      alts.push(cur);
+      const { alts, end: j } = splitGroup(f, i);
       alts.sort((x, y) => y.length - x.length);
       out += `(?:${alts.map(source).join('|')})`;
       i = j;
@@ -546,23 +555,7 @@ function expand(f: string): string[] {
   for (let i = 0; i < f.length; i++) {
     const c = f[i];
     if (c === '(') {
-      let depth = 0;
-      let j = i + 1;
-      const alts: string[] = [];
-      let cur = '';
-      for (; j < f.length; j++) {
-        const d = f[j];
-        if (d === '(') depth++;
-        else if (d === ')') {
-          if (depth === 0) break;
-          depth--;
-        }
-        if (d === '|' && depth === 0) {
-          alts.push(cur);
-          cur = '';
-        } else cur += d;
-      }
-      alts.push(cur);
+      const { alts, end: j } = splitGroup(f, i);
       const sub = alts.flatMap(expand);
       const next: string[] = [];
       for (const o of outs) for (const a of sub) next.push(o + a);
