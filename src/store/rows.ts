@@ -159,6 +159,31 @@ export function resolveEvent(doc: Pick<Doc, 'attributions'>, ev: ConflictEvent, 
 /** Lists of a record, in the order they are stored. */
 export type RecordLists = Pick<AnnotationRecord, 'entities' | 'places' | 'dates' | 'attributions' | 'events' | 'framing'>;
 
+/** A stored document's metadata columns, as both stores read them for `getDocument`. */
+export type RecordFields = Pick<AnnotationRecord, 'id' | 'lang' | 'title' | 'outlet' | 'author' | 'published' | 'url' | 'hash' | 'text'>;
+
+/** The annotation record of a stored document: its columns, its annotation lists, its warnings. */
+export function recordOf(d: RecordFields, a: RecordLists, warnings: string[]): AnnotationRecord {
+  return {
+    id: d.id,
+    lang: d.lang,
+    title: d.title,
+    outlet: d.outlet,
+    author: d.author,
+    published: d.published,
+    url: d.url,
+    hash: d.hash,
+    text: d.text,
+    entities: a.entities,
+    places: a.places,
+    dates: a.dates,
+    attributions: a.attributions,
+    events: a.events,
+    framing: a.framing,
+    warnings,
+  };
+}
+
 /** Next free id for a document whose id is taken by another content: "id~2", "id~3"… */
 export function disambiguate(id: string, taken: (candidate: string) => boolean): string {
   for (let n = 2; ; n++) {

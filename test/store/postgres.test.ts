@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { openStore } from '../../src/store/index.js';
 import { openPostgres, parsePgUrl, PostgresStore } from '../../src/store/postgres/index.js';
+import type { Store } from '../../src/store/store.js';
 import { pgMigrate } from '../../src/store/postgres/schema.js';
 import { runStoreConformance } from './conformance.js';
 import { tempPgDatabase } from '../pg.js';
@@ -24,37 +25,37 @@ before(() => tempDb.create());
 
 after(() => tempDb.drop());
 
+/** A new schema at store version 1 (the oldest), filled by `fill`, then opened (and so migrated). */
+async function legacySchema(fill: (c: pg.Client) => Promise<void>): Promise<Store> {
+  const url = schemaUrl();
+  const { connectionString, schema } = parsePgUrl(url);
+  const c = new pg.Client({ connectionString });
+  await c.connect();
+  try {
+    await c.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
+    await pgMigrate(c as unknown as pg.PoolClient, 1);
+    await fill(c);
+  } finally {
+    await c.end();
+  }
+  return openStore(url);
+}
+
 runStoreConformance('postgres', () => openStore(schemaUrl()), {
   reopen: async (s) => {
     const schema = (s as PostgresStore).schema!;
     await s.close();
     return openStore(schemaUrl(schema));
   },
-  openLegacy: async () => {
-    const url = schemaUrl();
-    const { connectionString, schema } = parsePgUrl(url);
-    const c = new pg.Client({ connectionString });
-    await c.connect();
-    try {
-      await c.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
-      await pgMigrate(c as unknown as pg.PoolClient, 1);
+  openLegacy: () =>
+    legacySchema(async (c) => {
       await c.query(
         `INSERT INTO documents (id, hash, raw, text, title, lang, lang_confidence, warnings, sentences)
          VALUES ('legacy-1', 'abcdef0123456789', 'x', 'Les hôpitaux de la ville et l''hôpital central.', 'Ancien', 'fr', 1, '[]', '[]')`,
       );
-    } finally {
-      await c.end();
-    }
-    return openStore(url);
-  },
-  openLegacyWith: async (docs) => {
-    const url = schemaUrl();
-    const { connectionString, schema } = parsePgUrl(url);
-    const c = new pg.Client({ connectionString });
-    await c.connect();
-    try {
-      await c.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
-      await pgMigrate(c as unknown as pg.PoolClient, 1);
+    }),
+  openLegacyWith: (docs) =>
+    legacySchema(async (c) => {
       for (const d of docs) {
         const row = legacyDocument(d);
         const cols = Object.keys(row);
@@ -66,11 +67,7 @@ runStoreConformance('postgres', () => openStore(schemaUrl()), {
           }
         }
       }
-    } finally {
-      await c.end();
-    }
-    return openStore(url);
-  },
+    }),
   openSecond: async (s) => openStore(schemaUrl((s as PostgresStore).schema!)),
 });
 

@@ -18,7 +18,7 @@ import type { AnnotationRecord, Doc } from '../../document.js';
 import { SimIndex } from '../../fuse/simhash.js';
 import { assignIds, assignStories, matchNearDuplicates, planResult, splitDuplicates, type StoredDoc } from '../batch.js';
 import type { EventFilter, EventRow, PutResult, SearchHit, Store, StoreStats, StoryInfo } from '../store.js';
-import { DocEvents, docRecord, EVENT_SLOTS, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordLists } from '../rows.js';
+import { DocEvents, docRecord, EVENT_SLOTS, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordFields, type RecordLists, recordOf } from '../rows.js';
 import { makeSnippet, parseQuery, tsvectorLiteral, type QueryTerm } from '../text.js';
 import { pgMigrate } from './schema.js';
 
@@ -232,25 +232,7 @@ export class PostgresStore implements Store {
     const r = await this.pool.query('SELECT id, lang, title, outlet, author, published, url, hash, text, warnings, annotations FROM documents WHERE id = $1', [id]);
     const d = r.rows[0];
     if (!d) return null;
-    const a = d.annotations as RecordLists;
-    return {
-      id: d.id,
-      lang: d.lang,
-      title: d.title,
-      outlet: d.outlet,
-      author: d.author,
-      published: d.published,
-      url: d.url,
-      hash: d.hash,
-      text: d.text,
-      entities: a.entities,
-      places: a.places,
-      dates: a.dates,
-      attributions: a.attributions,
-      events: a.events,
-      framing: a.framing,
-      warnings: d.warnings,
-    };
+    return recordOf(d as RecordFields, d.annotations as RecordLists, d.warnings as string[]);
   }
 
   async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {

@@ -12,7 +12,7 @@ import type { AnnotationRecord, Doc } from '../../document.js';
 import { SimIndex } from '../../fuse/simhash.js';
 import { assignIds, assignStories, matchNearDuplicates, planResult, splitDuplicates, type StoredDoc } from '../batch.js';
 import type { EventFilter, EventRow, PutResult, SearchHit, Store, StoreStats, StoryInfo } from '../store.js';
-import { DocEvents, docRecord, EVENT_SLOTS, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordLists } from '../rows.js';
+import { DocEvents, docRecord, EVENT_SLOTS, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordFields, type RecordLists, recordOf } from '../rows.js';
 import { makeSnippet, parseQuery, stemLine, type QueryTerm } from '../text.js';
 import { migrate } from './schema.js';
 
@@ -173,25 +173,7 @@ export class SqliteStore implements Store {
   async getDocument(id: string): Promise<AnnotationRecord | null> {
     const d = this.s.docById.get(id) as Row | undefined;
     if (!d) return null;
-    const a = JSON.parse(d.annotations as string) as RecordLists;
-    return {
-      id: d.id as string,
-      lang: d.lang as AnnotationRecord['lang'],
-      title: d.title as string | null,
-      outlet: d.outlet as string | null,
-      author: d.author as string | null,
-      published: d.published as string | null,
-      url: d.url as string | null,
-      hash: d.hash as string,
-      text: d.text as string,
-      entities: a.entities,
-      places: a.places,
-      dates: a.dates,
-      attributions: a.attributions,
-      events: a.events,
-      framing: a.framing,
-      warnings: JSON.parse(d.warnings as string) as string[],
-    };
+    return recordOf(d as unknown as RecordFields, JSON.parse(d.annotations as string) as RecordLists, JSON.parse(d.warnings as string) as string[]);
   }
 
   async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
