@@ -11,6 +11,7 @@
 import type { FramingTerm } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { FramingEntry, FramingLexicon } from './lexicon.js';
+import { forgetPrepared } from '../match/prepared.js';
 
 /** Characters around an occurrence searched for the entry's `unless` phrases. */
 export const UNLESS_WINDOW = 40;
@@ -174,5 +175,7 @@ export const framingStage: Stage = {
   name: 'framing',
   run(doc, { pack }) {
     doc.framing = findFraming(doc.text, pack.framing);
+    // The last stage that reads the shared token layer: let it go with the young garbage.
+    forgetPrepared(doc);
   },
 };

@@ -5,25 +5,12 @@
  */
 import type { Doc } from '../document.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
-import { idsOf, Matcher, PhraseSet, prepare, tokenId, type Match, type Prepared } from '../match/matcher.js';
+import { idsOf, Matcher, PhraseSet, tokenId, type Match, type Prepared } from '../match/matcher.js';
 import { foldKey, keyTokens } from '../match/fold.js';
 import { loadGazetteer, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
 
-const preparedCache = new WeakMap<Doc, Prepared>();
-
-/** The folded, tokenized text of a document (computed once per text). */
-export function preparedOf(doc: Doc): Prepared {
-  const p = preparedCache.get(doc);
-  if (p && p.text === doc.text) return p;
-  const q = prepare(doc.text);
-  preparedCache.set(doc, q);
-  return q;
-}
-
-/** Drops the cached prepared text of a document (after the last stage that reads it). */
-export function forgetPrepared(doc: Doc): void {
-  preparedCache.delete(doc);
-}
+import { preparedOf } from '../match/prepared.js';
+export { preparedOf, forgetPrepared } from '../match/prepared.js';
 
 /** True when the token's first character is an upper-case letter in the original text. */
 export function isCap(p: Prepared, i: number): boolean {

@@ -20,7 +20,7 @@ import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
 import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
 import type { Match, Prepared } from '../match/matcher.js';
-import { demonymMap, entriesOf, focusCountries, forgetPrepared, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
+import { demonymMap, entriesOf, focusCountries, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
 import { GAP_LOOSE, GAP_START } from '../match/matcher.js';
 
 interface Found {
@@ -384,7 +384,5 @@ export const placesStage: Stage = {
   run(doc, { pack }) {
     if (!doc.text) return;
     doc.places = findPlaces(doc, pack.entities);
-    // The prepared text is not needed after this stage: let it go with the young garbage.
-    forgetPrepared(doc);
   },
 };
