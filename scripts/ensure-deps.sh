@@ -7,7 +7,10 @@ want=$(sha256sum package-lock.json | cut -d' ' -f1)
 have=$(cat node_modules/.vigie-lock-hash 2>/dev/null || true)
 if [ "$want" != "$have" ]; then
   echo "vigie: installing dependencies from package-lock.json (npm ci)…" >&2
-  npm ci --no-audit --no-fund --loglevel=error 2>&1 | grep -v 'nodedir' >&2 || true
+  # Native addons (better-sqlite3) build against the machine's Node headers when it has them,
+  # so node-gyp never has to download them (npm 11 warns about nodedir in a project .npmrc).
+  if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
+  npm ci --no-audit --no-fund --loglevel=error >&2 || true
   test -d node_modules/better-sqlite3/build || { echo "vigie: better-sqlite3 did not build" >&2; exit 1; }
   echo "$want" > node_modules/.vigie-lock-hash
 fi
