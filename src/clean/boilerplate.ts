@@ -12,7 +12,7 @@
  */
 import { LEX, type MergedLexicon } from './lex.js';
 import { classifyMetaLine, inlineDateline, type LineMeta } from './metadata.js';
-import { foldText, squash, words } from './normalize.js';
+import { NOT_UNIT_FOLDABLE, foldText, foldedUnit, squash, words } from './normalize.js';
 
 type Kind = 'blank' | 'meta' | 'furniture' | 'edge' | 'short' | 'content';
 
@@ -92,16 +92,19 @@ function isLinkList(sq: string): boolean {
 
 /** Words of a line (runs of spaces count once), counting stops after `max`. */
 function countWords(s: string, max: number): number {
+  // A word starts at anything but a space, no-break space or narrow no-break space, and ends
+  // at the next plain space (a no-break space inside a word does not end it).
   let n = 0;
-  let i = 0;
+  let inWord = false;
   const len = s.length;
-  while (i < len && n <= max) {
-    while (i < len && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 0xa0 || s.charCodeAt(i) === 0x202f)) i++;
-    if (i >= len) break;
-    n++;
-    const sp = s.indexOf(' ', i);
-    if (sp < 0) break;
-    i = sp;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (inWord) {
+      if (c === 32) inWord = false;
+    } else if (c !== 32 && c !== 0xa0 && c !== 0x202f) {
+      if (++n > max) break;
+      inWord = true;
+    }
   }
   return n;
 }
@@ -184,12 +187,51 @@ function mayBeFurniture(folded: string, lex: MergedLexicon): boolean {
 
 const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
+/**
+ * mayBeFurniture(foldText(text), lex), reading the folded view one code unit at a time instead
+ * of building it (long lines are scanned at both edges of every text).
+ */
+function mayBeFurnitureText(text: string, lex: MergedLexicon): boolean {
+  if (NOT_UNIT_FOLDABLE.test(text)) return mayBeFurniture(foldText(text), lex);
+  const { phrase, hint, prefixes } = triggers(lex);
+  let firstHint: string | null = null;
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    const f = foldedUnit(text.charCodeAt(i));
+    if (f < 0) return mayBeFurniture(foldText(text), lex);
+    if (!isAlnum(f)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let f2 = -1;
+    let second = 0;
+    for (; j < len; j++) {
+      f2 = foldedUnit(text.charCodeAt(j));
+      if (f2 < 0) return mayBeFurniture(foldText(text), lex);
+      if (!isAlnum(f2)) break;
+      if (j === i + 1) second = f2;
+    }
+    // a word is cut out only when its first two letters start a trigger word
+    if (prefixes.has(f * 65536 + second)) {
+      const w = foldText(text.slice(i, j));
+      if (phrase.has(w)) return true;
+      if (hint.has(w)) {
+        if (firstHint !== null && firstHint !== w) return true;
+        firstHint = w;
+      }
+    }
+    i = j;
+  }
+  return false;
+}
+
 /** Resolves a long line's edge-furniture status (newsletter blurbs, cookie or comment policies). */
 function isEdge(l: Line, lex: MergedLexicon): boolean {
   if (l.long) {
     l.long = false;
-    const folded = foldText(l.text);
-    if (mayBeFurniture(folded, lex) && furnitureScore(foldText(squash(l.text)), lex).edge) l.kind = 'edge';
+    if (mayBeFurnitureText(l.text, lex) && furnitureScore(foldText(squash(l.text)), lex).edge) l.kind = 'edge';
   }
   return l.kind === 'edge';
 }
