@@ -15,7 +15,12 @@ const sha256: (s: string) => string =
     ? (s) => (crypto as unknown as { hash: (alg: string, data: string, enc: string) => string }).hash('sha256', s, 'hex')
     : (s) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 
-const NOT_NFC_SAFE = /[^\x00-\u02FF]/;
+/**
+ * Code units that may not be NFC as they stand: anything but ASCII, Latin-1 and Latin Extended
+ * letters, spacing modifiers, general punctuation from U+2010 and currency signs (none of
+ * those decomposes or composes with its neighbours).
+ */
+const NOT_NFC_SAFE = /[^\x00-\u02FF\u2010-\u205E\u20A0-\u20BF]/;
 
 export function contentHash(text: string): string {
   // NFC only changes text with combining marks or rarer scripts; only runs of spaces and

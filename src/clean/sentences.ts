@@ -29,10 +29,27 @@ function isWordish(c: number): boolean {
   return LETTER_DOT_HYPHEN.test(String.fromCharCode(c));
 }
 
+/** Length of the longest abbreviation. */
+const ABBR_MAX = Math.max(0, ...[...ABBR].map((a) => a.length));
+
 function isAbbreviation(text: string, dot: number): boolean {
   // The word before the period (letters, inner periods, hyphens).
   let i = dot;
-  while (i > 0 && isWordish(text.charCodeAt(i - 1))) i--;
+  let plain = true; // ASCII letters only
+  for (;;) {
+    if (i === 0) break;
+    const c = text.charCodeAt(i - 1);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) i--;
+    else if (isWordish(c)) {
+      plain = false;
+      i--;
+    } else break;
+  }
+  if (plain && i < dot) {
+    // The general case below, for a word of ASCII letters: an initial, or a listed abbreviation.
+    if (dot - i === 1 && text.charCodeAt(i) <= 90) return true;
+    return dot - i <= ABBR_MAX && ABBR.has(text.slice(i, dot));
+  }
   const word = text.slice(i, dot);
   if (word === '') return false;
   if (/^\p{Lu}$/u.test(word)) return true; // initial: "J. Mattis", "M. Dupont"
