@@ -187,14 +187,46 @@ function mayBeFurniture(folded: string, lex: MergedLexicon): boolean {
 
 const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
+interface TriggerTable {
+  /** The trigger words (phrase words first, then hint words that are not phrase words). */
+  words: string[];
+  /** Number of phrase words at the start of `words`. */
+  nPhrase: number;
+  /** Open addressing on the FNV-1a hash of a word's code units: slot → index in `words` + 1 (0: empty). */
+  slots: Int32Array;
+  mask: number;
+}
+const triggerTables = new WeakMap<MergedLexicon, TriggerTable>();
+const fnv = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+function triggerTable(lex: MergedLexicon): TriggerTable {
+  let t = triggerTables.get(lex);
+  if (!t) {
+    const { phrase, hint } = triggers(lex);
+    const words = [...phrase, ...[...hint].filter((w) => !phrase.has(w))];
+    const mask = (1 << Math.ceil(Math.log2(4 * words.length + 4))) - 1;
+    const slots = new Int32Array(mask + 1);
+    words.forEach((w, k) => {
+      let h = 0x811c9dc5 | 0;
+      for (let i = 0; i < w.length; i++) h = fnv(h, w.charCodeAt(i));
+      let slot = h & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = k + 1;
+    });
+    t = { words, nPhrase: phrase.size, slots, mask };
+    triggerTables.set(lex, t);
+  }
+  return t;
+}
+
 /**
  * mayBeFurniture(foldText(text), lex), reading the folded view one code unit at a time instead
- * of building it (long lines are scanned at both edges of every text).
+ * of building it (long lines are scanned at both edges of every text): each word's hash is
+ * computed as it is read and looked up among the trigger words, nothing is cut out.
  */
 function mayBeFurnitureText(text: string, lex: MergedLexicon): boolean {
   if (NOT_UNIT_FOLDABLE.test(text)) return mayBeFurniture(foldText(text), lex);
-  const { phrase, hint, prefixes } = triggers(lex);
-  let firstHint: string | null = null;
+  const { words, nPhrase, slots, mask } = triggerTable(lex);
+  let firstHint = -1;
   const len = text.length;
   let i = 0;
   while (i < len) {
@@ -204,23 +236,25 @@ function mayBeFurnitureText(text: string, lex: MergedLexicon): boolean {
       i++;
       continue;
     }
+    let h = fnv(0x811c9dc5 | 0, f);
     let j = i + 1;
-    let f2 = -1;
-    let second = 0;
     for (; j < len; j++) {
-      f2 = foldedUnit(text.charCodeAt(j));
+      const f2 = foldedUnit(text.charCodeAt(j));
       if (f2 < 0) return mayBeFurniture(foldText(text), lex);
       if (!isAlnum(f2)) break;
-      if (j === i + 1) second = f2;
+      h = fnv(h, f2);
     }
-    // a word is cut out only when its first two letters start a trigger word
-    if (prefixes.has(f * 65536 + second)) {
-      const w = foldText(text.slice(i, j));
-      if (phrase.has(w)) return true;
-      if (hint.has(w)) {
-        if (firstHint !== null && firstHint !== w) return true;
-        firstHint = w;
-      }
+    for (let slot = h & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const k = slots[slot] - 1;
+      const w = words[k];
+      if (w.length !== j - i) continue;
+      let same = true;
+      for (let q = 0; q < w.length && same; q++) same = foldedUnit(text.charCodeAt(i + q)) === w.charCodeAt(q);
+      if (!same) continue;
+      if (k < nPhrase) return true;
+      if (firstHint >= 0 && firstHint !== k) return true;
+      firstHint = k;
+      break;
     }
     i = j;
   }
