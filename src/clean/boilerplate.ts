@@ -109,6 +109,25 @@ function countWords(s: string, max: number): number {
   return n;
 }
 
+/** What classify finds for a line that is not a long paragraph (the Line without text and state). */
+interface LineClass {
+  key: string;
+  kind: Kind;
+  meta?: LineMeta;
+  nWords: number;
+  long?: boolean;
+}
+
+/**
+ * Lines up to MEMO_LINE characters, classified before: furniture, bylines, credits and
+ * datelines repeat from one article to the next (one site, one agency), and classifying a
+ * short line (metadata patterns, folding, furniture score) costs far more than a lookup.
+ * One map per lexicon, emptied when it holds MEMO_MAX lines.
+ */
+const MEMO_LINE = 200;
+const MEMO_MAX = 20000;
+const memos = new WeakMap<MergedLexicon, Map<string, LineClass>>();
+
 function classify(text: string, lex: MergedLexicon): Line {
   // Long lines are body text unless they turn out to be furniture at an edge (checked lazily).
   if (text.length > 120) {
@@ -116,21 +135,44 @@ function classify(text: string, lex: MergedLexicon): Line {
     // the key of a long line is the line itself (lower-casing every paragraph costs; repeats are compared without case below)
     if (n > 24) return { text, key: text, kind: 'content', keep: true, nWords: n, long: true };
   }
+  let c: LineClass | undefined;
+  if (text.length > MEMO_LINE) c = classifyLine(text, lex);
+  else {
+    let memo = memos.get(lex);
+    if (!memo) {
+      memo = new Map();
+      memos.set(lex, memo);
+    }
+    c = memo.get(text);
+    if (c === undefined) {
+      if (memo.size >= MEMO_MAX) memo.clear();
+      // A copy of the line, so that neither the key nor the strings found in it keep the whole
+      // article alive (a line cut from a text points into it): concatenating and cutting again
+      // flattens a string of its own.
+      const own = (text + ' ').slice(0, -1);
+      c = classifyLine(own, lex);
+      memo.set(own, c);
+    }
+  }
+  return { text, key: c.key, kind: c.kind, meta: c.meta, keep: true, nWords: c.nWords, long: c.long };
+}
+
+function classifyLine(text: string, lex: MergedLexicon): LineClass {
   const sq = squash(text);
-  if (sq === '') return { text, key: '', kind: 'blank', keep: true, nWords: 0 };
+  if (sq === '') return { key: '', kind: 'blank', nWords: 0 };
   let nWords = 1;
   for (let i = sq.indexOf(' '); i >= 0; i = sq.indexOf(' ', i + 1)) nWords++;
   const key = sq.toLowerCase();
-  if (nWords > 24) return { text, key, kind: 'content', keep: true, nWords, long: true };
+  if (nWords > 24) return { key, kind: 'content', nWords, long: true };
   const meta = classifyMetaLine(sq, lex);
-  if (meta) return { text, key, kind: 'meta', meta, keep: true, nWords };
+  if (meta) return { key, kind: 'meta', meta, nWords };
   const folded = foldText(sq);
   const f = furnitureScore(folded, lex);
   let kind: Kind = 'content';
   if (f.strong) kind = 'furniture';
   else if (f.weak || f.edge || isLinkList(sq)) kind = 'edge';
   else if (nWords <= 5 && !SENTENCE_END.test(sq)) kind = 'short';
-  return { text, key, kind, keep: true, nWords };
+  return { key, kind, nWords };
 }
 
 interface Triggers {
