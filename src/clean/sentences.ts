@@ -65,6 +65,12 @@ const ELLIPSIS = 0x2026;
 const isEnd = (c: number): boolean => c === DOT || c === BANG || c === QUESTION || c === ELLIPSIS;
 const ENDS = /[.!?\u2026]/g;
 const OPENS = /[\p{Lu}\p{N}«"“(\[—–\-¿¡]/u;
+/** OPENS for one code unit (ASCII answered without a regex: A-Z, 0-9, " ( [ -). */
+function opens(text: string, n: number): boolean {
+  const c = text.charCodeAt(n);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 40 || c === 91 || c === 45;
+  return OPENS.test(text[n]);
+}
 
 /** Splits one line (from `start` to `end` in `text`) into sentences. */
 function splitLine(text: string, start: number, end: number, out: SentenceSpan[]): void {
@@ -90,7 +96,7 @@ function splitLine(text: string, start: number, end: number, out: SentenceSpan[]
     let n = k;
     while (n < end && isSpace(text.charCodeAt(n))) n++;
     if (n >= end) break;
-    if (!OPENS.test(text[n])) continue;
+    if (!opens(text, n)) continue;
     if (c === DOT && j === i + 1 && isAbbreviation(text, i)) continue;
     out.push({ start: s, end: k });
     s = n;
