@@ -23,10 +23,23 @@ const BLANK_RUNS = /\n{3,}/g;
  */
 const MAY_CHANGE = /[^\n\x20-\x7E\xA0-\xAC\xAE-\u02FF\u2010-\u2027\u202F-\u205E\u20A0-\u20BF]/;
 
+const isPlainSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f;
+
+/**
+ * HAS_TRAILING.test(s) for a text MAY_CHANGE finds nothing in, whose only spaces are plain,
+ * no-break and narrow no-break ones: a look before each line feed and at the end.
+ */
+function hasTrailingPlain(s: string): boolean {
+  if (s.length > 0 && isPlainSpace(s.charCodeAt(s.length - 1))) return true;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) if (i > 0 && isPlainSpace(s.charCodeAt(i - 1))) return true;
+  return false;
+}
+
 /** Normalizes raw text (see the module comment). Idempotent. */
 export function normalizeText(raw: string): string {
   let s = raw;
-  if (MAY_CHANGE.test(s)) {
+  const plain = !MAY_CHANGE.test(s);
+  if (!plain) {
     s = s.normalize('NFC');
     if (NEEDS_FIX.test(s)) {
       s = s.replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n');
@@ -34,7 +47,7 @@ export function normalizeText(raw: string): string {
       s = s.replace(JUNK, '');
     }
   }
-  if (HAS_TRAILING.test(s)) s = s.replace(TRAILING, '');
+  if (plain ? hasTrailingPlain(s) : HAS_TRAILING.test(s)) s = s.replace(TRAILING, '');
   if (s.includes('\n\n\n')) s = s.replace(BLANK_RUNS, '\n\n');
   let a = 0;
   let b = s.length;

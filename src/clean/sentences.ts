@@ -14,6 +14,19 @@ export interface SentenceSpan {
 }
 
 const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
+/** stripAccents of the words met before periods (they repeat); emptied when it holds STRIPPED_MAX words. */
+const stripped = new Map<string, string>();
+const STRIPPED_MAX = 10000;
+function stripAccentsMemo(s: string): string {
+  let r = stripped.get(s);
+  if (r === undefined) {
+    if (stripped.size >= STRIPPED_MAX) stripped.clear();
+    r = stripAccents(s);
+    // a copy as the key: a word cut from a text points into the whole text
+    stripped.set((s + ' ').slice(0, -1), r);
+  }
+  return r;
+}
 const ABBR = new Set<string>(Object.values(PACKS).flatMap((p) => p.clean.abbreviations.map(stripAccents)));
 
 const CLOSERS = '»"”’\')]';
@@ -55,7 +68,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   if (/^\p{Lu}$/u.test(word)) return true; // initial: "J. Mattis", "M. Dupont"
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "O.N.U"
   const bare = word.replace(/^[.\-]+/, '');
-  return ABBR.has(/^[\x00-\x7f]*$/.test(bare) ? bare : stripAccents(bare));
+  return ABBR.has(/^[\x00-\x7f]*$/.test(bare) ? bare : stripAccentsMemo(bare));
 }
 
 const DOT = 46;
