@@ -23,6 +23,11 @@ const BLANK_RUNS = /\n{3,}/g;
  */
 const MAY_CHANGE = /[^\n\x20-\x7E\xA0-\xAC\xAE-\u02FF\u2010-\u2027\u202F-\u205E\u20A0-\u20BF]/;
 
+/** NFC of `s` (returned as is when MAY_CHANGE finds nothing in it: then it is already NFC). */
+export function nfc(s: string): string {
+  return MAY_CHANGE.test(s) ? s.normalize('NFC') : s;
+}
+
 const isPlainSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f;
 
 /**
