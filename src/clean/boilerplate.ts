@@ -12,7 +12,7 @@
  */
 import { LEX, type MergedLexicon } from './lex.js';
 import { classifyMetaLine, inlineDateline, type LineMeta } from './metadata.js';
-import { foldText, squash, words } from './normalize.js';
+import { NOT_UNIT_FOLDABLE, foldText, foldedUnit, squash, words } from './normalize.js';
 
 type Kind = 'blank' | 'meta' | 'furniture' | 'edge' | 'short' | 'content';
 
@@ -92,19 +92,41 @@ function isLinkList(sq: string): boolean {
 
 /** Words of a line (runs of spaces count once), counting stops after `max`. */
 function countWords(s: string, max: number): number {
+  // A word starts at anything but a space, no-break space or narrow no-break space, and ends
+  // at the next plain space (a no-break space inside a word does not end it).
   let n = 0;
-  let i = 0;
+  let inWord = false;
   const len = s.length;
-  while (i < len && n <= max) {
-    while (i < len && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 0xa0 || s.charCodeAt(i) === 0x202f)) i++;
-    if (i >= len) break;
-    n++;
-    const sp = s.indexOf(' ', i);
-    if (sp < 0) break;
-    i = sp;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (inWord) {
+      if (c === 32) inWord = false;
+    } else if (c !== 32 && c !== 0xa0 && c !== 0x202f) {
+      if (++n > max) break;
+      inWord = true;
+    }
   }
   return n;
 }
+
+/** What classify finds for a line that is not a long paragraph (the Line without text and state). */
+interface LineClass {
+  key: string;
+  kind: Kind;
+  meta?: LineMeta;
+  nWords: number;
+  long?: boolean;
+}
+
+/**
+ * Lines up to MEMO_LINE characters, classified before: furniture, bylines, credits and
+ * datelines repeat from one article to the next (one site, one agency), and classifying a
+ * short line (metadata patterns, folding, furniture score) costs far more than a lookup.
+ * One map per lexicon, emptied when it holds MEMO_MAX lines.
+ */
+const MEMO_LINE = 200;
+const MEMO_MAX = 20000;
+const memos = new WeakMap<MergedLexicon, Map<string, LineClass>>();
 
 function classify(text: string, lex: MergedLexicon): Line {
   // Long lines are body text unless they turn out to be furniture at an edge (checked lazily).
@@ -113,21 +135,44 @@ function classify(text: string, lex: MergedLexicon): Line {
     // the key of a long line is the line itself (lower-casing every paragraph costs; repeats are compared without case below)
     if (n > 24) return { text, key: text, kind: 'content', keep: true, nWords: n, long: true };
   }
+  let c: LineClass | undefined;
+  if (text.length > MEMO_LINE) c = classifyLine(text, lex);
+  else {
+    let memo = memos.get(lex);
+    if (!memo) {
+      memo = new Map();
+      memos.set(lex, memo);
+    }
+    c = memo.get(text);
+    if (c === undefined) {
+      if (memo.size >= MEMO_MAX) memo.clear();
+      // A copy of the line, so that neither the key nor the strings found in it keep the whole
+      // article alive (a line cut from a text points into it): concatenating and cutting again
+      // flattens a string of its own.
+      const own = (text + ' ').slice(0, -1);
+      c = classifyLine(own, lex);
+      memo.set(own, c);
+    }
+  }
+  return { text, key: c.key, kind: c.kind, meta: c.meta, keep: true, nWords: c.nWords, long: c.long };
+}
+
+function classifyLine(text: string, lex: MergedLexicon): LineClass {
   const sq = squash(text);
-  if (sq === '') return { text, key: '', kind: 'blank', keep: true, nWords: 0 };
+  if (sq === '') return { key: '', kind: 'blank', nWords: 0 };
   let nWords = 1;
   for (let i = sq.indexOf(' '); i >= 0; i = sq.indexOf(' ', i + 1)) nWords++;
   const key = sq.toLowerCase();
-  if (nWords > 24) return { text, key, kind: 'content', keep: true, nWords, long: true };
+  if (nWords > 24) return { key, kind: 'content', nWords, long: true };
   const meta = classifyMetaLine(sq, lex);
-  if (meta) return { text, key, kind: 'meta', meta, keep: true, nWords };
+  if (meta) return { key, kind: 'meta', meta, nWords };
   const folded = foldText(sq);
   const f = furnitureScore(folded, lex);
   let kind: Kind = 'content';
   if (f.strong) kind = 'furniture';
   else if (f.weak || f.edge || isLinkList(sq)) kind = 'edge';
   else if (nWords <= 5 && !SENTENCE_END.test(sq)) kind = 'short';
-  return { text, key, kind, keep: true, nWords };
+  return { key, kind, nWords };
 }
 
 interface Triggers {
@@ -184,12 +229,85 @@ function mayBeFurniture(folded: string, lex: MergedLexicon): boolean {
 
 const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
+interface TriggerTable {
+  /** The trigger words (phrase words first, then hint words that are not phrase words). */
+  words: string[];
+  /** Number of phrase words at the start of `words`. */
+  nPhrase: number;
+  /** Open addressing on the FNV-1a hash of a word's code units: slot → index in `words` + 1 (0: empty). */
+  slots: Int32Array;
+  mask: number;
+}
+const triggerTables = new WeakMap<MergedLexicon, TriggerTable>();
+const fnv = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+function triggerTable(lex: MergedLexicon): TriggerTable {
+  let t = triggerTables.get(lex);
+  if (!t) {
+    const { phrase, hint } = triggers(lex);
+    const words = [...phrase, ...[...hint].filter((w) => !phrase.has(w))];
+    const mask = (1 << Math.ceil(Math.log2(4 * words.length + 4))) - 1;
+    const slots = new Int32Array(mask + 1);
+    words.forEach((w, k) => {
+      let h = 0x811c9dc5 | 0;
+      for (let i = 0; i < w.length; i++) h = fnv(h, w.charCodeAt(i));
+      let slot = h & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = k + 1;
+    });
+    t = { words, nPhrase: phrase.size, slots, mask };
+    triggerTables.set(lex, t);
+  }
+  return t;
+}
+
+/**
+ * mayBeFurniture(foldText(text), lex), reading the folded view one code unit at a time instead
+ * of building it (long lines are scanned at both edges of every text): each word's hash is
+ * computed as it is read and looked up among the trigger words, nothing is cut out.
+ */
+function mayBeFurnitureText(text: string, lex: MergedLexicon): boolean {
+  if (NOT_UNIT_FOLDABLE.test(text)) return mayBeFurniture(foldText(text), lex);
+  const { words, nPhrase, slots, mask } = triggerTable(lex);
+  let firstHint = -1;
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    const f = foldedUnit(text.charCodeAt(i));
+    if (f < 0) return mayBeFurniture(foldText(text), lex);
+    if (!isAlnum(f)) {
+      i++;
+      continue;
+    }
+    let h = fnv(0x811c9dc5 | 0, f);
+    let j = i + 1;
+    for (; j < len; j++) {
+      const f2 = foldedUnit(text.charCodeAt(j));
+      if (f2 < 0) return mayBeFurniture(foldText(text), lex);
+      if (!isAlnum(f2)) break;
+      h = fnv(h, f2);
+    }
+    for (let slot = h & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const k = slots[slot] - 1;
+      const w = words[k];
+      if (w.length !== j - i) continue;
+      let same = true;
+      for (let q = 0; q < w.length && same; q++) same = foldedUnit(text.charCodeAt(i + q)) === w.charCodeAt(q);
+      if (!same) continue;
+      if (k < nPhrase) return true;
+      if (firstHint >= 0 && firstHint !== k) return true;
+      firstHint = k;
+      break;
+    }
+    i = j;
+  }
+  return false;
+}
+
 /** Resolves a long line's edge-furniture status (newsletter blurbs, cookie or comment policies). */
 function isEdge(l: Line, lex: MergedLexicon): boolean {
   if (l.long) {
     l.long = false;
-    const folded = foldText(l.text);
-    if (mayBeFurniture(folded, lex) && furnitureScore(foldText(squash(l.text)), lex).edge) l.kind = 'edge';
+    if (mayBeFurnitureText(l.text, lex) && furnitureScore(foldText(squash(l.text)), lex).edge) l.kind = 'edge';
   }
   return l.kind === 'edge';
 }

@@ -15,7 +15,12 @@ const sha256: (s: string) => string =
     ? (s) => (crypto as unknown as { hash: (alg: string, data: string, enc: string) => string }).hash('sha256', s, 'hex')
     : (s) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 
-const NOT_NFC_SAFE = /[^\x00-\u02FF]/;
+/**
+ * Code units that may not be NFC as they stand: anything but ASCII, Latin-1 and Latin Extended
+ * letters, spacing modifiers, general punctuation from U+2010 and currency signs (none of
+ * those decomposes or composes with its neighbours).
+ */
+const NOT_NFC_SAFE = /[^\x00-\u02FF\u2010-\u205E\u20A0-\u20BF]/;
 
 export function contentHash(text: string): string {
   // NFC only changes text with combining marks or rarer scripts; only runs of spaces and
@@ -56,10 +61,34 @@ function fmix(h: number): number {
 const SHINGLE = 3;
 let HA = new Uint32Array(1024);
 let HB = new Uint32Array(1024);
-const CNT = new Int32Array(2 * 8 * 16);
 /** Share of the words at each end of the text whose shingles weigh 1 instead of 3 (at most EDGE_MAX words). */
 const EDGE_SHARE = 0.1;
 const EDGE_MAX = 40;
+
+/**
+ * Bit-sliced counters: 32 counters (one per bit of a 32-bit word) stored as PLANES words, the
+ * p-th holding bit p of every counter. Four sets at PLANES-word strides: high and low halves of
+ * the edge shingles (weight 1), high and low halves of the others (weight 3). Adding a word adds
+ * one to the counter of each of its set bits with a ripple carry (about two steps on average).
+ */
+const PLANES = 32;
+const VC = new Int32Array(4 * PLANES);
+
+function vadd(off: number, x: number): void {
+  let carry = x;
+  for (let p = off; carry !== 0; p++) {
+    const t = VC[p] & carry;
+    VC[p] ^= carry;
+    carry = t;
+  }
+}
+
+/** Counter `bit` of the set at `off`, whose counters all fit in `planes` bits (at most 31). */
+function vget(off: number, bit: number, planes: number): number {
+  let v = 0;
+  for (let p = 0; p < planes; p++) v |= ((VC[off + p] >>> bit) & 1) << p;
+  return v;
+}
 
 /**
  * 64-bit SimHash over 3-word shingles of folded words (case, accents and punctuation do not
@@ -104,51 +133,44 @@ export function simhash(text: string): string {
     }
   }
   if (n === 0) return '0'.repeat(16);
-  // Weighted bit counts, kept per 4-bit group of each half: cnt[(g * 16 + nibble)] += weight;
-  // each bit's total is read back from the 16 nibble values at the end (16 adds per shingle instead of 64).
-  const cnt = CNT.fill(0);
-  let total = 0;
-  const add = (hi: number, lo: number, w: number) => {
-    total += w;
-    for (let g = 0; g < 8; g++) {
-      cnt[(g << 4) | ((hi >>> (g << 2)) & 15)] += w;
-      cnt[128 | (g << 4) | ((lo >>> (g << 2)) & 15)] += w;
-    }
-  };
   if (n < SHINGLE) {
+    // One shingle of all the words: its bits are the hash.
     let hi = 0x9e3779b9;
     let lo = 0x85ebca6b;
     for (let i = 0; i < n; i++) {
       hi = fmix(Math.imul(hi, 31) ^ ha[i]);
       lo = fmix(Math.imul(lo, 37) ^ hb[i]);
     }
-    add(hi, lo, 1);
-  } else {
-    // Headers and footers (titles, credits, "published by…") are where copies of one
-    // dispatch differ: shingles near the edges weigh less than the body's.
-    const edge = Math.min(EDGE_MAX, Math.floor(n * EDGE_SHARE));
-    for (let i = 0; i + SHINGLE <= n; i++) {
-      const hi = fmix(Math.imul(fmix(Math.imul(ha[i], 31) ^ ha[i + 1]), 31) ^ ha[i + 2]);
-      const lo = fmix(Math.imul(fmix(Math.imul(hb[i], 37) ^ hb[i + 1]), 37) ^ hb[i + 2]);
-      add(hi, lo, i < edge || i + SHINGLE > n - edge ? 1 : 3);
+    return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+  }
+  // Headers and footers (titles, credits, "published by…") are where copies of one
+  // dispatch differ: shingles near the edges weigh less than the body's.
+  VC.fill(0);
+  const edge = Math.min(EDGE_MAX, Math.floor(n * EDGE_SHARE));
+  let n1 = 0;
+  let n3 = 0;
+  for (let i = 0; i + SHINGLE <= n; i++) {
+    const hi = fmix(Math.imul(fmix(Math.imul(ha[i], 31) ^ ha[i + 1]), 31) ^ ha[i + 2]);
+    const lo = fmix(Math.imul(fmix(Math.imul(hb[i], 37) ^ hb[i + 1]), 37) ^ hb[i + 2]);
+    if (i < edge || i + SHINGLE > n - edge) {
+      n1++;
+      vadd(0, hi);
+      vadd(PLANES, lo);
+    } else {
+      n3++;
+      vadd(2 * PLANES, hi);
+      vadd(3 * PLANES, lo);
     }
   }
   // A bit is set when the weight of the shingles having it exceeds half the total.
+  const total = n1 + 3 * n3;
+  // no counter exceeds the number of shingles
+  const planes = 32 - Math.clz32(n);
   let hi = 0;
   let lo = 0;
-  for (let half = 0; half < 2; half++) {
-    for (let g = 0; g < 8; g++) {
-      const base = (half << 7) | (g << 4);
-      for (let b = 0; b < 4; b++) {
-        let on = 0;
-        for (let v = 0; v < 16; v++) if ((v >>> b) & 1) on += cnt[base | v];
-        if (2 * on - total > 0) {
-          const bit = (g << 2) | b;
-          if (half === 0) hi |= 1 << bit;
-          else lo |= 1 << bit;
-        }
-      }
-    }
+  for (let bit = 0; bit < 32; bit++) {
+    if (2 * (vget(0, bit, planes) + 3 * vget(2 * PLANES, bit, planes)) - total > 0) hi |= 1 << bit;
+    if (2 * (vget(PLANES, bit, planes) + 3 * vget(3 * PLANES, bit, planes)) - total > 0) lo |= 1 << bit;
   }
   return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 }

@@ -8,7 +8,7 @@
  */
 import type { Stage } from '../pipeline.js';
 import type { Doc } from '../document.js';
-import { normalizeText, squash } from './normalize.js';
+import { nfc, normalizeText, squash } from './normalize.js';
 import { removeBoilerplate } from './boilerplate.js';
 import { normalizeDate } from './metadata.js';
 import { identifyLanguage } from './language.js';
@@ -27,7 +27,14 @@ function warn(doc: Doc, w: string): void {
 /** Cleans one document in place. */
 export function cleanDoc(doc: Doc): Doc {
   const normalized = normalizeText(doc.raw ?? '');
-  const title = doc.title !== null && squash(doc.title) !== '' ? squash(doc.title.normalize('NFC')) : null;
+  let title: string | null = null;
+  if (doc.title !== null) {
+    const sq = squash(doc.title);
+    if (sq !== '') {
+      const n = nfc(doc.title);
+      title = n === doc.title ? sq : squash(n);
+    }
+  }
   const { text, meta } = removeBoilerplate(normalized, title);
   doc.text = text;
   doc.title = title ?? meta.title ?? null;

@@ -73,22 +73,67 @@ const VOTE_WORDS = new Map<string, number>();
   for (const [k, v] of owner) if (v >= 0) VOTE_WORDS.set(k, v);
 })();
 
-/** Lower-case Latin words (ASCII and Latin-1 letters; apostrophes and hyphens split). No "u" flag: fast. */
-const TOKEN = /[a-z\u00DF-\u00F6\u00F8-\u00FF]+/g;
+/** Lower-case Latin words: runs of a-z and Latin-1 lower-case letters (apostrophes and hyphens split). */
+const isTokenUnit = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xf6) || (c >= 0xf8 && c <= 0xff);
+
+/**
+ * The function words in an open-addressing table keyed by an FNV-1a hash of their code units,
+ * so that the vote looks a word up while scanning it, without cutting it out.
+ */
+const VOTE_LIST = [...VOTE_WORDS.keys()];
+const VOTE_LANG_OF = VOTE_LIST.map((w) => VOTE_WORDS.get(w)!);
+const VOTE_MASK = (1 << Math.ceil(Math.log2(4 * VOTE_LIST.length + 4))) - 1;
+/** Slot → index in VOTE_LIST + 1 (0: empty). */
+const VOTE_TABLE = new Int32Array(VOTE_MASK + 1);
+const fnv = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+VOTE_LIST.forEach((w, k) => {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < w.length; i++) h = fnv(h, w.charCodeAt(i));
+  let slot = h & VOTE_MASK;
+  while (VOTE_TABLE[slot] !== 0) slot = (slot + 1) & VOTE_MASK;
+  VOTE_TABLE[slot] = k + 1;
+});
+/** Per function word, the vote call that last saw it (distinct words without a Set per call). */
+const seenIn = new Int32Array(VOTE_LIST.length);
+let voteCall = 0;
 
 /** The function-word vote: the language and its confidence when decisive, else null. */
 export function voteLanguage(text: string): { lang: Lang; confidence: number } | null {
   const sample = (text.length > VOTE_SAMPLE ? text.slice(0, VOTE_SAMPLE) : text).toLowerCase();
   const hits = new Array<number>(VOTE_LANGS.length).fill(0);
-  const distinct = VOTE_LANGS.map(() => new Set<string>());
+  const distinctN = new Array<number>(VOTE_LANGS.length).fill(0);
+  const call = ++voteCall;
   let tokens = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(sample); m; m = TOKEN.exec(sample)) {
+  const len = sample.length;
+  let i = 0;
+  while (i < len) {
+    const c = sample.charCodeAt(i);
+    if (!isTokenUnit(c)) {
+      i++;
+      continue;
+    }
+    let h = fnv(0x811c9dc5 | 0, c);
+    let j = i + 1;
+    for (; j < len; j++) {
+      const d = sample.charCodeAt(j);
+      if (!isTokenUnit(d)) break;
+      h = fnv(h, d);
+    }
     tokens++;
-    const li = VOTE_WORDS.get(m[0]);
-    if (li === undefined) continue;
-    hits[li]++;
-    distinct[li].add(m[0]);
+    for (let slot = h & VOTE_MASK; VOTE_TABLE[slot] !== 0; slot = (slot + 1) & VOTE_MASK) {
+      const k = VOTE_TABLE[slot] - 1;
+      const w = VOTE_LIST[k];
+      if (w.length === j - i && sample.startsWith(w, i)) {
+        const li = VOTE_LANG_OF[k];
+        hits[li]++;
+        if (seenIn[k] !== call) {
+          seenIn[k] = call;
+          distinctN[li]++;
+        }
+        break;
+      }
+    }
+    i = j;
   }
   let best = -1;
   for (let i = 0; i < hits.length; i++) if (best < 0 || hits[i] > hits[best]) best = i;
@@ -96,7 +141,7 @@ export function voteLanguage(text: string): { lang: Lang; confidence: number } |
   const h1 = hits[best];
   let h2 = 0;
   for (let i = 0; i < hits.length; i++) if (i !== best) h2 = Math.max(h2, hits[i]);
-  const d = distinct[best].size;
+  const d = distinctN[best];
   if (h1 < VOTE_MIN_RATIO * h2) return null;
   if (!((d >= VOTE_MIN_DISTINCT && h1 >= VOTE_MIN_SHARE * tokens) || (d >= VOTE_WIDE_DISTINCT && h1 >= VOTE_WIDE_SHARE * tokens))) return null;
   const confidence = Math.min(0.99, (h1 - h2) / (h1 + h2));

@@ -14,6 +14,19 @@ export interface SentenceSpan {
 }
 
 const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
+/** stripAccents of the words met before periods (they repeat); emptied when it holds STRIPPED_MAX words. */
+const stripped = new Map<string, string>();
+const STRIPPED_MAX = 10000;
+function stripAccentsMemo(s: string): string {
+  let r = stripped.get(s);
+  if (r === undefined) {
+    if (stripped.size >= STRIPPED_MAX) stripped.clear();
+    r = stripAccents(s);
+    // a copy as the key: a word cut from a text points into the whole text
+    stripped.set((s + ' ').slice(0, -1), r);
+  }
+  return r;
+}
 const ABBR = new Set<string>(Object.values(PACKS).flatMap((p) => p.clean.abbreviations.map(stripAccents)));
 
 const CLOSERS = '»"”’\')]';
@@ -29,16 +42,33 @@ function isWordish(c: number): boolean {
   return LETTER_DOT_HYPHEN.test(String.fromCharCode(c));
 }
 
+/** Length of the longest abbreviation. */
+const ABBR_MAX = Math.max(0, ...[...ABBR].map((a) => a.length));
+
 function isAbbreviation(text: string, dot: number): boolean {
   // The word before the period (letters, inner periods, hyphens).
   let i = dot;
-  while (i > 0 && isWordish(text.charCodeAt(i - 1))) i--;
+  let plain = true; // ASCII letters only
+  for (;;) {
+    if (i === 0) break;
+    const c = text.charCodeAt(i - 1);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) i--;
+    else if (isWordish(c)) {
+      plain = false;
+      i--;
+    } else break;
+  }
+  if (plain && i < dot) {
+    // The general case below, for a word of ASCII letters: an initial, or a listed abbreviation.
+    if (dot - i === 1 && text.charCodeAt(i) <= 90) return true;
+    return dot - i <= ABBR_MAX && ABBR.has(text.slice(i, dot));
+  }
   const word = text.slice(i, dot);
   if (word === '') return false;
   if (/^\p{Lu}$/u.test(word)) return true; // initial: "J. Mattis", "M. Dupont"
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "O.N.U"
   const bare = word.replace(/^[.\-]+/, '');
-  return ABBR.has(/^[\x00-\x7f]*$/.test(bare) ? bare : stripAccents(bare));
+  return ABBR.has(/^[\x00-\x7f]*$/.test(bare) ? bare : stripAccentsMemo(bare));
 }
 
 const DOT = 46;
@@ -48,6 +78,12 @@ const ELLIPSIS = 0x2026;
 const isEnd = (c: number): boolean => c === DOT || c === BANG || c === QUESTION || c === ELLIPSIS;
 const ENDS = /[.!?\u2026]/g;
 const OPENS = /[\p{Lu}\p{N}«"“(\[—–\-¿¡]/u;
+/** OPENS for one code unit (ASCII answered without a regex: A-Z, 0-9, " ( [ -). */
+function opens(text: string, n: number): boolean {
+  const c = text.charCodeAt(n);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 40 || c === 91 || c === 45;
+  return OPENS.test(text[n]);
+}
 
 /** Splits one line (from `start` to `end` in `text`) into sentences. */
 function splitLine(text: string, start: number, end: number, out: SentenceSpan[]): void {
@@ -73,7 +109,7 @@ function splitLine(text: string, start: number, end: number, out: SentenceSpan[]
     let n = k;
     while (n < end && isSpace(text.charCodeAt(n))) n++;
     if (n >= end) break;
-    if (!OPENS.test(text[n])) continue;
+    if (!opens(text, n)) continue;
     if (c === DOT && j === i + 1 && isAbbreviation(text, i)) continue;
     out.push({ start: s, end: k });
     s = n;

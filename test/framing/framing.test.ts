@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findFraming, framingStage } from '../../src/framing/index.js';
+import { findFraming, findFramingPrepared, framingStage, safeText } from '../../src/framing/index.js';
+import { prepare } from '../../src/match/matcher.js';
 import { framingLexiconSchema, type FramingLexicon } from '../../src/framing/lexicon.js';
 import { newDoc } from '../../src/document.js';
 import type { LanguagePack } from '../../src/lang/language.js';
@@ -103,4 +104,33 @@ test('word scanner: elided articles, hyphens, words after a multi-word match and
   for (const g of got) assert.equal(t.slice(g.start, g.end), g.text);
   assert.ok(got.some((g) => g.text === 'Terroristes'), 'a term at offset 0');
   assert.ok(!got.some((g) => g.text.startsWith('terroristes-')), 'a hyphenated compound is one word');
+});
+
+test('the token-layer path finds what the full scan finds (safe and unsafe texts)', () => {
+  const forms = (l: 'fr' | 'en') => LEX[l].entries.flatMap((e) => [...e.forms, ...(e.unless ?? [])]);
+  const seps = [' ', "'", '’', '-', '_', '', '\n', '. ', ', ', '\u00a0', 'x', 'é', 'µ', '²', '\u0301', 'İ', '\u212a', 'Σ', '—', " l'", ' d’', '(', '«\u202f', '\t', '\u2028'];
+  let seed = 11;
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+  let compared = 0;
+  for (const l of ['fr', 'en'] as const) {
+    const fs = forms(l);
+    for (let k = 0; k < 1500; k++) {
+      let t = '';
+      const n = 1 + Math.floor(rand() * 10);
+      for (let j = 0; j < n; j++) {
+        let f = pick(fs);
+        const m = rand();
+        if (m < 0.2) f = f.toUpperCase();
+        else if (m < 0.4) f = f[0].toUpperCase() + f.slice(1);
+        else if (m < 0.45) f = f.slice(0, -1);
+        t += f + pick(seps);
+      }
+      assert.deepEqual(findFramingPrepared(prepare(t), LEX[l]), findFraming(t, LEX[l]), JSON.stringify(t));
+      compared++;
+    }
+  }
+  assert.equal(compared, 3000);
+  assert.ok(safeText("L’armée a repris la ville — « c’est fini », dit-il."));
+  assert.ok(!safeText('İstanbul'));
 });
