@@ -42,7 +42,7 @@ export function buildRegistry(actors: ActorEntry[]): Registry {
     for (const name of [a.name, ...a.aliases.fr, ...a.aliases.en]) {
       const short = name.replace(/[^\p{L}\p{N}]/gu, '');
       const exact = short.length <= 4 && short === short.toUpperCase() && short !== short.toLowerCase() ? name : null;
-      const ambiguous = amb.has(foldKey(name));
+      const ambiguous = amb.size > 0 && amb.has(foldKey(name));
       const lower = /^\p{Ll}/u.test(name.replace(/^(?:[ld]['’]|(?:al|el|the|le|la|les)[\s-])/i, ''));
       const rk = `${a.id}\u0000${exact ?? ''}\u0000${ambiguous}\u0000${lower}`;
       let ref = refs.get(rk);
@@ -452,6 +452,9 @@ const orgHeadCache = new WeakMap<LexMatchers, Set<string>>();
 /** Lower-case adjectives after an organisation head word ("nationale", "fédéral", "coréenne", "national"). */
 const ORG_ADJ = /^[a-z]{3,}(?:al|ale|aux|ien|ienne|ais|aise|ain|aine|ique|el|elle|eur|ive|if|an|ane|enne|ese|ish|ic|ical)$/;
 
+/** Tokens taken by other rules (unknownNames), reused from one document to the next. */
+let takenScratch = new Uint8Array(4096);
+
 /** Rule 9 (see findEntities): unknown persons and organisations, typed by their first word. */
 function unknownNames(
   p: Prepared, L: ReturnType<typeof lexiconData>, M: LexMatchers, g: Gazetteer, hits: Hit[],
@@ -461,7 +464,9 @@ function unknownNames(
   const n = tok.length;
   const heads = orgHeadCache.get(M)!;
   // Tokens already taken by another rule.
-  const taken = new Uint8Array(n);
+  if (takenScratch.length < n) takenScratch = new Uint8Array(Math.max(n, takenScratch.length * 2));
+  const taken = takenScratch;
+  taken.fill(0, 0, n);
   const spans = [...hits, ...pending].sort((a, b) => a.start - b.start);
   let k = 0;
   for (const h of spans) {

@@ -27,26 +27,71 @@ export function hashToken(t: string): number {
  * tokens are hashed while they are folded): no engine string hashing per word of a text.
  */
 export class TokenTable {
+  /**
+   * Keys of the first `baseN` ids, when the table was built from a text of lines (fromLines):
+   * key `id` is base[baseOff[id] .. baseOff[id + 1] - 1) (no string object per key).
+   */
+  private base = '';
+  private baseOff = new Int32Array(1);
+  private baseN = 0;
+  /** Keys of ids baseN, baseN + 1, ... */
   private keys: string[] = [];
   private hashes = new Int32Array(1024);
   /** Slot k: [2k] id + 1 (0 = empty), [2k + 1] the key's hash (one cache line per probe). */
   private slots = new Int32Array(4096);
   private mask = 2047;
 
+  /**
+   * A table of the lines of `text` (id = line number; the lines are distinct), built in one
+   * pass: no string per line, no rehashing.
+   */
+  static fromLines(text: string): TokenTable {
+    const t = new TokenTable();
+    let n = 1;
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) n++;
+    const off = new Int32Array(n + 1);
+    const hashes = new Int32Array(n + 1024);
+    let id = 0, s = 0;
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) { off[id] = s; hashes[id] = h; id++; s = i + 1; h = 0x811c9dc5 | 0; }
+      else h = Math.imul(h ^ c, 0x01000193);
+    }
+    off[id] = s; hashes[id] = h;
+    off[n] = text.length + 1;
+    let size = 2048;
+    while (n * 2 > size) size *= 2;
+    t.base = text; t.baseOff = off; t.baseN = n; t.hashes = hashes;
+    t.slots = new Int32Array(size * 2);
+    t.mask = size - 1;
+    for (let k = 0; k < n; k++) t.place(k, hashes[k]);
+    return t;
+  }
+
   get size(): number {
-    return this.keys.length;
+    return this.baseN + this.keys.length;
   }
 
   /** The id of token `t` whose hash is `h`, or -1. */
   find(t: string, h: number): number {
-    const { slots, keys, mask } = this;
+    const { slots, mask } = this;
     let k = h & mask;
     for (;;) {
       const v = slots[2 * k];
       if (v === 0) return -1;
-      if (slots[2 * k + 1] === h && keys[v - 1] === t) return v - 1;
+      if (slots[2 * k + 1] === h && this.keyIs(v - 1, t)) return v - 1;
       k = (k + 1) & mask;
     }
+  }
+
+  private keyIs(id: number, t: string): boolean {
+    if (id >= this.baseN) return this.keys[id - this.baseN] === t;
+    const s = this.baseOff[id];
+    if (this.baseOff[id + 1] - 1 - s !== t.length) return false;
+    const b = this.base;
+    for (let i = 0; i < t.length; i++) if (b.charCodeAt(s + i) !== t.charCodeAt(i)) return false;
+    return true;
   }
 
   get(t: string): number {
@@ -54,14 +99,14 @@ export class TokenTable {
   }
 
   key(id: number): string {
-    return this.keys[id];
+    return id < this.baseN ? this.base.slice(this.baseOff[id], this.baseOff[id + 1] - 1) : this.keys[id - this.baseN];
   }
 
   add(t: string): number {
     const h = hashToken(t);
     const found = this.find(t, h);
     if (found >= 0) return found;
-    const id = this.keys.length;
+    const id = this.size;
     this.keys.push(t);
     if (id >= this.hashes.length) { const x = new Int32Array(this.hashes.length * 2); x.set(this.hashes); this.hashes = x; }
     this.hashes[id] = h;
@@ -80,7 +125,7 @@ export class TokenTable {
   private rehash(size: number): void {
     this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
-    for (let id = 0; id < this.keys.length; id++) this.place(id, this.hashes[id]);
+    for (let id = 0; id < this.size; id++) this.place(id, this.hashes[id]);
   }
 }
 
@@ -152,6 +197,25 @@ let scratchH = new Int32Array(2048);
 const HASH_AL = hashToken('al');
 let scratchE = new Int32Array(2048);
 
+/**
+ * The slab the typed arrays of prepared texts are cut from. A slab lives as long as one of
+ * its texts' Prepared does; a text too large for a slab gets a buffer of its own.
+ */
+const SLAB = 1 << 18;
+let slab = new ArrayBuffer(SLAB);
+let slabUsed = 0;
+/** Offset of the bytes slabAlloc() handed out last. */
+let slabOff = 0;
+
+/** `bytes` bytes (a multiple of 8) of zeroed memory: the buffer returned, the offset in slabOff. */
+function slabAlloc(bytes: number): ArrayBuffer {
+  if (bytes > SLAB >> 2) { slabOff = 0; return new ArrayBuffer(bytes); }
+  if (slabUsed + bytes > SLAB) { slab = new ArrayBuffer(SLAB); slabUsed = 0; }
+  slabOff = slabUsed;
+  slabUsed += bytes;
+  return slab;
+}
+
 export function prepare(text: string): Prepared {
   // One pass: fold each code unit, find the tokens, the capitals and the punctuation between tokens.
   const n = text.length;
@@ -207,14 +271,18 @@ export function prepare(text: string): Prepared {
   }
   const folded = n <= 64 ? String.fromCharCode(...buf.subarray(0, n)) : Buffer.from(buf.buffer, buf.byteOffset, n * 2).toString('utf16le');
   const tok: string[] = new Array(nt);
-  // One buffer per text for the offsets, the ids, the capitals and the gaps.
-  const ab = new ArrayBuffer(nt * 18 + 4);
-  const tStart = new Int32Array(ab, 0, nt);
-  const tEnd = new Int32Array(ab, nt * 4, nt);
-  const ids = new Int32Array(ab, nt * 8, nt);
-  const hash = new Int32Array(ab, nt * 12, nt);
-  const cap = new Uint8Array(ab, nt * 16, nt);
-  const gap = new Uint8Array(ab, nt * 17, nt);
+  // The offsets, the ids, the capitals and the gaps: views into a slab shared by consecutive
+  // texts (an ArrayBuffer per text costs more than the tokenizing: allocation, zeroing, and
+  // external memory that makes the collector run more often).
+  const bytes = (nt * 18 + 7) & ~7;
+  const ab = slabAlloc(bytes);
+  const o = slabOff;
+  const tStart = new Int32Array(ab, o, nt);
+  const tEnd = new Int32Array(ab, o + nt * 4, nt);
+  const ids = new Int32Array(ab, o + nt * 8, nt);
+  const hash = new Int32Array(ab, o + nt * 12, nt);
+  const cap = new Uint8Array(ab, o + nt * 16, nt);
+  const gap = new Uint8Array(ab, o + nt * 17, nt);
   hash.set(hashL.subarray(0, nt));
   tStart.set(start.subarray(0, nt));
   tEnd.set(end.subarray(0, nt));
@@ -272,6 +340,8 @@ export class Matcher<T> {
   readonly root: Node<T> = { next: null, values: null };
   /** Number of keys stored. */
   size = 0;
+  /** Per vocabulary id: 1 when some key starts with the token (a lookup that fails at once costs one array read). */
+  private first = new Uint8Array(0);
 
   /**
    * Stores `value` under the name `name`. Both the name as written and the name without its
@@ -291,6 +361,11 @@ export class Matcher<T> {
   /** Stores `value` under an exact token sequence (already folded and canonical). */
   addTokens(toks: string[], value: T): void {
     let node = this.root;
+    if (toks.length) {
+      const f = tokenId(toks[0]);
+      if (f >= this.first.length) { const x = new Uint8Array(Math.max(f + 1, this.first.length * 2, 64)); x.set(this.first); this.first = x; }
+      this.first[f] = 1;
+    }
     for (const t of toks) {
       const id = tokenId(t);
       if (!node.next) node.next = new Map();
@@ -315,7 +390,7 @@ export class Matcher<T> {
   /** True when some key starts at token i (one lookup). */
   startsAt(p: Prepared, i: number): boolean {
     const id = idsOf(p)[i];
-    return id >= 0 && !!this.root.next && this.root.next.has(id);
+    return id >= 0 && id < this.first.length && this.first[id] === 1;
   }
 
   /** The values under an exact key (a name, folded here as in add(name, v, true)). */
@@ -332,6 +407,8 @@ export class Matcher<T> {
   /** All keys starting at token `i`, longest first. */
   matchesAt(p: Prepared, i: number): Match<T>[] {
     const ids = idsOf(p);
+    const f = i < ids.length ? ids[i] : -1;
+    if (f < 0 || f >= this.first.length || this.first[f] === 0) return EMPTY as Match<T>[];
     const { start, end } = p.tokens;
     let out: Match<T>[] | null = null;
     let node: Node<T> | undefined = this.root;
@@ -350,6 +427,8 @@ export class Matcher<T> {
   /** The longest key starting at token `i`, or null. */
   longestAt(p: Prepared, i: number): Match<T> | null {
     const ids = idsOf(p);
+    const f = i < ids.length ? ids[i] : -1;
+    if (f < 0 || f >= this.first.length || this.first[f] === 0) return null;
     let node: Node<T> | undefined = this.root;
     let bestJ = -1;
     let bestV: T[] | null = null;
@@ -470,8 +549,8 @@ export class PhraseSet<T = true> {
 
 /** The parts of a TokenTrie as stored in the gazetteer cache. */
 export interface TokenTrieData {
-  /** The trie's own tokens, local id = index. */
-  tokens: string[];
+  /** The trie's own tokens, local id = index (or one token a line: the gazetteer cache's vocab.txt as read). */
+  tokens: string[] | string;
   /** Edge table (open addressing, size a power of two): parent node, local token id (-1 empty), child node. */
   eNode: Int32Array;
   eTok: Int32Array;
@@ -511,6 +590,8 @@ export class TokenTrie implements Dictionary<number> {
   /** Local ids of the tokens of the last text scanned (-2: not looked up yet). */
   private lastP: Prepared | null = null;
   private lastL: Int32Array = new Int32Array(0);
+  /** Local id + 2 of each shared vocabulary id (0: not looked up yet); cleared when keys are added. */
+  private byVocab: Int32Array = new Int32Array(0);
   /** Values added after loading, and decoded value lists (stable identity per node). */
   private more = new Map<number, number[]>();
   private moreFlag = new Uint8Array(0);
@@ -535,12 +616,15 @@ export class TokenTrie implements Dictionary<number> {
     this.baseNodes = this.nodes;
     this.decoded = new Array(this.nodes).fill(undefined);
     for (let k = 0; k < this.nodes; k++) if (data.valStart[k + 1] > data.valStart[k]) this.size++;
-    this.tmap = new TokenTable();
-    for (let l = 0; l < data.tokens.length; l++) this.tmap.add(data.tokens[l]);
+    if (typeof data.tokens === 'string') this.tmap = data.tokens ? TokenTable.fromLines(data.tokens) : new TokenTable();
+    else {
+      this.tmap = new TokenTable();
+      for (let l = 0; l < data.tokens.length; l++) this.tmap.add(data.tokens[l]);
+    }
   }
 
   /** Builds the tables from keys (token lists) and their values. */
-  static build(entries: Iterable<[string[], number[]]>): TokenTrieData {
+  static build(entries: Iterable<[string[], number[]]>): TokenTrieData & { tokens: string[] } {
     const tokIds = new Map<string, number>();
     const tokens: string[] = [];
     const edges = new Map<string, number>(); // `${node} ${tok}` → child
@@ -587,7 +671,17 @@ export class TokenTrie implements Dictionary<number> {
       this.lastL.fill(-2, 0, n);
     }
     let l = this.lastL[i];
-    if (l === -2) l = this.lastL[i] = this.tmap.find(p.tokens.tok[i], p.hash[i]);
+    if (l === -2) {
+      // A word of the shared vocabulary: its local id is remembered across texts (one array
+      // read instead of a probe of the large table and a string comparison).
+      const v = p.ids[i];
+      if (v >= 0) {
+        if (v >= this.byVocab.length) { const x = new Int32Array(Math.max(v + 1, vocab.size, this.byVocab.length * 2)); x.set(this.byVocab); this.byVocab = x; }
+        l = this.byVocab[v] - 2;
+        if (l === -2) { l = this.tmap.find(p.tokens.tok[i], p.hash[i]); this.byVocab[v] = l + 2; }
+      } else l = this.tmap.find(p.tokens.tok[i], p.hash[i]);
+      this.lastL[i] = l;
+    }
     return l;
   }
 
@@ -642,6 +736,7 @@ export class TokenTrie implements Dictionary<number> {
   addTokens(toks: string[], value: number): void {
     let node = 0;
     this.lastP = null;
+    this.byVocab.fill(0);
     for (const t of toks) {
       const l = this.tmap.add(t);
       let c = this.child(node, l);

@@ -120,7 +120,7 @@ export function loadGazetteer(): Gazetteer {
     if (i >= nRows) return extra[i - nRows];
     return parsed[i] ?? (parsed[i] = parseRow(i));
   };
-  const matcher = new TokenTrie({ tokens: vocabText.split('\n'), eNode, eTok, eChild, valStart, vals });
+  const matcher = new TokenTrie({ tokens: vocabText, eNode, eTok, eChild, valStart, vals });
   const countries = new Map(countriesJson.countries.map((c) => [c.cc, c]));
   // Countries and regions by id (the ADM1, ADM2 and PCLI rows).
   const byId = new Map<string, number>(countriesJson.ids);
