@@ -157,11 +157,28 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   const hits: Hit[] = [];
   const localInfo = new Map<string, Hit['local']>();
 
+  /** No punctuation between token k - 1 and token k, or k is the name right after an abbreviated title's period (dotAt). */
+  const gapOk = (k: number, dotAt: number): boolean => noBreak(k - 1, k) || k === dotAt;
+
   const pickAlias = (m: Match<AliasRef>): string | null => {
-    // The common case: one entry, a plain alias.
-    if (m.values.length === 1) {
-      const r = m.values[0];
+    const vals = m.values;
+    // The common cases: one entry, a plain alias or an acronym written as the registry does.
+    if (vals.length === 1) {
+      const r = vals[0];
       if (r.exactBare === null && !r.ambiguous) return r.id;
+      if (r.exactBare !== null && !r.ambiguous) return r.exactBare === bare(p.text.slice(m.start, m.end)) ? r.id : null;
+    } else {
+      // Several entries of one actor, none an acronym, not all ambiguous: that actor (no lists).
+      let one: string | null = null;
+      let plain = true;
+      let allAmbiguous = true;
+      for (let k = 0; k < vals.length; k++) {
+        const r = vals[k];
+        if (r.exactBare !== null || (one !== null && r.id !== one)) { plain = false; break; }
+        one = r.id;
+        if (!r.ambiguous) allAmbiguous = false;
+      }
+      if (plain && one !== null && !allAmbiguous) return one;
     }
     let surface: string | null = null;
     const ok = m.values.filter((r) => r.exactBare === null || r.exactBare === (surface ??= bare(p.text.slice(m.start, m.end))));
@@ -245,13 +262,15 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     const cap = lexStart ? M.capitals.longestAt(p, i) : null;
     const cm = cap ?? (lexStart ? M.countries.longestAt(p, i) : null);
     const placeName = cm;
-    if (aliasStart) for (let m of reg.aliases.matchesAt(p, i)) {
+    const ams = aliasStart ? reg.aliases.matchesAt(p, i) : NO_ALIASES;
+    for (let a = 0; a < ams.length; a++) {
+      let m = ams[a];
       // A short one-word alias written with a capital ("Amal", "Azov", "EI") never matches a
       // lower-case word (a common word: "amal", "fatah"); those the registry writes in lower case
       // ("peshmergas", "rebelles") may, and longer names often appear in lower case ("selon assafir").
       if (m.t1 - m.t0 === 1 && !isCap(p, i) && end[i] - start[i] <= 5) {
-        if (!m.values.some((r) => r.lower)) continue;
-        if (!m.values.every((r) => r.lower)) m = { ...m, values: m.values.filter((r) => r.lower) };
+        if (!m.values.some(isLowerRef)) continue;
+        if (!m.values.every(isLowerRef)) m = { ...m, values: m.values.filter(isLowerRef) };
       }
       // A country or capital name listed as a registry alias ("Syrie" for state-sy) is an actor
       // only where it speaks or acts: rule 5 decides, the places stage takes the rest.
@@ -259,7 +278,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       const id = pickAlias(m);
       if (id) {
         // A generic or loaded designation listed as an ambiguous alias keeps its label (framing counts it).
-        const label = m.values.some((r) => r.id === id && r.ambiguous) ? p.text.slice(m.start, m.end) : undefined;
+        const label = hasAmbiguousRef(m.values, id) ? p.text.slice(m.start, m.end) : undefined;
         bT1 = m.t1; bHit = { id, start: m.start, end: m.end, via: label ? 'generic' : 'alias', label };
         break;
       }
@@ -353,13 +372,14 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     const tm = lexStart ? M.titles.longestAt(p, i) : null;
     // An abbreviated title keeps its period: "M. Lugol", "Dr. Smith".
     const titleDot = !!tm && M.abbrevTitles.size > 0 && tm.t1 < n && p.text.charCodeAt(end[tm.t1 - 1]) === 46 && M.abbrevTitles.has(tok.slice(tm.t0, tm.t1).join(' ')) && /^\.\s+$/.test(p.text.slice(end[tm.t1 - 1], start[tm.t1]));
-    const gapOk = (k: number): boolean => noBreak(k - 1, k) || (titleDot && k === tm!.t1);
+    // The token right after an abbreviated title may follow its period.
+    const dotAt = titleDot ? tm!.t1 : -1;
     let titleKind: ActorKind | null = tm ? tm.values[0] : null;
     let k0 = tm ? tm.t1 : -1;
     if (!tm && lexStart && i > 0 && M.articles.has(tok[i - 1]) && !isCap(p, i) && demonymAt(i) && !/s$/.test(tok[i])) { titleKind = 'person'; k0 = i + 1; }
     if (titleKind && k0 > 0) {
       // Skip demonyms and a portfolio between the title and the name.
-      for (let guard = 0; guard < 3 && k0 < n && gapOk(k0); guard++) {
+      for (let guard = 0; guard < 3 && k0 < n && gapOk(k0, dotAt); guard++) {
         if (!isCap(p, k0) && demonymAt(k0)) { k0++; continue; }
         const pf = M.portfolios.longestAt(p, k0);
         if (pf && titleKind === 'person') { k0 = pf.t1; continue; }
@@ -368,7 +388,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       // A name may start with a lower-case article: "al-Akhbar".
       let n0 = k0;
       if (n0 + 1 < n && tok[n0] === 'al' && !isCap(p, n0) && isCap(p, n0 + 1) && sameWord(p, n0, n0 + 1)) n0++;
-      if (n0 < n && isCap(p, n0) && gapOk(k0) && !L.stopwords.has(tok[n0])) {
+      if (n0 < n && isCap(p, n0) && gapOk(k0, dotAt) && !L.stopwords.has(tok[n0])) {
         const known = reg.aliases.longestAt(p, k0) ?? reg.aliases.longestAt(p, n0);
         const t1 = known ? -1 : nameRun(p, n0, L.particles, L.stopwords);
         if (t1 > n0 && !isBigPlace(g, p, n0, t1)) {
@@ -536,6 +556,14 @@ function startFlagsOf(reg: Registry, M: LexMatchers): Uint8Array {
     byLex.set(M, f);
   }
   return f;
+}
+
+const NO_ALIASES: readonly Match<AliasRef>[] = [];
+const isLowerRef = (r: AliasRef): boolean => r.lower;
+/** True when one of the entries is `id`'s, marked ambiguous. */
+function hasAmbiguousRef(values: AliasRef[], id: string): boolean {
+  for (const r of values) if (r.id === id && r.ambiguous) return true;
+  return false;
 }
 
 /** Letters and digits only ("E.I." → "EI"). */

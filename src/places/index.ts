@@ -98,7 +98,12 @@ function nearAnchor(anchors: GazEntry[], e: GazEntry): boolean {
   return false;
 }
 
-function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anchors: GazEntry[], ctx: { maxCityPop: number; prominent: GazEntry | null }): number {
+/**
+ * The score of candidate entry `e`. When even the largest bonus for nearby places (4) cannot
+ * lift it above `floor` (the best score so far), the bonus is not computed: the score returned
+ * is then at most `floor` (and such a candidate never wins).
+ */
+function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anchors: GazEntry[], maxCityPop: number, prominent: GazEntry | null, floor: number): number {
   let s = Math.log10(e.population + 10) * 0.6;
   if (e.curated) s += 3;
   if (e.fcode === 'PCLI') s += 3;
@@ -106,11 +111,12 @@ function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anch
   else if (e.fcode === 'PPLA') s += 0.8;
   else if (e.fcode === 'PPLA2') s += 0.3;
   // A region name that is also a town: the town, unless a region cue or the town is tiny beside the region.
-  if (e.fcode === 'ADM1') s += regionCue ? 6 : ctx.maxCityPop < e.population * 0.1 ? 1 : -1;
+  if (e.fcode === 'ADM1') s += regionCue ? 6 : maxCityPop < e.population * 0.1 ? 1 : -1;
   else if (regionCue && e.precision === 'city') s -= 1;
-  if (ctx.prominent === e) s += 2;
+  if (prominent === e) s += 2;
   const f = e.country ? focus.get(e.country) : undefined;
   if (f) s += 2 + f;
+  if (s + 4 <= floor) return s;
   let best = 0;
   for (let ai = 0; ai < anchors.length && ai < 25 && best < 4; ai++) {
     const a = anchors[ai];
@@ -171,21 +177,23 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   // Pass 2: disambiguation, strong candidates first (they anchor the weak ones).
   const anchors: GazEntry[] = [];
   const found: Found[] = [];
-  const choose = (c: Cand): { idx: number; s: number } | null => {
-    let best: { idx: number; s: number } | null = null;
+  /** The best entry for a candidate (its index), or -1. */
+  const choose = (c: Cand): number => {
+    let bestIdx = -1;
+    let bestS = -Infinity;
     const byPop = entriesOf(g, c.m.values);
     let maxCityPop = 0;
-    for (const { e } of byPop) if (e.precision === 'city') { maxCityPop = e.population; break; }
+    for (let k = 0; k < byPop.length; k++) { const e = byPop[k].e; if (e.precision === 'city') { maxCityPop = e.population; break; } }
     const prominent = byPop.length > 1 && byPop[0].e.population > 50 * Math.max(1000, byPop[1].e.population) ? byPop[0].e : null;
-    const sctx = { maxCityPop, prominent };
     // Long lists of homonyms: the 40 most populous, plus any in a focus country.
     for (let k = 0; k < byPop.length; k++) {
-      const { idx, e } = byPop[k];
+      const x = byPop[k];
+      const e = x.e;
       if (k >= 40 && !(e.country && focus.has(e.country))) continue;
-      const s = score(e, focus, c.regionCue, anchors, sctx);
-      if (!best || s > best.s) best = { idx, s };
+      const s = score(e, focus, c.regionCue, anchors, maxCityPop, prominent, bestS);
+      if (bestIdx < 0 || s > bestS) { bestIdx = x.idx; bestS = s; }
     }
-    return best;
+    return bestIdx;
   };
   // Curated places, countries and region cues first, then names of large regions ("Texas"), then the rest.
   const rank = (c: Cand): number => (c.curatedOrCountry || c.regionCue ? 2 : entriesOf(g, c.m.values)[0]?.e.fcode === 'ADM1' ? 1 : 0);
@@ -197,8 +205,8 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   for (const k of order) {
     const c = cands[k];
     const b = choose(c);
-    if (!b) continue;
-    let idx = b.idx;
+    if (b < 0) continue;
+    let idx = b;
     let e = g.entry(idx);
     // A region cue before a town name: the town's admin-1 region.
     if (c.regionCue && e.fcode !== 'ADM1' && e.precision === 'city' && e.country && e.admin1) {
