@@ -26,19 +26,26 @@ export function hashToken(t: string): number {
  * A string → id table in typed arrays, probed with a hash the caller already has (the text's
  * tokens are hashed while they are folded): no engine string hashing per word of a text.
  */
+/** What TokenTable.fromImage() reads: line offsets (one more than lines), line hashes, the slots. */
+export interface TokenTableImage {
+  off: Int32Array;
+  hashes: Int32Array;
+  slots: Int32Array;
+}
+
 export class TokenTable {
   /**
    * Keys of the first `baseN` ids, when the table was built from a text of lines (fromLines):
    * key `id` is base[baseOff[id] .. baseOff[id + 1] - 1) (no string object per key).
    */
   private base = '';
-  private baseOff = new Int32Array(1);
+  private baseOff: Int32Array<ArrayBufferLike> = new Int32Array(1);
   private baseN = 0;
   /** Keys of ids baseN, baseN + 1, ... */
   private keys: string[] = [];
   private hashes = new Int32Array(1024);
   /** Slot k: [2k] id + 1 (0 = empty), [2k + 1] the key's hash (one cache line per probe). */
-  private slots = new Int32Array(4096);
+  private slots: Int32Array<ArrayBufferLike> = new Int32Array(4096);
   private mask = 2047;
 
   /**
@@ -67,6 +74,24 @@ export class TokenTable {
     t.mask = size - 1;
     for (let k = 0; k < n; k++) t.place(k, hashes[k]);
     return t;
+  }
+
+  /** A table of the lines of `text` from its image (see image()), as read from a file: no loop at all. */
+  static fromImage(text: string, img: TokenTableImage): TokenTable {
+    const t = new TokenTable();
+    t.base = text; t.baseOff = img.off; t.baseN = img.off.length - 1;
+    const hashes = new Int32Array(t.baseN + 1024);
+    hashes.set(img.hashes);
+    t.hashes = hashes;
+    t.slots = img.slots;
+    t.mask = img.slots.length / 2 - 1;
+    return t;
+  }
+
+  /** The tables of a table built by fromLines() with no key added since. */
+  image(): TokenTableImage {
+    if (this.keys.length) throw new Error('TokenTable.image: keys were added after fromLines');
+    return { off: this.baseOff, hashes: this.hashes.subarray(0, this.baseN), slots: this.slots };
   }
 
   get size(): number {
@@ -560,6 +585,20 @@ export interface TokenTrieData {
   vals: Int32Array;
 }
 
+/** A TokenTrie's tables ready to use (see TokenTrie.image). */
+export interface TokenTrieImage {
+  /** The trie's tokens (local id = index, or line number), or their table ready to use. */
+  tokens: string[] | string | TokenTable;
+  /** The edge table, interleaved: slot h holds [3h] the local token id (-1 empty), [3h + 1] the parent node, [3h + 2] the child node. */
+  et: Int32Array;
+  /** Number of edges (used slots of `et`). */
+  edges: number;
+  /** Number of keys (nodes holding values). */
+  keys: number;
+  valStart: Int32Array;
+  vals: Int32Array;
+}
+
 function edgeHash(node: number, tok: number, mask: number): number {
   return (Math.imul(node, 0x9e3779b1) ^ Math.imul(tok + 1, 0x85ebca77)) & mask;
 }
@@ -600,27 +639,42 @@ export class TokenTrie implements Dictionary<number> {
   /** Number of keys (nodes holding values). */
   size = 0;
 
-  constructor(d?: TokenTrieData) {
-    const data = d ?? TokenTrie.build([]);
-    this.mask = data.eTok.length - 1;
-    this.et = new Int32Array(data.eTok.length * 3);
-    for (let k = 0; k < data.eTok.length; k++) {
-      this.et[3 * k] = data.eTok[k];
-      this.et[3 * k + 1] = data.eNode[k];
-      this.et[3 * k + 2] = data.eChild[k];
-      if (data.eTok[k] >= 0) this.edges++;
-    }
-    this.valStart = data.valStart;
-    this.vals = data.vals;
-    this.nodes = data.valStart.length - 1;
+  constructor(d?: TokenTrieData | TokenTrieImage) {
+    const img = !d ? TokenTrie.image(TokenTrie.build([])) : 'et' in d ? d : TokenTrie.image(d);
+    this.et = img.et;
+    this.mask = img.et.length / 3 - 1;
+    this.edges = img.edges;
+    this.size = img.keys;
+    this.valStart = img.valStart;
+    this.vals = img.vals;
+    this.nodes = img.valStart.length - 1;
     this.baseNodes = this.nodes;
     this.decoded = new Array(this.nodes).fill(undefined);
-    for (let k = 0; k < this.nodes; k++) if (data.valStart[k + 1] > data.valStart[k]) this.size++;
-    if (typeof data.tokens === 'string') this.tmap = data.tokens ? TokenTable.fromLines(data.tokens) : new TokenTable();
+    if (img.tokens instanceof TokenTable) this.tmap = img.tokens;
+    else if (typeof img.tokens === 'string') this.tmap = img.tokens ? TokenTable.fromLines(img.tokens) : new TokenTable();
     else {
       this.tmap = new TokenTable();
-      for (let l = 0; l < data.tokens.length; l++) this.tmap.add(data.tokens[l]);
+      for (let l = 0; l < img.tokens.length; l++) this.tmap.add(img.tokens[l]);
     }
+  }
+
+  /**
+   * The tables as the trie uses them (the edge table interleaved, the counts): what the
+   * gazetteer cache stores, so that loading it runs no loop over the tables.
+   */
+  static image(d: TokenTrieData): TokenTrieImage {
+    const size = d.eTok.length;
+    const et = new Int32Array(size * 3);
+    let edges = 0;
+    for (let k = 0; k < size; k++) {
+      et[3 * k] = d.eTok[k];
+      et[3 * k + 1] = d.eNode[k];
+      et[3 * k + 2] = d.eChild[k];
+      if (d.eTok[k] >= 0) edges++;
+    }
+    let keys = 0;
+    for (let k = 0; k + 1 < d.valStart.length; k++) if (d.valStart[k + 1] > d.valStart[k]) keys++;
+    return { tokens: d.tokens, et, edges, keys, valStart: d.valStart, vals: d.vals };
   }
 
   /** Builds the tables from keys (token lists) and their values. */
