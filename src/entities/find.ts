@@ -78,6 +78,18 @@ interface LexMatchers {
 }
 
 const lexMatcherCache = new WeakMap<EntityLexicon, LexMatchers>();
+const countryCache = new WeakMap<Gazetteer, Matcher<string>>();
+
+/** Country names (both languages) → ISO2: one matcher per gazetteer, shared by the lexicons. */
+function countryMatcher(g: Gazetteer): Matcher<string> {
+  let countries = countryCache.get(g);
+  if (!countries) {
+    countries = new Matcher<string>();
+    for (const c of g.countries.values()) for (const n of [c.en, c.fr, ...c.names]) if (n.length > 3) countries.add(n, c.cc);
+    countryCache.set(g, countries);
+  }
+  return countries;
+}
 
 function lexMatchers(lex: EntityLexicon, g: Gazetteer): LexMatchers {
   let m = lexMatcherCache.get(lex);
@@ -94,8 +106,7 @@ function lexMatchers(lex: EntityLexicon, g: Gazetteer): LexMatchers {
   for (const [k, v] of Object.entries(lex.generics)) generics.add(k, v, true);
   const capitals = new Matcher<string>();
   for (const [k, v] of Object.entries(lex.capitals)) capitals.add(k, v);
-  const countries = new Matcher<string>();
-  for (const c of g.countries.values()) for (const n of [c.en, c.fr, ...c.names]) if (n.length > 3) countries.add(n, c.cc);
+  const countries = countryMatcher(g);
   const seats = new Matcher<string>();
   for (const [k, v] of Object.entries(lex.seats)) seats.add(k, v);
   const titles = new Matcher<ActorKind>();
