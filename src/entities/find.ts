@@ -9,7 +9,7 @@ import { loadGazetteer, type Gazetteer } from '../knowledge/places/index.js';
 import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_STOP, Matcher, PhraseSet, idsOf, tokenId, type Match, type Prepared } from '../match/matcher.js';
 import { foldKey, keyTokens } from '../match/fold.js';
 import givenNamesData from '../knowledge/names/given-names.json' with { type: 'json' };
-import { demonymMap, focusCountries, isCap, lexiconData, preparedOf } from '../places/context.js';
+import { demonymMap, focusCountries, gazetteerAt, isCap, lexiconData, preparedOf } from '../places/context.js';
 
 interface AliasRef {
   id: string;
@@ -171,13 +171,13 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   /** No punctuation between token k - 1 and token k, or k is the name right after an abbreviated title's period (dotAt). */
   const gapOk = (k: number, dotAt: number): boolean => noBreak(k - 1, k) || k === dotAt;
 
-  const pickAlias = (m: Match<AliasRef>): string | null => {
-    const vals = m.values;
+  /** The actor a registry match [s, e) names, or null (vals: the entries under the key). */
+  const pickAlias = (vals: AliasRef[], s: number, e: number): string | null => {
     // The common cases: one entry, a plain alias or an acronym written as the registry does.
     if (vals.length === 1) {
       const r = vals[0];
       if (r.exactBare === null && !r.ambiguous) return r.id;
-      if (r.exactBare !== null && !r.ambiguous) return r.exactBare === bare(p.text.slice(m.start, m.end)) ? r.id : null;
+      if (r.exactBare !== null && !r.ambiguous) return r.exactBare === bare(p.text.slice(s, e)) ? r.id : null;
     } else {
       // Several entries of one actor, none an acronym, not all ambiguous: that actor (no lists).
       let one: string | null = null;
@@ -192,7 +192,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       if (plain && one !== null && !allAmbiguous) return one;
     }
     let surface: string | null = null;
-    const ok = m.values.filter((r) => r.exactBare === null || r.exactBare === (surface ??= bare(p.text.slice(m.start, m.end))));
+    const ok = vals.filter((r) => r.exactBare === null || r.exactBare === (surface ??= bare(p.text.slice(s, e))));
     if (!ok.length) return null;
     const ids = [...new Set(ok.map((r) => r.id))];
     const allAmbiguous = ok.every((r) => r.ambiguous);
@@ -273,24 +273,27 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     const cap = lexStart ? M.capitals.longestAt(p, i) : null;
     const cm = cap ?? (lexStart ? M.countries.longestAt(p, i) : null);
     const placeName = cm;
-    const ams = aliasStart ? reg.aliases.matchesAt(p, i) : NO_ALIASES;
-    for (let a = 0; a < ams.length; a++) {
-      let m = ams[a];
+    // The keys starting here, longest first (read from scratch arrays: no match objects).
+    const na = aliasStart ? reg.aliases.matchesInto(p, i, aliasVals, aliasEnds) : 0;
+    for (let a = na - 1; a >= 0; a--) {
+      const t1 = aliasEnds[a];
+      let values = aliasVals[a]!;
+      const ms = start[i], me = end[t1 - 1];
       // A short one-word alias written with a capital ("Amal", "Azov", "EI") never matches a
       // lower-case word (a common word: "amal", "fatah"); those the registry writes in lower case
       // ("peshmergas", "rebelles") may, and longer names often appear in lower case ("selon assafir").
-      if (m.t1 - m.t0 === 1 && !isCap(p, i) && end[i] - start[i] <= 5) {
-        if (!m.values.some(isLowerRef)) continue;
-        if (!m.values.every(isLowerRef)) m = { ...m, values: m.values.filter(isLowerRef) };
+      if (t1 - i === 1 && !isCap(p, i) && end[i] - start[i] <= 5) {
+        if (!values.some(isLowerRef)) continue;
+        if (!values.every(isLowerRef)) values = values.filter(isLowerRef);
       }
       // A country or capital name listed as a registry alias ("Syrie" for state-sy) is an actor
       // only where it speaks or acts: rule 5 decides, the places stage takes the rest.
-      if (placeName && placeName.t1 === m.t1) continue;
-      const id = pickAlias(m);
+      if (placeName && placeName.t1 === t1) continue;
+      const id = pickAlias(values, ms, me);
       if (id) {
         // A generic or loaded designation listed as an ambiguous alias keeps its label (framing counts it).
-        const label = hasAmbiguousRef(m.values, id) ? p.text.slice(m.start, m.end) : undefined;
-        bT1 = m.t1; bHit = { id, start: m.start, end: m.end, via: label ? 'generic' : 'alias', label };
+        const label = hasAmbiguousRef(values, id) ? p.text.slice(ms, me) : undefined;
+        bT1 = t1; bHit = { id, start: ms, end: me, via: label ? 'generic' : 'alias', label };
         break;
       }
     }
@@ -569,7 +572,9 @@ function startFlagsOf(reg: Registry, M: LexMatchers): Uint8Array {
   return f;
 }
 
-const NO_ALIASES: readonly Match<AliasRef>[] = [];
+/** Scratch for the registry matches at one token (values, end token), reused from one token to the next. */
+const aliasVals: (AliasRef[] | null)[] = [];
+const aliasEnds: number[] = [];
 const isLowerRef = (r: AliasRef): boolean => r.lower;
 /** True when one of the entries is `id`'s, marked ambiguous. */
 function hasAmbiguousRef(values: AliasRef[], id: string): boolean {
@@ -620,7 +625,7 @@ function nameRun(p: Prepared, i: number, particles: Set<string>, stop: Set<strin
 
 /** True when tokens [a, b) name a country, a curated place or a large town (never an actor's name). */
 function isBigPlace(g: Gazetteer, p: Prepared, a: number, b: number): boolean {
-  for (const m of g.matcher.matchesAt(p, a)) {
+  for (const m of gazetteerAt(p, g, a)) {
     if (m.t1 !== b) continue;
     for (const idx of m.values) {
       const e = g.entry(idx);

@@ -449,6 +449,26 @@ export class Matcher<T> {
     return out;
   }
 
+  /**
+   * The keys starting at token `i`, shortest first, without match objects: the values and the
+   * end token (exclusive) of the k-th go to vals[k] and t1s[k]; returns their number.
+   */
+  matchesInto(p: Prepared, i: number, vals: (T[] | null)[], t1s: number[]): number {
+    const ids = idsOf(p);
+    const f = i < ids.length ? ids[i] : -1;
+    if (f < 0 || f >= this.first.length || this.first[f] === 0) return 0;
+    let k = 0;
+    let node: Node<T> | undefined = this.root;
+    for (let j = i; j < ids.length && node && node.next; j++) {
+      const id = ids[j];
+      if (id < 0) break;
+      node = node.next.get(id);
+      if (!node) break;
+      if (node.values) { vals[k] = node.values; t1s[k] = j + 1; k++; }
+    }
+    return k;
+  }
+
   /** The longest key starting at token `i`, or null. */
   longestAt(p: Prepared, i: number): Match<T> | null {
     const ids = idsOf(p);

@@ -73,6 +73,17 @@ export function gazetteerScan(p: Prepared, g: Gazetteer): (Match<number>[] | nul
   return s;
 }
 
+const NO_MATCH: readonly Match<number>[] = [];
+
+/**
+ * The whole gazetteer's matches at token i, longest first (the same as g.matcher.matchesAt):
+ * read from gazetteerScan() at a capitalized word, where it was computed already.
+ */
+export function gazetteerAt(p: Prepared, g: Gazetteer, i: number): readonly Match<number>[] {
+  if (p.cap[i] !== 1) return g.matcher.matchesAt(p, i);
+  return gazetteerScan(p, g)[i] ?? NO_MATCH;
+}
+
 const firstCache = new WeakMap<Matcher<number>, { size: number; flags: Uint8Array }>();
 
 /** Per vocabulary id: 1 when a key of the matcher starts with the token (rebuilt when keys were added). */

@@ -20,7 +20,7 @@ import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
 import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
 import type { Match, Prepared } from '../match/matcher.js';
-import { demonymMap, entriesOf, focusCountries, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
+import { demonymMap, entriesOf, focusCountries, gazetteerAt, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
 import { GAP_LOOSE, GAP_START } from '../match/matcher.js';
 
 interface Found {
@@ -287,7 +287,7 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
 function isPlaceName(g: Gazetteer, p: Prepared, s: number, e: number, countryOnly: boolean): boolean {
   const i = tokenAt(p, s);
   if (i < 0) return false;
-  return g.matcher.matchesAt(p, i).some((m) => m.end === e && m.values.some((idx) => {
+  return gazetteerAt(p, g, i).some((m) => m.end === e && m.values.some((idx) => {
     const f = g.entry(idx).fcode;
     return f === 'PCLI' || (!countryOnly && (f === 'PPLC' || f === 'PPLA' || f === 'ADM1'));
   }));
@@ -376,7 +376,7 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
     if ((runBefore || (runAfter && !big)) && !curatedOrCountry) return null;
     if (runBefore && curatedOrCountry && nTok === 1 && !L.particles.has(tok[m.t0 - 1])) {
       // "Bachar Alep"? keep curated names unless preceded by a capitalized non-place word in the same stretch.
-      const prev = g.matcher.matchesAt(p, m.t0 - 1);
+      const prev = gazetteerAt(p, g, m.t0 - 1);
       if (!prev.length) return null;
     }
   }
