@@ -191,22 +191,42 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       }
       if (plain && one !== null && !allAmbiguous) return one;
     }
+    // The general case, in scratch arrays: the entries whose acronym (if any) is written as
+    // here, their distinct actors; one actor not only ambiguous: that actor.
     let surface: string | null = null;
-    const ok = vals.filter((r) => r.exactBare === null || r.exactBare === (surface ??= bare(p.text.slice(s, e))));
-    if (!ok.length) return null;
-    const ids = [...new Set(ok.map((r) => r.id))];
-    const allAmbiguous = ok.every((r) => r.ambiguous);
-    if (ids.length === 1 && !allAmbiguous) return ids[0];
+    let nOk = 0;
+    let allAmbiguous = true;
+    let nIds = 0;
+    for (let k = 0; k < vals.length; k++) {
+      const r = vals[k];
+      if (r.exactBare !== null && r.exactBare !== (surface ??= bare(p.text.slice(s, e)))) continue;
+      nOk++;
+      if (!r.ambiguous) allAmbiguous = false;
+      let seen = false;
+      for (let q = 0; q < nIds; q++) if (pickIds[q] === r.id) { seen = true; break; }
+      if (!seen) pickIds[nIds++] = r.id;
+    }
+    if (!nOk) return null;
+    if (nIds === 1 && !allAmbiguous) return pickIds[0];
     // Ambiguous: the document's focus decides, then the entry valid at publication.
-    const entries = ids.map((id) => reg.byId.get(id)!).filter(Boolean);
-    const inFocus = entries.filter((e) => e.country && focusSet.has(e.country));
+    let nE = 0;
+    for (let q = 0; q < nIds; q++) { const en = reg.byId.get(pickIds[q]); if (en) pickEntries[nE++] = en; }
+    let nF = 0;
+    for (let q = 0; q < nE; q++) { const c = pickEntries[q].country; if (c && focusSet.has(c)) pickFocus[nF++] = pickEntries[q]; }
     // A lone ambiguous alias links only in its country's stories (or when the entry has no country).
-    const pool = inFocus.length ? inFocus : ids.length === 1 && !entries[0]?.country ? entries : [];
-    if (!pool.length) return null;
-    if (pool.length === 1) return pool[0].id;
+    let pool: ActorEntry[];
+    let nP: number;
+    if (nF) { pool = pickFocus; nP = nF; }
+    else if (nIds === 1 && !(nE > 0 && pickEntries[0].country)) { pool = pickEntries; nP = nE; }
+    else return null;
+    if (!nP) return null;
+    if (nP === 1) return pool[0].id;
     const pub = doc.published ?? '';
-    const valid = pool.filter((e) => (!e.validFrom || !pub || e.validFrom <= pub) && (!e.validTo || !pub || e.validTo >= pub));
-    return (valid[0] ?? pool[0]).id;
+    for (let q = 0; q < nP; q++) {
+      const en = pool[q];
+      if ((!en.validFrom || !pub || en.validFrom <= pub) && (!en.validTo || !pub || en.validTo >= pub)) return en.id;
+    }
+    return pool[0].id;
   };
 
   const genericTarget = (kind: 'military' | 'rebels' | 'state', cc: string | null): string | null => {
@@ -575,6 +595,10 @@ function startFlagsOf(reg: Registry, M: LexMatchers): Uint8Array {
 /** Scratch for the registry matches at one token (values, end token), reused from one token to the next. */
 const aliasVals: (AliasRef[] | null)[] = [];
 const aliasEnds: number[] = [];
+/** Scratch for pickAlias's general case. */
+const pickIds: string[] = [];
+const pickEntries: ActorEntry[] = [];
+const pickFocus: ActorEntry[] = [];
 const isLowerRef = (r: AliasRef): boolean => r.lower;
 /** True when one of the entries is `id`'s, marked ambiguous. */
 function hasAmbiguousRef(values: AliasRef[], id: string): boolean {
