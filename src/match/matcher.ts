@@ -649,6 +649,8 @@ export class TokenTrie implements Dictionary<number> {
   /** Local ids of the tokens of the last text scanned (-2: not looked up yet). */
   private lastP: Prepared | null = null;
   private lastL: Int32Array = new Int32Array(0);
+  /** child(0, l) + 2 of each local token id l (0: not looked up yet); cleared when keys are added. */
+  private rootMemo: Int32Array = new Int32Array(0);
   /** Local id + 2 of each shared vocabulary id (0: not looked up yet); cleared when keys are added. */
   private byVocab: Int32Array = new Int32Array(0);
   /** Values added after loading, and decoded value lists (stable identity per node). */
@@ -771,6 +773,16 @@ export class TokenTrie implements Dictionary<number> {
     }
   }
 
+  /** child(0, l), remembered per token (the words of texts recur; the edge table is large). */
+  private rootChild(l: number): number {
+    if (l >= this.rootMemo.length) { const x = new Int32Array(Math.max(l + 1, this.tmap.size)); x.set(this.rootMemo); this.rootMemo = x; }
+    const c = this.rootMemo[l];
+    if (c !== 0) return c - 2;
+    const r = this.child(0, l);
+    this.rootMemo[l] = r + 2;
+    return r;
+  }
+
   /** Writes an edge into the first free slot of its probe sequence. */
   private static put(et: Int32Array, mask: number, node: number, l: number, c: number): void {
     let h = edgeHash(node, l, mask);
@@ -811,6 +823,7 @@ export class TokenTrie implements Dictionary<number> {
     let node = 0;
     this.lastP = null;
     this.byVocab.fill(0);
+    this.rootMemo.fill(0);
     for (const t of toks) {
       const l = this.tmap.add(t);
       let c = this.child(node, l);
@@ -854,7 +867,7 @@ export class TokenTrie implements Dictionary<number> {
   /** True when some key starts with the token at i. */
   startsAt(p: Prepared, i: number): boolean {
     const l = this.localAt(p, i);
-    return l >= 0 && this.child(0, l) >= 0;
+    return l >= 0 && this.rootChild(l) >= 0;
   }
 
   /** All keys starting at token `i`, longest first. */
@@ -866,7 +879,7 @@ export class TokenTrie implements Dictionary<number> {
     for (let j = i; j < n; j++) {
       const l = this.localAt(p, j);
       if (l < 0) break;
-      node = this.child(node, l);
+      node = j === i ? this.rootChild(l) : this.child(node, l);
       if (node < 0) break;
       if (this.hasValues(node)) (out ??= []).push({ start: start[i], end: end[j], t0: i, t1: j + 1, values: this.valuesOf(node) });
     }

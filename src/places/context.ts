@@ -189,11 +189,12 @@ export function demonymMap(g: Gazetteer, lex: EntityLexicon): Map<string, string
 }
 
 /**
- * The document's focus countries, best first, with their weights: country names, curated
+ * The document's focus countries, best first, with their weights (a list the caller must not
+ * change: it may be shared): country names, curated
  * places and large towns named in the text, demonyms, and the countries of the entities found
  * so far. Computed from the text alone when called before the entities exist.
  */
-export function focusCountries(doc: Doc, lex: EntityLexicon): { cc: string; w: number }[] {
+export function focusCountries(doc: Doc, lex: EntityLexicon): readonly { readonly cc: string; readonly w: number }[] {
   const g = loadGazetteer();
   const p = preparedOf(doc);
   let base = focusCache.get(p);
@@ -222,7 +223,22 @@ export function focusCountries(doc: Doc, lex: EntityLexicon): { cc: string; w: n
     }
     focusCache.set(p, base);
   }
+  let linked = false;
+  for (const e of doc.entities) if (e.country && e.linked) { linked = true; break; }
+  if (!linked) {
+    // The text's weights alone (before the entities exist): sorted once per text.
+    let list = focusListCache.get(base);
+    if (!list) { list = sortedWeights(base); focusListCache.set(base, list); }
+    return list;
+  }
   const w = new Map(base);
   for (const e of doc.entities) if (e.country && e.linked) w.set(e.country, (w.get(e.country) ?? 0) + 0.5 * e.mentions.length);
+  return sortedWeights(w);
+}
+
+/** Sorted lists of the text-only weights (shared: callers read them, never change them). */
+const focusListCache = new WeakMap<Map<string, number>, { cc: string; w: number }[]>();
+
+function sortedWeights(w: Map<string, number>): { cc: string; w: number }[] {
   return [...w.entries()].map(([cc, x]) => ({ cc, w: x })).sort((a, b) => b.w - a.w);
 }
