@@ -29,24 +29,34 @@ export interface Registry {
 }
 
 const registryCache = new WeakMap<ActorEntry[], Registry>();
+const ASCII_WITH_LOWER = /^(?=[\x00-\x7f]*$).*[a-z]/s;
+
+/** The name itself when it is a short acronym written in capitals ("EI", "HTS", "E.I."), else null. */
+function acronymOf(name: string): string | null {
+  const short = name.replace(/[^\p{L}\p{N}]/gu, '');
+  return short.length <= 4 && short === short.toUpperCase() && short !== short.toLowerCase() ? name : null;
+}
 
 export function buildRegistry(actors: ActorEntry[]): Registry {
   const cached = registryCache.get(actors);
   if (cached) return cached;
   const byId = new Map<string, ActorEntry>();
   const aliases = new Matcher<AliasRef>();
-  const refs = new Map<string, AliasRef>();
+  /** One AliasRef per actor id and (exact, ambiguous, lower): the refs of each id. */
+  const refs = new Map<string, AliasRef[]>();
   for (const a of actors) {
     byId.set(a.id, a);
     const amb = new Set((a.ambiguous ?? []).map((s) => foldKey(s)));
+    let mine = refs.get(a.id);
+    if (!mine) refs.set(a.id, (mine = []));
     for (const name of [a.name, ...a.aliases.fr, ...a.aliases.en]) {
-      const short = name.replace(/[^\p{L}\p{N}]/gu, '');
-      const exact = short.length <= 4 && short === short.toUpperCase() && short !== short.toLowerCase() ? name : null;
+      // An ASCII name with a lower-case letter is no acronym (its letters are not all capitals).
+      const exact = ASCII_WITH_LOWER.test(name) ? null : acronymOf(name);
       const ambiguous = amb.size > 0 && amb.has(foldKey(name));
       const lower = /^\p{Ll}/u.test(name.replace(/^(?:[ld]['’]|(?:al|el|the|le|la|les)[\s-])/i, ''));
-      const rk = `${a.id}\u0000${exact ?? ''}\u0000${ambiguous}\u0000${lower}`;
-      let ref = refs.get(rk);
-      if (!ref) refs.set(rk, (ref = { id: a.id, exact, exactBare: exact === null ? null : bare(exact), ambiguous, lower }));
+      let ref: AliasRef | undefined;
+      for (const r of mine) if (r.exact === exact && r.ambiguous === ambiguous && r.lower === lower) { ref = r; break; }
+      if (!ref) mine.push((ref = { id: a.id, exact, exactBare: exact === null ? null : bare(exact), ambiguous, lower }));
       aliases.add(name, ref);
     }
   }
