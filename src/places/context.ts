@@ -115,6 +115,7 @@ export interface LexiconData {
   regionBefore: PhraseSet;
   regionAfter: PhraseSet;
   placeBefore: PhraseSet;
+  officeBefore: PhraseSet;
   placeCuesBefore: PhraseSet;
   actorCuesBefore: PhraseSet;
   capitalOnlyCues: PhraseSet;
@@ -134,6 +135,7 @@ export function lexiconData(lex: EntityLexicon): LexiconData {
     regionBefore: new PhraseSet(lex.places.regionBefore),
     regionAfter: new PhraseSet(lex.places.regionAfter),
     placeBefore: new PhraseSet(lex.places.placeBefore),
+    officeBefore: new PhraseSet(lex.places.officeBefore),
     placeCuesBefore: new PhraseSet(lex.placeCuesBefore),
     actorCuesBefore: new PhraseSet(lex.actorCuesBefore),
     capitalOnlyCues: new PhraseSet(lex.capitalOnlyCues),

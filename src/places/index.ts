@@ -165,6 +165,10 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     // Capitalized words: the whole gazetteer; others: only curated names ("route du Castello").
     const ms = scan[i];
     if (!ms) continue;
+    // The portfolio of an office ("ministère de la Défense", "Secretary of Defense") is part of
+    // an organisation's name, not a place (the whole name is skipped: "Department of Justice");
+    // a jurisdiction stays a place ("Minister of Iraq", "health minister of Northern Ireland").
+    if (L.officeBefore.endsBefore(p, i) && !isJurisdiction(g, ms[0].values)) { i = ms[0].t1 - 1; continue; }
     let taken: Cand | null = null;
     for (const m of ms) {
       if (covered.overlaps(m.start, m.end)) continue;
@@ -283,6 +287,15 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   return [...byId.values()];
 }
 
+/** True when one of the entries is a country, an admin-1 region or a curated place. */
+function isJurisdiction(g: Gazetteer, values: number[]): boolean {
+  for (const idx of values) {
+    const e = g.entry(idx);
+    if (e.curated || e.fcode === 'PCLI' || e.fcode === 'ADM1') return true;
+  }
+  return false;
+}
+
 /** True when the text span is exactly a country's name in the gazetteer (or, unless countryOnly, a capital's). */
 function isPlaceName(g: Gazetteer, p: Prepared, s: number, e: number, countryOnly: boolean): boolean {
   const i = tokenAt(p, s);
@@ -360,6 +373,7 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
   }
   // A GeoNames name starting with a lower-case word ("la Salle" in "dans la Salle") is no place.
   if (!isCap(p, m.t0) && !curatedOrCountry) return null;
+
   const regionCue = !!L.regionBefore.endsBefore(p, m.t0) || !!L.regionAfter.startsAt(p, m.t1);
   const cue = regionCue || !!L.placeBefore.endsBefore(p, m.t0);
   if (L.stopwords.has(key) && !cue) return null;
