@@ -110,6 +110,33 @@ export class TokenTable {
     }
   }
 
+  /** The id of the token whose code units are buf[s .. e) and whose hash is `h`, or -1. */
+  findCodes(buf: Uint16Array, s: number, e: number, h: number): number {
+    const { slots, mask } = this;
+    let k = h & mask;
+    for (;;) {
+      const v = slots[2 * k];
+      if (v === 0) return -1;
+      if (slots[2 * k + 1] === h && this.keyIsCodes(v - 1, buf, s, e)) return v - 1;
+      k = (k + 1) & mask;
+    }
+  }
+
+  private keyIsCodes(id: number, buf: Uint16Array, s: number, e: number): boolean {
+    const n = e - s;
+    if (id >= this.baseN) {
+      const t = this.keys[id - this.baseN];
+      if (t.length !== n) return false;
+      for (let i = 0; i < n; i++) if (t.charCodeAt(i) !== buf[s + i]) return false;
+      return true;
+    }
+    const o = this.baseOff[id];
+    if (this.baseOff[id + 1] - 1 - o !== n) return false;
+    const b = this.base;
+    for (let i = 0; i < n; i++) if (b.charCodeAt(o + i) !== buf[s + i]) return false;
+    return true;
+  }
+
   private keyIs(id: number, t: string): boolean {
     if (id >= this.baseN) return this.keys[id - this.baseN] === t;
     const s = this.baseOff[id];
@@ -313,13 +340,26 @@ export function prepare(text: string): Prepared {
   tEnd.set(end.subarray(0, nt));
   cap.set(capL.subarray(0, nt));
   gap.set(gapL.subarray(0, nt));
+  // Each token is looked up in the vocabulary from the folded code units (no string yet); a
+  // word of the vocabulary takes the vocabulary's string (no string per word, and its hash is
+  // cached for later lookups), any other word a slice of the folded text.
+  let mi = 0;
   for (let k = 0; k < nt; k++) {
-    let t = folded.slice(start[k], end[k]);
-    if (t === 'el') t = 'al';
-    tok[k] = t;
+    const s = start[k], e = end[k];
+    if (mi < marks.length && marks[mi] === k) {
+      // Combining marks (decomposed input) are dropped from the token and its hash.
+      mi++;
+      const t = canonToken(folded.slice(s, e).replace(/\p{M}/gu, ''));
+      tok[k] = t;
+      hash[k] = hashToken(t);
+      ids[k] = vocab.find(t, hash[k]);
+      continue;
+    }
+    if (e - s === 2 && buf[s] === 101 && buf[s + 1] === 108) { tok[k] = 'al'; ids[k] = vocab.find('al', hash[k]); continue; }
+    const id = vocab.findCodes(buf, s, e, hash[k]);
+    ids[k] = id;
+    tok[k] = id >= 0 ? vocab.key(id) : folded.slice(s, e);
   }
-  for (const k of marks) { tok[k] = canonToken(tok[k].replace(/\p{M}/gu, '')); hash[k] = hashToken(tok[k]); }
-  for (let k = 0; k < nt; k++) ids[k] = vocab.find(tok[k], hash[k]);
   return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocab.size, gap, hash };
 }
 
