@@ -152,7 +152,7 @@ export function lexiconData(lex: EntityLexicon): LexiconData {
 const demIdCache = new WeakMap<Map<string, string>, (string | undefined)[]>();
 
 /** The one-word demonyms by vocabulary id (registered in the shared vocabulary): one array read per word. */
-function demonymIds(dem: Map<string, string>): (string | undefined)[] {
+export function demonymIds(dem: Map<string, string>): (string | undefined)[] {
   let m = demIdCache.get(dem);
   if (!m) {
     m = [];

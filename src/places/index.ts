@@ -19,8 +19,8 @@ import type { Doc, Mention, Place } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
 import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
-import type { Match, Prepared } from '../match/matcher.js';
-import { demonymMap, entriesOf, focusCountries, gazetteerAt, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
+import { idsOf, type Match, type Prepared } from '../match/matcher.js';
+import { demonymIds, demonymMap, entriesOf, focusCountries, gazetteerAt, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
 import { GAP_LOOSE, GAP_START } from '../match/matcher.js';
 
 interface Found {
@@ -156,6 +156,9 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   const focus = new Map<string, number>();
   for (const f of focusList) if (f.w >= Math.max(1, top * 0.25)) focus.set(f.cc, Math.min(3, f.w / Math.max(1, top) * 3));
   const demonyms = demonymMap(g, lex);
+  // One-word demonyms by vocabulary id (a token is one word: only those can be equal to it).
+  const demById = demonymIds(demonyms);
+  const ids = idsOf(p);
 
   // Pass 1: candidate spans.
   const scan = gazetteerScan(p, g);
@@ -202,7 +205,7 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   // Curated places, countries and region cues first, then names of large regions ("Texas"), then the rest.
   const rank = (c: Cand): number => (c.curatedOrCountry || c.regionCue ? 2 : entriesOf(g, c.m.values)[0]?.e.fcode === 'ADM1' ? 1 : 0);
   // Ranks computed once per candidate; candidates in rank order, text order within a rank (as a stable sort).
-  const ranks = new Int8Array(cands.length);
+  const ranks: number[] = new Array(cands.length);
   for (let k = 0; k < cands.length; k++) ranks[k] = rank(cands[k]);
   const order: number[] = [];
   for (let r = 2; r >= 0; r--) for (let k = 0; k < cands.length; k++) if (ranks[k] === r) order.push(k);
@@ -229,11 +232,14 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
 
   // Demonyms (where the language capitalizes them as adjectives): "Russian officials" → Russia.
   if (lex.places.demonymsAsPlaces) {
-    const placeStarts = new Set(found.map((f) => f.start));
+    let placeStarts: Set<number> | null = null;
     for (let i = 0; i < n; i++) {
-      if (!isCap(p, i) || placeStarts.has(start[i])) continue;
-      const cc = demonyms.get(tok[i]);
-      if (!cc || tok[i].endsWith('s') || covered.overlaps(start[i], p.tokens.end[i])) continue;
+      if (!isCap(p, i)) continue;
+      const id = ids[i];
+      const cc = id >= 0 ? demById[id] : undefined;
+      if (!cc) continue;
+      if ((placeStarts ??= new Set(found.map((f) => f.start))).has(start[i])) continue;
+      if (tok[i].endsWith('s') || covered.overlaps(start[i], p.tokens.end[i])) continue;
       if (i + 1 < n && isCap(p, i + 1) && sameStretch(p, i, i + 1)) continue; // "Russian Orthodox Church"
       const idx = g.byId.get(`cc:${cc}`);
       if (idx !== undefined) found.push({ idx, start: start[i], end: p.tokens.end[i], strong: true, via: 'alias' });
@@ -254,7 +260,7 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
       if (i > 0 && isCap(p, i - 1) && !isSentenceStart(p, i - 1)) continue; // part of a name
       if (i + 1 < n && isCap(p, i + 1) && sameStretch(p, i, i + 1)) continue;
       const t = tok[i];
-      if (t.length < 5 || L.stopwords.has(t) || L.stoplist.has(t) || demonyms.has(t)) continue;
+      if (t.length < 5 || L.stopwords.has(t) || L.stoplist.has(t) || (ids[i] >= 0 && demById[ids[i]] !== undefined)) continue;
       if (taken.overlaps(start[i], end[i])) continue;
       // The nearest name depends on the word and the focus country only: looked up once per word.
       let hit = memo.get(t);
