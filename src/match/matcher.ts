@@ -645,6 +645,10 @@ export interface TokenTrieData {
   vals: Int32Array;
 }
 
+/** Scratch for TokenTrie.matchesAt: the nodes with values met along one walk and their last tokens. */
+const walkNodes: number[] = [];
+const walkEnds: number[] = [];
+
 /** A TokenTrie's tables ready to use (see TokenTrie.image). */
 export interface TokenTrieImage {
   /** The trie's tokens (local id = index, or line number), or their table ready to use. */
@@ -914,17 +918,24 @@ export class TokenTrie implements Dictionary<number> {
   matchesAt(p: Prepared, i: number): Match<number>[] {
     const { start, end } = p.tokens;
     const n = start.length;
-    let out: Match<number>[] | null = null;
+    // The nodes holding values and their last tokens, then a list of exactly that size.
+    let k = 0;
     let node = 0;
     for (let j = i; j < n; j++) {
       const l = this.localAt(p, j);
       if (l < 0) break;
       node = j === i ? this.rootChild(l) : this.child(node, l);
       if (node < 0) break;
-      if (this.hasValues(node)) (out ??= []).push({ start: start[i], end: end[j], t0: i, t1: j + 1, values: this.valuesOf(node) });
+      if (this.hasValues(node)) { if (k === walkNodes.length) { walkNodes.push(0); walkEnds.push(0); } walkNodes[k] = node; walkEnds[k] = j; k++; }
     }
-    if (!out) return EMPTY as Match<number>[];
-    if (out.length > 1) out.reverse();
+    if (k === 0) return EMPTY as Match<number>[];
+    const s = start[i];
+    if (k === 1) return [{ start: s, end: end[walkEnds[0]], t0: i, t1: walkEnds[0] + 1, values: this.valuesOf(walkNodes[0]) }];
+    const out: Match<number>[] = new Array(k);
+    for (let q = 0; q < k; q++) {
+      const j = walkEnds[k - 1 - q];
+      out[q] = { start: s, end: end[j], t0: i, t1: j + 1, values: this.valuesOf(walkNodes[k - 1 - q]) };
+    }
     return out;
   }
 
