@@ -129,7 +129,11 @@ function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anch
       continue;
     }
     // Latitudes alone more than 1000 km apart: the distance adds nothing (no trigonometry).
-    if (Math.abs(a.lat - e.lat) * KM_PER_DEG_LAT > 1000) continue;
+    const dLat = Math.abs(a.lat - e.lat) * KM_PER_DEG_LAT;
+    if (dLat > 1000) continue;
+    // The distance is at least dLat: when the bonus it could give is no more than the best so
+    // far, it is not computed.
+    if (best >= (dLat < 50 ? 2 : dLat < 300 ? 1.5 : 0.5)) continue;
     const d = km(a.lat, a.lon, e.lat, e.lon);
     best = Math.max(best, d < 50 ? 2 : d < 300 ? 1.5 : d < 1000 ? 0.5 : 0);
   }
