@@ -9,6 +9,9 @@
  *     words that is not itself a place (a person's name: "Abou Hussein al-Ourdoni");
  *   - frequent words that are also towns (stoplist) need a place cue before them;
  *   - "province de X", "gouvernorat de X", "X province" → the admin-1 region, not the town;
+ *   - the portfolio of an office ("ministère de la Défense", "Secretary of Defense") is part of
+ *     an organisation's name, never a place, unless it names a country, an admin-1 region or a
+ *     curated place ("Minister of Iraq");
  *   - among same-name candidates: curated entries, the document's focus countries, feature
  *     class (capital, admin seat), population, and distance to the other places of the
  *     document decide; small towns outside the focus need a place cue;
