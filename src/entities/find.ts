@@ -9,7 +9,7 @@ import { loadGazetteer, type Gazetteer } from '../knowledge/places/index.js';
 import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_STOP, Matcher, PhraseSet, idsOf, tokenId, type Match, type Prepared } from '../match/matcher.js';
 import { foldKey, keyTokens } from '../match/fold.js';
 import givenNamesData from '../knowledge/names/given-names.json' with { type: 'json' };
-import { demonymMap, focusCountries, isCap, lexiconData, preparedOf } from '../places/context.js';
+import { demonymMap, focusCountries, gazetteerAt, isCap, lexiconData, preparedOf } from '../places/context.js';
 
 interface AliasRef {
   id: string;
@@ -29,24 +29,34 @@ export interface Registry {
 }
 
 const registryCache = new WeakMap<ActorEntry[], Registry>();
+const ASCII_WITH_LOWER = /^(?=[\x00-\x7f]*$).*[a-z]/s;
+
+/** The name itself when it is a short acronym written in capitals ("EI", "HTS", "E.I."), else null. */
+function acronymOf(name: string): string | null {
+  const short = name.replace(/[^\p{L}\p{N}]/gu, '');
+  return short.length <= 4 && short === short.toUpperCase() && short !== short.toLowerCase() ? name : null;
+}
 
 export function buildRegistry(actors: ActorEntry[]): Registry {
   const cached = registryCache.get(actors);
   if (cached) return cached;
   const byId = new Map<string, ActorEntry>();
   const aliases = new Matcher<AliasRef>();
-  const refs = new Map<string, AliasRef>();
+  /** One AliasRef per actor id and (exact, ambiguous, lower): the refs of each id. */
+  const refs = new Map<string, AliasRef[]>();
   for (const a of actors) {
     byId.set(a.id, a);
     const amb = new Set((a.ambiguous ?? []).map((s) => foldKey(s)));
+    let mine = refs.get(a.id);
+    if (!mine) refs.set(a.id, (mine = []));
     for (const name of [a.name, ...a.aliases.fr, ...a.aliases.en]) {
-      const short = name.replace(/[^\p{L}\p{N}]/gu, '');
-      const exact = short.length <= 4 && short === short.toUpperCase() && short !== short.toLowerCase() ? name : null;
-      const ambiguous = amb.has(foldKey(name));
+      // An ASCII name with a lower-case letter is no acronym (its letters are not all capitals).
+      const exact = ASCII_WITH_LOWER.test(name) ? null : acronymOf(name);
+      const ambiguous = amb.size > 0 && amb.has(foldKey(name));
       const lower = /^\p{Ll}/u.test(name.replace(/^(?:[ld]['’]|(?:al|el|the|le|la|les)[\s-])/i, ''));
-      const rk = `${a.id}\u0000${exact ?? ''}\u0000${ambiguous}\u0000${lower}`;
-      let ref = refs.get(rk);
-      if (!ref) refs.set(rk, (ref = { id: a.id, exact, exactBare: exact === null ? null : bare(exact), ambiguous, lower }));
+      let ref: AliasRef | undefined;
+      for (const r of mine) if (r.exact === exact && r.ambiguous === ambiguous && r.lower === lower) { ref = r; break; }
+      if (!ref) mine.push((ref = { id: a.id, exact, exactBare: exact === null ? null : bare(exact), ambiguous, lower }));
       aliases.add(name, ref);
     }
   }
@@ -78,6 +88,18 @@ interface LexMatchers {
 }
 
 const lexMatcherCache = new WeakMap<EntityLexicon, LexMatchers>();
+const countryCache = new WeakMap<Gazetteer, Matcher<string>>();
+
+/** Country names (both languages) → ISO2: one matcher per gazetteer, shared by the lexicons. */
+function countryMatcher(g: Gazetteer): Matcher<string> {
+  let countries = countryCache.get(g);
+  if (!countries) {
+    countries = new Matcher<string>();
+    for (const c of g.countries.values()) for (const n of [c.en, c.fr, ...c.names]) if (n.length > 3) countries.add(n, c.cc);
+    countryCache.set(g, countries);
+  }
+  return countries;
+}
 
 function lexMatchers(lex: EntityLexicon, g: Gazetteer): LexMatchers {
   let m = lexMatcherCache.get(lex);
@@ -94,8 +116,7 @@ function lexMatchers(lex: EntityLexicon, g: Gazetteer): LexMatchers {
   for (const [k, v] of Object.entries(lex.generics)) generics.add(k, v, true);
   const capitals = new Matcher<string>();
   for (const [k, v] of Object.entries(lex.capitals)) capitals.add(k, v);
-  const countries = new Matcher<string>();
-  for (const c of g.countries.values()) for (const n of [c.en, c.fr, ...c.names]) if (n.length > 3) countries.add(n, c.cc);
+  const countries = countryMatcher(g);
   const seats = new Matcher<string>();
   for (const [k, v] of Object.entries(lex.seats)) seats.add(k, v);
   const titles = new Matcher<ActorKind>();
@@ -157,28 +178,65 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   const hits: Hit[] = [];
   const localInfo = new Map<string, Hit['local']>();
 
-  const pickAlias = (m: Match<AliasRef>): string | null => {
-    // The common case: one entry, a plain alias.
-    if (m.values.length === 1) {
-      const r = m.values[0];
+  /** No punctuation between token k - 1 and token k, or k is the name right after an abbreviated title's period (dotAt). */
+  const gapOk = (k: number, dotAt: number): boolean => noBreak(k - 1, k) || k === dotAt;
+
+  /** The actor a registry match [s, e) names, or null (vals: the entries under the key). */
+  const pickAlias = (vals: AliasRef[], s: number, e: number): string | null => {
+    // The common cases: one entry, a plain alias or an acronym written as the registry does.
+    if (vals.length === 1) {
+      const r = vals[0];
       if (r.exactBare === null && !r.ambiguous) return r.id;
+      if (r.exactBare !== null && !r.ambiguous) return r.exactBare === bare(p.text.slice(s, e)) ? r.id : null;
+    } else {
+      // Several entries of one actor, none an acronym, not all ambiguous: that actor (no lists).
+      let one: string | null = null;
+      let plain = true;
+      let allAmbiguous = true;
+      for (let k = 0; k < vals.length; k++) {
+        const r = vals[k];
+        if (r.exactBare !== null || (one !== null && r.id !== one)) { plain = false; break; }
+        one = r.id;
+        if (!r.ambiguous) allAmbiguous = false;
+      }
+      if (plain && one !== null && !allAmbiguous) return one;
     }
+    // The general case, in scratch arrays: the entries whose acronym (if any) is written as
+    // here, their distinct actors; one actor not only ambiguous: that actor.
     let surface: string | null = null;
-    const ok = m.values.filter((r) => r.exactBare === null || r.exactBare === (surface ??= bare(p.text.slice(m.start, m.end))));
-    if (!ok.length) return null;
-    const ids = [...new Set(ok.map((r) => r.id))];
-    const allAmbiguous = ok.every((r) => r.ambiguous);
-    if (ids.length === 1 && !allAmbiguous) return ids[0];
+    let nOk = 0;
+    let allAmbiguous = true;
+    let nIds = 0;
+    for (let k = 0; k < vals.length; k++) {
+      const r = vals[k];
+      if (r.exactBare !== null && r.exactBare !== (surface ??= bare(p.text.slice(s, e)))) continue;
+      nOk++;
+      if (!r.ambiguous) allAmbiguous = false;
+      let seen = false;
+      for (let q = 0; q < nIds; q++) if (pickIds[q] === r.id) { seen = true; break; }
+      if (!seen) pickIds[nIds++] = r.id;
+    }
+    if (!nOk) return null;
+    if (nIds === 1 && !allAmbiguous) return pickIds[0];
     // Ambiguous: the document's focus decides, then the entry valid at publication.
-    const entries = ids.map((id) => reg.byId.get(id)!).filter(Boolean);
-    const inFocus = entries.filter((e) => e.country && focusSet.has(e.country));
+    let nE = 0;
+    for (let q = 0; q < nIds; q++) { const en = reg.byId.get(pickIds[q]); if (en) pickEntries[nE++] = en; }
+    let nF = 0;
+    for (let q = 0; q < nE; q++) { const c = pickEntries[q].country; if (c && focusSet.has(c)) pickFocus[nF++] = pickEntries[q]; }
     // A lone ambiguous alias links only in its country's stories (or when the entry has no country).
-    const pool = inFocus.length ? inFocus : ids.length === 1 && !entries[0]?.country ? entries : [];
-    if (!pool.length) return null;
-    if (pool.length === 1) return pool[0].id;
+    let pool: ActorEntry[];
+    let nP: number;
+    if (nF) { pool = pickFocus; nP = nF; }
+    else if (nIds === 1 && !(nE > 0 && pickEntries[0].country)) { pool = pickEntries; nP = nE; }
+    else return null;
+    if (!nP) return null;
+    if (nP === 1) return pool[0].id;
     const pub = doc.published ?? '';
-    const valid = pool.filter((e) => (!e.validFrom || !pub || e.validFrom <= pub) && (!e.validTo || !pub || e.validTo >= pub));
-    return (valid[0] ?? pool[0]).id;
+    for (let q = 0; q < nP; q++) {
+      const en = pool[q];
+      if ((!en.validFrom || !pub || en.validFrom <= pub) && (!en.validTo || !pub || en.validTo >= pub)) return en.id;
+    }
+    return pool[0].id;
   };
 
   const genericTarget = (kind: 'military' | 'rebels' | 'state', cc: string | null): string | null => {
@@ -245,22 +303,27 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     const cap = lexStart ? M.capitals.longestAt(p, i) : null;
     const cm = cap ?? (lexStart ? M.countries.longestAt(p, i) : null);
     const placeName = cm;
-    if (aliasStart) for (let m of reg.aliases.matchesAt(p, i)) {
+    // The keys starting here, longest first (read from scratch arrays: no match objects).
+    const na = aliasStart ? reg.aliases.matchesInto(p, i, aliasVals, aliasEnds) : 0;
+    for (let a = na - 1; a >= 0; a--) {
+      const t1 = aliasEnds[a];
+      let values = aliasVals[a]!;
+      const ms = start[i], me = end[t1 - 1];
       // A short one-word alias written with a capital ("Amal", "Azov", "EI") never matches a
       // lower-case word (a common word: "amal", "fatah"); those the registry writes in lower case
       // ("peshmergas", "rebelles") may, and longer names often appear in lower case ("selon assafir").
-      if (m.t1 - m.t0 === 1 && !isCap(p, i) && end[i] - start[i] <= 5) {
-        if (!m.values.some((r) => r.lower)) continue;
-        if (!m.values.every((r) => r.lower)) m = { ...m, values: m.values.filter((r) => r.lower) };
+      if (t1 - i === 1 && !isCap(p, i) && end[i] - start[i] <= 5) {
+        if (!values.some(isLowerRef)) continue;
+        if (!values.every(isLowerRef)) values = values.filter(isLowerRef);
       }
       // A country or capital name listed as a registry alias ("Syrie" for state-sy) is an actor
       // only where it speaks or acts: rule 5 decides, the places stage takes the rest.
-      if (placeName && placeName.t1 === m.t1) continue;
-      const id = pickAlias(m);
+      if (placeName && placeName.t1 === t1) continue;
+      const id = pickAlias(values, ms, me);
       if (id) {
         // A generic or loaded designation listed as an ambiguous alias keeps its label (framing counts it).
-        const label = m.values.some((r) => r.id === id && r.ambiguous) ? p.text.slice(m.start, m.end) : undefined;
-        bT1 = m.t1; bHit = { id, start: m.start, end: m.end, via: label ? 'generic' : 'alias', label };
+        const label = hasAmbiguousRef(values, id) ? p.text.slice(ms, me) : undefined;
+        bT1 = t1; bHit = { id, start: ms, end: me, via: label ? 'generic' : 'alias', label };
         break;
       }
     }
@@ -353,13 +416,14 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     const tm = lexStart ? M.titles.longestAt(p, i) : null;
     // An abbreviated title keeps its period: "M. Lugol", "Dr. Smith".
     const titleDot = !!tm && M.abbrevTitles.size > 0 && tm.t1 < n && p.text.charCodeAt(end[tm.t1 - 1]) === 46 && M.abbrevTitles.has(tok.slice(tm.t0, tm.t1).join(' ')) && /^\.\s+$/.test(p.text.slice(end[tm.t1 - 1], start[tm.t1]));
-    const gapOk = (k: number): boolean => noBreak(k - 1, k) || (titleDot && k === tm!.t1);
+    // The token right after an abbreviated title may follow its period.
+    const dotAt = titleDot ? tm!.t1 : -1;
     let titleKind: ActorKind | null = tm ? tm.values[0] : null;
     let k0 = tm ? tm.t1 : -1;
     if (!tm && lexStart && i > 0 && M.articles.has(tok[i - 1]) && !isCap(p, i) && demonymAt(i) && !/s$/.test(tok[i])) { titleKind = 'person'; k0 = i + 1; }
     if (titleKind && k0 > 0) {
       // Skip demonyms and a portfolio between the title and the name.
-      for (let guard = 0; guard < 3 && k0 < n && gapOk(k0); guard++) {
+      for (let guard = 0; guard < 3 && k0 < n && gapOk(k0, dotAt); guard++) {
         if (!isCap(p, k0) && demonymAt(k0)) { k0++; continue; }
         const pf = M.portfolios.longestAt(p, k0);
         if (pf && titleKind === 'person') { k0 = pf.t1; continue; }
@@ -368,7 +432,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       // A name may start with a lower-case article: "al-Akhbar".
       let n0 = k0;
       if (n0 + 1 < n && tok[n0] === 'al' && !isCap(p, n0) && isCap(p, n0 + 1) && sameWord(p, n0, n0 + 1)) n0++;
-      if (n0 < n && isCap(p, n0) && gapOk(k0) && !L.stopwords.has(tok[n0])) {
+      if (n0 < n && isCap(p, n0) && gapOk(k0, dotAt) && !L.stopwords.has(tok[n0])) {
         const known = reg.aliases.longestAt(p, k0) ?? reg.aliases.longestAt(p, n0);
         const t1 = known ? -1 : nameRun(p, n0, L.particles, L.stopwords);
         if (t1 > n0 && !isBigPlace(g, p, n0, t1)) {
@@ -452,6 +516,9 @@ const orgHeadCache = new WeakMap<LexMatchers, Set<string>>();
 /** Lower-case adjectives after an organisation head word ("nationale", "fédéral", "coréenne", "national"). */
 const ORG_ADJ = /^[a-z]{3,}(?:al|ale|aux|ien|ienne|ais|aise|ain|aine|ique|el|elle|eur|ive|if|an|ane|enne|ese|ish|ic|ical)$/;
 
+/** Tokens taken by other rules (unknownNames), reused from one document to the next. */
+let takenScratch = new Uint8Array(4096);
+
 /** Rule 9 (see findEntities): unknown persons and organisations, typed by their first word. */
 function unknownNames(
   p: Prepared, L: ReturnType<typeof lexiconData>, M: LexMatchers, g: Gazetteer, hits: Hit[],
@@ -461,7 +528,9 @@ function unknownNames(
   const n = tok.length;
   const heads = orgHeadCache.get(M)!;
   // Tokens already taken by another rule.
-  const taken = new Uint8Array(n);
+  if (takenScratch.length < n) takenScratch = new Uint8Array(Math.max(n, takenScratch.length * 2));
+  const taken = takenScratch;
+  taken.fill(0, 0, n);
   const spans = [...hits, ...pending].sort((a, b) => a.start - b.start);
   let k = 0;
   for (const h of spans) {
@@ -533,6 +602,20 @@ function startFlagsOf(reg: Registry, M: LexMatchers): Uint8Array {
   return f;
 }
 
+/** Scratch for the registry matches at one token (values, end token), reused from one token to the next. */
+const aliasVals: (AliasRef[] | null)[] = [];
+const aliasEnds: number[] = [];
+/** Scratch for pickAlias's general case. */
+const pickIds: string[] = [];
+const pickEntries: ActorEntry[] = [];
+const pickFocus: ActorEntry[] = [];
+const isLowerRef = (r: AliasRef): boolean => r.lower;
+/** True when one of the entries is `id`'s, marked ambiguous. */
+function hasAmbiguousRef(values: AliasRef[], id: string): boolean {
+  for (const r of values) if (r.id === id && r.ambiguous) return true;
+  return false;
+}
+
 /** Letters and digits only ("E.I." → "EI"). */
 function bare(s: string): string {
   return s.replace(/[^\p{L}\p{N}]/gu, '');
@@ -576,7 +659,7 @@ function nameRun(p: Prepared, i: number, particles: Set<string>, stop: Set<strin
 
 /** True when tokens [a, b) name a country, a curated place or a large town (never an actor's name). */
 function isBigPlace(g: Gazetteer, p: Prepared, a: number, b: number): boolean {
-  for (const m of g.matcher.matchesAt(p, a)) {
+  for (const m of gazetteerAt(p, g, a)) {
     if (m.t1 !== b) continue;
     for (const idx of m.values) {
       const e = g.entry(idx);

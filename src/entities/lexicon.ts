@@ -62,6 +62,13 @@ export const entitiesLexiconSchema = z
         /** Frequent words that are also place names: never a place without a strong cue. */
         stoplist: strings,
         /**
+         * Phrases before a name that make it the portfolio of an office, part of an organisation's
+         * name, not a place ("ministère de la" Défense, "Secretary of" Defense: not the Paris
+         * district La Défense). Countries, admin-1 regions and curated places stay places
+         * ("Minister of Iraq", "health minister of Northern Ireland").
+         */
+        officeBefore: strings.default([]),
+        /**
          * A capitalized one-word demonym not taken by an actor rule names its country as a place
          * ("Russian officials", "a Canadian town"): true in English, where demonyms are
          * capitalized adjectives; false in French, where capitalized demonyms are people ("les Russes").

@@ -120,7 +120,24 @@ const LEADING_ARTICLES = new Set(['le', 'la', 'les', 'l', 'the', 'd', 'du', 'des
 
 /** The key tokens of a name (folded, tokenized, canonical), articles kept. */
 export function keyTokens(s: string): string[] {
-  return tokenize(fold(s)).tok;
+  // ASCII names (most keys): folding is lower-casing there (but for "`", an apostrophe), done
+  // by the engine; the tokens are the runs of letters and digits. Same result, less work
+  // (dictionaries of thousands of names are built while the first document waits).
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || c === 96) return tokenize(fold(s)).tok;
+  }
+  const low = s.toLowerCase();
+  const tok: string[] = [];
+  let i = 0;
+  while (i < n) {
+    if (WORD[low.charCodeAt(i)] !== 1) { i++; continue; }
+    const st = i;
+    while (i < n && WORD[low.charCodeAt(i)] === 1) i++;
+    tok.push(canonToken(low.slice(st, i)));
+  }
+  return tok;
 }
 
 /** Strips leading articles from key tokens (never down to nothing). */

@@ -26,27 +26,124 @@ export function hashToken(t: string): number {
  * A string → id table in typed arrays, probed with a hash the caller already has (the text's
  * tokens are hashed while they are folded): no engine string hashing per word of a text.
  */
+/** What TokenTable.fromImage() reads: line offsets (one more than lines), line hashes, the slots. */
+export interface TokenTableImage {
+  off: Int32Array;
+  hashes: Int32Array;
+  slots: Int32Array;
+}
+
 export class TokenTable {
+  /**
+   * Keys of the first `baseN` ids, when the table was built from a text of lines (fromLines):
+   * key `id` is base[baseOff[id] .. baseOff[id + 1] - 1) (no string object per key).
+   */
+  private base = '';
+  private baseOff: Int32Array<ArrayBufferLike> = new Int32Array(1);
+  private baseN = 0;
+  /** Keys of ids baseN, baseN + 1, ... */
   private keys: string[] = [];
   private hashes = new Int32Array(1024);
   /** Slot k: [2k] id + 1 (0 = empty), [2k + 1] the key's hash (one cache line per probe). */
-  private slots = new Int32Array(4096);
+  private slots: Int32Array<ArrayBufferLike> = new Int32Array(4096);
   private mask = 2047;
 
+  /**
+   * A table of the lines of `text` (id = line number; the lines are distinct), built in one
+   * pass: no string per line, no rehashing.
+   */
+  static fromLines(text: string): TokenTable {
+    const t = new TokenTable();
+    let n = 1;
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) n++;
+    const off = new Int32Array(n + 1);
+    const hashes = new Int32Array(n + 1024);
+    let id = 0, s = 0;
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) { off[id] = s; hashes[id] = h; id++; s = i + 1; h = 0x811c9dc5 | 0; }
+      else h = Math.imul(h ^ c, 0x01000193);
+    }
+    off[id] = s; hashes[id] = h;
+    off[n] = text.length + 1;
+    let size = 2048;
+    while (n * 2 > size) size *= 2;
+    t.base = text; t.baseOff = off; t.baseN = n; t.hashes = hashes;
+    t.slots = new Int32Array(size * 2);
+    t.mask = size - 1;
+    for (let k = 0; k < n; k++) t.place(k, hashes[k]);
+    return t;
+  }
+
+  /** A table of the lines of `text` from its image (see image()), as read from a file: no loop at all. */
+  static fromImage(text: string, img: TokenTableImage): TokenTable {
+    const t = new TokenTable();
+    t.base = text; t.baseOff = img.off; t.baseN = img.off.length - 1;
+    const hashes = new Int32Array(t.baseN + 1024);
+    hashes.set(img.hashes);
+    t.hashes = hashes;
+    t.slots = img.slots;
+    t.mask = img.slots.length / 2 - 1;
+    return t;
+  }
+
+  /** The tables of a table built by fromLines() with no key added since. */
+  image(): TokenTableImage {
+    if (this.keys.length) throw new Error('TokenTable.image: keys were added after fromLines');
+    return { off: this.baseOff, hashes: this.hashes.subarray(0, this.baseN), slots: this.slots };
+  }
+
   get size(): number {
-    return this.keys.length;
+    return this.baseN + this.keys.length;
   }
 
   /** The id of token `t` whose hash is `h`, or -1. */
   find(t: string, h: number): number {
-    const { slots, keys, mask } = this;
+    const { slots, mask } = this;
     let k = h & mask;
     for (;;) {
       const v = slots[2 * k];
       if (v === 0) return -1;
-      if (slots[2 * k + 1] === h && keys[v - 1] === t) return v - 1;
+      if (slots[2 * k + 1] === h && this.keyIs(v - 1, t)) return v - 1;
       k = (k + 1) & mask;
     }
+  }
+
+  /** The id of the token whose code units are buf[s .. e) and whose hash is `h`, or -1. */
+  findCodes(buf: Uint16Array, s: number, e: number, h: number): number {
+    const { slots, mask } = this;
+    let k = h & mask;
+    for (;;) {
+      const v = slots[2 * k];
+      if (v === 0) return -1;
+      if (slots[2 * k + 1] === h && this.keyIsCodes(v - 1, buf, s, e)) return v - 1;
+      k = (k + 1) & mask;
+    }
+  }
+
+  private keyIsCodes(id: number, buf: Uint16Array, s: number, e: number): boolean {
+    const n = e - s;
+    if (id >= this.baseN) {
+      const t = this.keys[id - this.baseN];
+      if (t.length !== n) return false;
+      for (let i = 0; i < n; i++) if (t.charCodeAt(i) !== buf[s + i]) return false;
+      return true;
+    }
+    const o = this.baseOff[id];
+    if (this.baseOff[id + 1] - 1 - o !== n) return false;
+    const b = this.base;
+    for (let i = 0; i < n; i++) if (b.charCodeAt(o + i) !== buf[s + i]) return false;
+    return true;
+  }
+
+  private keyIs(id: number, t: string): boolean {
+    if (id >= this.baseN) return this.keys[id - this.baseN] === t;
+    const s = this.baseOff[id];
+    if (this.baseOff[id + 1] - 1 - s !== t.length) return false;
+    const b = this.base;
+    for (let i = 0; i < t.length; i++) if (b.charCodeAt(s + i) !== t.charCodeAt(i)) return false;
+    return true;
   }
 
   get(t: string): number {
@@ -54,14 +151,14 @@ export class TokenTable {
   }
 
   key(id: number): string {
-    return this.keys[id];
+    return id < this.baseN ? this.base.slice(this.baseOff[id], this.baseOff[id + 1] - 1) : this.keys[id - this.baseN];
   }
 
   add(t: string): number {
     const h = hashToken(t);
     const found = this.find(t, h);
     if (found >= 0) return found;
-    const id = this.keys.length;
+    const id = this.size;
     this.keys.push(t);
     if (id >= this.hashes.length) { const x = new Int32Array(this.hashes.length * 2); x.set(this.hashes); this.hashes = x; }
     this.hashes[id] = h;
@@ -80,7 +177,7 @@ export class TokenTable {
   private rehash(size: number): void {
     this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
-    for (let id = 0; id < this.keys.length; id++) this.place(id, this.hashes[id]);
+    for (let id = 0; id < this.size; id++) this.place(id, this.hashes[id]);
   }
 }
 
@@ -152,6 +249,25 @@ let scratchH = new Int32Array(2048);
 const HASH_AL = hashToken('al');
 let scratchE = new Int32Array(2048);
 
+/**
+ * The slab the typed arrays of prepared texts are cut from. A slab lives as long as one of
+ * its texts' Prepared does; a text too large for a slab gets a buffer of its own.
+ */
+const SLAB = 1 << 18;
+let slab = new ArrayBuffer(SLAB);
+let slabUsed = 0;
+/** Offset of the bytes slabAlloc() handed out last. */
+let slabOff = 0;
+
+/** `bytes` bytes (a multiple of 8) of zeroed memory: the buffer returned, the offset in slabOff. */
+function slabAlloc(bytes: number): ArrayBuffer {
+  if (bytes > SLAB >> 2) { slabOff = 0; return new ArrayBuffer(bytes); }
+  if (slabUsed + bytes > SLAB) { slab = new ArrayBuffer(SLAB); slabUsed = 0; }
+  slabOff = slabUsed;
+  slabUsed += bytes;
+  return slab;
+}
+
 export function prepare(text: string): Prepared {
   // One pass: fold each code unit, find the tokens, the capitals and the punctuation between tokens.
   const n = text.length;
@@ -207,26 +323,43 @@ export function prepare(text: string): Prepared {
   }
   const folded = n <= 64 ? String.fromCharCode(...buf.subarray(0, n)) : Buffer.from(buf.buffer, buf.byteOffset, n * 2).toString('utf16le');
   const tok: string[] = new Array(nt);
-  // One buffer per text for the offsets, the ids, the capitals and the gaps.
-  const ab = new ArrayBuffer(nt * 18 + 4);
-  const tStart = new Int32Array(ab, 0, nt);
-  const tEnd = new Int32Array(ab, nt * 4, nt);
-  const ids = new Int32Array(ab, nt * 8, nt);
-  const hash = new Int32Array(ab, nt * 12, nt);
-  const cap = new Uint8Array(ab, nt * 16, nt);
-  const gap = new Uint8Array(ab, nt * 17, nt);
+  // The offsets, the ids, the capitals and the gaps: views into a slab shared by consecutive
+  // texts (an ArrayBuffer per text costs more than the tokenizing: allocation, zeroing, and
+  // external memory that makes the collector run more often).
+  const bytes = (nt * 18 + 7) & ~7;
+  const ab = slabAlloc(bytes);
+  const o = slabOff;
+  const tStart = new Int32Array(ab, o, nt);
+  const tEnd = new Int32Array(ab, o + nt * 4, nt);
+  const ids = new Int32Array(ab, o + nt * 8, nt);
+  const hash = new Int32Array(ab, o + nt * 12, nt);
+  const cap = new Uint8Array(ab, o + nt * 16, nt);
+  const gap = new Uint8Array(ab, o + nt * 17, nt);
   hash.set(hashL.subarray(0, nt));
   tStart.set(start.subarray(0, nt));
   tEnd.set(end.subarray(0, nt));
   cap.set(capL.subarray(0, nt));
   gap.set(gapL.subarray(0, nt));
+  // Each token is looked up in the vocabulary from the folded code units (no string yet); a
+  // word of the vocabulary takes the vocabulary's string (no string per word, and its hash is
+  // cached for later lookups), any other word a slice of the folded text.
+  let mi = 0;
   for (let k = 0; k < nt; k++) {
-    let t = folded.slice(start[k], end[k]);
-    if (t === 'el') t = 'al';
-    tok[k] = t;
+    const s = start[k], e = end[k];
+    if (mi < marks.length && marks[mi] === k) {
+      // Combining marks (decomposed input) are dropped from the token and its hash.
+      mi++;
+      const t = canonToken(folded.slice(s, e).replace(/\p{M}/gu, ''));
+      tok[k] = t;
+      hash[k] = hashToken(t);
+      ids[k] = vocab.find(t, hash[k]);
+      continue;
+    }
+    if (e - s === 2 && buf[s] === 101 && buf[s + 1] === 108) { tok[k] = 'al'; ids[k] = vocab.find('al', hash[k]); continue; }
+    const id = vocab.findCodes(buf, s, e, hash[k]);
+    ids[k] = id;
+    tok[k] = id >= 0 ? vocab.key(id) : folded.slice(s, e);
   }
-  for (const k of marks) { tok[k] = canonToken(tok[k].replace(/\p{M}/gu, '')); hash[k] = hashToken(tok[k]); }
-  for (let k = 0; k < nt; k++) ids[k] = vocab.find(tok[k], hash[k]);
   return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocab.size, gap, hash };
 }
 
@@ -272,6 +405,8 @@ export class Matcher<T> {
   readonly root: Node<T> = { next: null, values: null };
   /** Number of keys stored. */
   size = 0;
+  /** Per vocabulary id: 1 when some key starts with the token (a lookup that fails at once costs one array read). */
+  private first = new Uint8Array(0);
 
   /**
    * Stores `value` under the name `name`. Both the name as written and the name without its
@@ -291,6 +426,11 @@ export class Matcher<T> {
   /** Stores `value` under an exact token sequence (already folded and canonical). */
   addTokens(toks: string[], value: T): void {
     let node = this.root;
+    if (toks.length) {
+      const f = tokenId(toks[0]);
+      if (f >= this.first.length) { const x = new Uint8Array(Math.max(f + 1, this.first.length * 2, 64)); x.set(this.first); this.first = x; }
+      this.first[f] = 1;
+    }
     for (const t of toks) {
       const id = tokenId(t);
       if (!node.next) node.next = new Map();
@@ -315,7 +455,7 @@ export class Matcher<T> {
   /** True when some key starts at token i (one lookup). */
   startsAt(p: Prepared, i: number): boolean {
     const id = idsOf(p)[i];
-    return id >= 0 && !!this.root.next && this.root.next.has(id);
+    return id >= 0 && id < this.first.length && this.first[id] === 1;
   }
 
   /** The values under an exact key (a name, folded here as in add(name, v, true)). */
@@ -332,6 +472,8 @@ export class Matcher<T> {
   /** All keys starting at token `i`, longest first. */
   matchesAt(p: Prepared, i: number): Match<T>[] {
     const ids = idsOf(p);
+    const f = i < ids.length ? ids[i] : -1;
+    if (f < 0 || f >= this.first.length || this.first[f] === 0) return EMPTY as Match<T>[];
     const { start, end } = p.tokens;
     let out: Match<T>[] | null = null;
     let node: Node<T> | undefined = this.root;
@@ -347,9 +489,31 @@ export class Matcher<T> {
     return out;
   }
 
+  /**
+   * The keys starting at token `i`, shortest first, without match objects: the values and the
+   * end token (exclusive) of the k-th go to vals[k] and t1s[k]; returns their number.
+   */
+  matchesInto(p: Prepared, i: number, vals: (T[] | null)[], t1s: number[]): number {
+    const ids = idsOf(p);
+    const f = i < ids.length ? ids[i] : -1;
+    if (f < 0 || f >= this.first.length || this.first[f] === 0) return 0;
+    let k = 0;
+    let node: Node<T> | undefined = this.root;
+    for (let j = i; j < ids.length && node && node.next; j++) {
+      const id = ids[j];
+      if (id < 0) break;
+      node = node.next.get(id);
+      if (!node) break;
+      if (node.values) { vals[k] = node.values; t1s[k] = j + 1; k++; }
+    }
+    return k;
+  }
+
   /** The longest key starting at token `i`, or null. */
   longestAt(p: Prepared, i: number): Match<T> | null {
     const ids = idsOf(p);
+    const f = i < ids.length ? ids[i] : -1;
+    if (f < 0 || f >= this.first.length || this.first[f] === 0) return null;
     let node: Node<T> | undefined = this.root;
     let bestJ = -1;
     let bestV: T[] | null = null;
@@ -470,13 +634,31 @@ export class PhraseSet<T = true> {
 
 /** The parts of a TokenTrie as stored in the gazetteer cache. */
 export interface TokenTrieData {
-  /** The trie's own tokens, local id = index. */
-  tokens: string[];
+  /** The trie's own tokens, local id = index (or one token a line: the gazetteer cache's vocab.txt as read). */
+  tokens: string[] | string;
   /** Edge table (open addressing, size a power of two): parent node, local token id (-1 empty), child node. */
   eNode: Int32Array;
   eTok: Int32Array;
   eChild: Int32Array;
   /** Values of node k: vals[valStart[k] .. valStart[k+1]). */
+  valStart: Int32Array;
+  vals: Int32Array;
+}
+
+/** Scratch for TokenTrie.matchesAt: the nodes with values met along one walk and their last tokens. */
+const walkNodes: number[] = [];
+const walkEnds: number[] = [];
+
+/** A TokenTrie's tables ready to use (see TokenTrie.image). */
+export interface TokenTrieImage {
+  /** The trie's tokens (local id = index, or line number), or their table ready to use. */
+  tokens: string[] | string | TokenTable;
+  /** The edge table, interleaved: slot h holds [3h] the local token id (-1 empty), [3h + 1] the parent node, [3h + 2] the child node. */
+  et: Int32Array;
+  /** Number of edges (used slots of `et`). */
+  edges: number;
+  /** Number of keys (nodes holding values). */
+  keys: number;
   valStart: Int32Array;
   vals: Int32Array;
 }
@@ -511,6 +693,10 @@ export class TokenTrie implements Dictionary<number> {
   /** Local ids of the tokens of the last text scanned (-2: not looked up yet). */
   private lastP: Prepared | null = null;
   private lastL: Int32Array = new Int32Array(0);
+  /** child(0, l) + 2 of each local token id l (0: not looked up yet); cleared when keys are added. */
+  private rootMemo: Int32Array = new Int32Array(0);
+  /** Local id + 2 of each shared vocabulary id (0: not looked up yet); cleared when keys are added. */
+  private byVocab: Int32Array = new Int32Array(0);
   /** Values added after loading, and decoded value lists (stable identity per node). */
   private more = new Map<number, number[]>();
   private moreFlag = new Uint8Array(0);
@@ -519,28 +705,46 @@ export class TokenTrie implements Dictionary<number> {
   /** Number of keys (nodes holding values). */
   size = 0;
 
-  constructor(d?: TokenTrieData) {
-    const data = d ?? TokenTrie.build([]);
-    this.mask = data.eTok.length - 1;
-    this.et = new Int32Array(data.eTok.length * 3);
-    for (let k = 0; k < data.eTok.length; k++) {
-      this.et[3 * k] = data.eTok[k];
-      this.et[3 * k + 1] = data.eNode[k];
-      this.et[3 * k + 2] = data.eChild[k];
-      if (data.eTok[k] >= 0) this.edges++;
-    }
-    this.valStart = data.valStart;
-    this.vals = data.vals;
-    this.nodes = data.valStart.length - 1;
+  constructor(d?: TokenTrieData | TokenTrieImage) {
+    const img = !d ? TokenTrie.image(TokenTrie.build([])) : 'et' in d ? d : TokenTrie.image(d);
+    this.et = img.et;
+    this.mask = img.et.length / 3 - 1;
+    this.edges = img.edges;
+    this.size = img.keys;
+    this.valStart = img.valStart;
+    this.vals = img.vals;
+    this.nodes = img.valStart.length - 1;
     this.baseNodes = this.nodes;
     this.decoded = new Array(this.nodes).fill(undefined);
-    for (let k = 0; k < this.nodes; k++) if (data.valStart[k + 1] > data.valStart[k]) this.size++;
-    this.tmap = new TokenTable();
-    for (let l = 0; l < data.tokens.length; l++) this.tmap.add(data.tokens[l]);
+    if (img.tokens instanceof TokenTable) this.tmap = img.tokens;
+    else if (typeof img.tokens === 'string') this.tmap = img.tokens ? TokenTable.fromLines(img.tokens) : new TokenTable();
+    else {
+      this.tmap = new TokenTable();
+      for (let l = 0; l < img.tokens.length; l++) this.tmap.add(img.tokens[l]);
+    }
+  }
+
+  /**
+   * The tables as the trie uses them (the edge table interleaved, the counts): what the
+   * gazetteer cache stores, so that loading it runs no loop over the tables.
+   */
+  static image(d: TokenTrieData): TokenTrieImage {
+    const size = d.eTok.length;
+    const et = new Int32Array(size * 3);
+    let edges = 0;
+    for (let k = 0; k < size; k++) {
+      et[3 * k] = d.eTok[k];
+      et[3 * k + 1] = d.eNode[k];
+      et[3 * k + 2] = d.eChild[k];
+      if (d.eTok[k] >= 0) edges++;
+    }
+    let keys = 0;
+    for (let k = 0; k + 1 < d.valStart.length; k++) if (d.valStart[k + 1] > d.valStart[k]) keys++;
+    return { tokens: d.tokens, et, edges, keys, valStart: d.valStart, vals: d.vals };
   }
 
   /** Builds the tables from keys (token lists) and their values. */
-  static build(entries: Iterable<[string[], number[]]>): TokenTrieData {
+  static build(entries: Iterable<[string[], number[]]>): TokenTrieData & { tokens: string[] } {
     const tokIds = new Map<string, number>();
     const tokens: string[] = [];
     const edges = new Map<string, number>(); // `${node} ${tok}` → child
@@ -587,7 +791,17 @@ export class TokenTrie implements Dictionary<number> {
       this.lastL.fill(-2, 0, n);
     }
     let l = this.lastL[i];
-    if (l === -2) l = this.lastL[i] = this.tmap.find(p.tokens.tok[i], p.hash[i]);
+    if (l === -2) {
+      // A word of the shared vocabulary: its local id is remembered across texts (one array
+      // read instead of a probe of the large table and a string comparison).
+      const v = p.ids[i];
+      if (v >= 0) {
+        if (v >= this.byVocab.length) { const x = new Int32Array(Math.max(v + 1, vocab.size, this.byVocab.length * 2)); x.set(this.byVocab); this.byVocab = x; }
+        l = this.byVocab[v] - 2;
+        if (l === -2) { l = this.tmap.find(p.tokens.tok[i], p.hash[i]); this.byVocab[v] = l + 2; }
+      } else l = this.tmap.find(p.tokens.tok[i], p.hash[i]);
+      this.lastL[i] = l;
+    }
     return l;
   }
 
@@ -601,6 +815,16 @@ export class TokenTrie implements Dictionary<number> {
       if (t === l && et[b + 1] === node) return et[b + 2];
       h = (h + 1) & mask;
     }
+  }
+
+  /** child(0, l), remembered per token (the words of texts recur; the edge table is large). */
+  private rootChild(l: number): number {
+    if (l >= this.rootMemo.length) { const x = new Int32Array(Math.max(l + 1, this.tmap.size)); x.set(this.rootMemo); this.rootMemo = x; }
+    const c = this.rootMemo[l];
+    if (c !== 0) return c - 2;
+    const r = this.child(0, l);
+    this.rootMemo[l] = r + 2;
+    return r;
   }
 
   /** Writes an edge into the first free slot of its probe sequence. */
@@ -642,6 +866,8 @@ export class TokenTrie implements Dictionary<number> {
   addTokens(toks: string[], value: number): void {
     let node = 0;
     this.lastP = null;
+    this.byVocab.fill(0);
+    this.rootMemo.fill(0);
     for (const t of toks) {
       const l = this.tmap.add(t);
       let c = this.child(node, l);
@@ -685,24 +911,31 @@ export class TokenTrie implements Dictionary<number> {
   /** True when some key starts with the token at i. */
   startsAt(p: Prepared, i: number): boolean {
     const l = this.localAt(p, i);
-    return l >= 0 && this.child(0, l) >= 0;
+    return l >= 0 && this.rootChild(l) >= 0;
   }
 
   /** All keys starting at token `i`, longest first. */
   matchesAt(p: Prepared, i: number): Match<number>[] {
     const { start, end } = p.tokens;
     const n = start.length;
-    let out: Match<number>[] | null = null;
+    // The nodes holding values and their last tokens, then a list of exactly that size.
+    let k = 0;
     let node = 0;
     for (let j = i; j < n; j++) {
       const l = this.localAt(p, j);
       if (l < 0) break;
-      node = this.child(node, l);
+      node = j === i ? this.rootChild(l) : this.child(node, l);
       if (node < 0) break;
-      if (this.hasValues(node)) (out ??= []).push({ start: start[i], end: end[j], t0: i, t1: j + 1, values: this.valuesOf(node) });
+      if (this.hasValues(node)) { if (k === walkNodes.length) { walkNodes.push(0); walkEnds.push(0); } walkNodes[k] = node; walkEnds[k] = j; k++; }
     }
-    if (!out) return EMPTY as Match<number>[];
-    if (out.length > 1) out.reverse();
+    if (k === 0) return EMPTY as Match<number>[];
+    const s = start[i];
+    if (k === 1) return [{ start: s, end: end[walkEnds[0]], t0: i, t1: walkEnds[0] + 1, values: this.valuesOf(walkNodes[0]) }];
+    const out: Match<number>[] = new Array(k);
+    for (let q = 0; q < k; q++) {
+      const j = walkEnds[k - 1 - q];
+      out[q] = { start: s, end: end[j], t0: i, t1: j + 1, values: this.valuesOf(walkNodes[k - 1 - q]) };
+    }
     return out;
   }
 

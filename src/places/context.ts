@@ -73,6 +73,17 @@ export function gazetteerScan(p: Prepared, g: Gazetteer): (Match<number>[] | nul
   return s;
 }
 
+const NO_MATCH: readonly Match<number>[] = [];
+
+/**
+ * The whole gazetteer's matches at token i, longest first (the same as g.matcher.matchesAt):
+ * read from gazetteerScan() at a capitalized word, where it was computed already.
+ */
+export function gazetteerAt(p: Prepared, g: Gazetteer, i: number): readonly Match<number>[] {
+  if (p.cap[i] !== 1) return g.matcher.matchesAt(p, i);
+  return gazetteerScan(p, g)[i] ?? NO_MATCH;
+}
+
 const firstCache = new WeakMap<Matcher<number>, { size: number; flags: Uint8Array }>();
 
 /** Per vocabulary id: 1 when a key of the matcher starts with the token (rebuilt when keys were added). */
@@ -104,6 +115,7 @@ export interface LexiconData {
   regionBefore: PhraseSet;
   regionAfter: PhraseSet;
   placeBefore: PhraseSet;
+  officeBefore: PhraseSet;
   placeCuesBefore: PhraseSet;
   actorCuesBefore: PhraseSet;
   capitalOnlyCues: PhraseSet;
@@ -123,6 +135,7 @@ export function lexiconData(lex: EntityLexicon): LexiconData {
     regionBefore: new PhraseSet(lex.places.regionBefore),
     regionAfter: new PhraseSet(lex.places.regionAfter),
     placeBefore: new PhraseSet(lex.places.placeBefore),
+    officeBefore: new PhraseSet(lex.places.officeBefore),
     placeCuesBefore: new PhraseSet(lex.placeCuesBefore),
     actorCuesBefore: new PhraseSet(lex.actorCuesBefore),
     capitalOnlyCues: new PhraseSet(lex.capitalOnlyCues),
@@ -139,7 +152,7 @@ export function lexiconData(lex: EntityLexicon): LexiconData {
 const demIdCache = new WeakMap<Map<string, string>, (string | undefined)[]>();
 
 /** The one-word demonyms by vocabulary id (registered in the shared vocabulary): one array read per word. */
-function demonymIds(dem: Map<string, string>): (string | undefined)[] {
+export function demonymIds(dem: Map<string, string>): (string | undefined)[] {
   let m = demIdCache.get(dem);
   if (!m) {
     m = [];
@@ -178,11 +191,12 @@ export function demonymMap(g: Gazetteer, lex: EntityLexicon): Map<string, string
 }
 
 /**
- * The document's focus countries, best first, with their weights: country names, curated
+ * The document's focus countries, best first, with their weights (a list the caller must not
+ * change: it may be shared): country names, curated
  * places and large towns named in the text, demonyms, and the countries of the entities found
  * so far. Computed from the text alone when called before the entities exist.
  */
-export function focusCountries(doc: Doc, lex: EntityLexicon): { cc: string; w: number }[] {
+export function focusCountries(doc: Doc, lex: EntityLexicon): readonly { readonly cc: string; readonly w: number }[] {
   const g = loadGazetteer();
   const p = preparedOf(doc);
   let base = focusCache.get(p);
@@ -211,7 +225,22 @@ export function focusCountries(doc: Doc, lex: EntityLexicon): { cc: string; w: n
     }
     focusCache.set(p, base);
   }
+  let linked = false;
+  for (const e of doc.entities) if (e.country && e.linked) { linked = true; break; }
+  if (!linked) {
+    // The text's weights alone (before the entities exist): sorted once per text.
+    let list = focusListCache.get(base);
+    if (!list) { list = sortedWeights(base); focusListCache.set(base, list); }
+    return list;
+  }
   const w = new Map(base);
   for (const e of doc.entities) if (e.country && e.linked) w.set(e.country, (w.get(e.country) ?? 0) + 0.5 * e.mentions.length);
+  return sortedWeights(w);
+}
+
+/** Sorted lists of the text-only weights (shared: callers read them, never change them). */
+const focusListCache = new WeakMap<Map<string, number>, { cc: string; w: number }[]>();
+
+function sortedWeights(w: Map<string, number>): { cc: string; w: number }[] {
   return [...w.entries()].map(([cc, x]) => ({ cc, w: x })).sort((a, b) => b.w - a.w);
 }

@@ -9,6 +9,9 @@
  *     words that is not itself a place (a person's name: "Abou Hussein al-Ourdoni");
  *   - frequent words that are also towns (stoplist) need a place cue before them;
  *   - "province de X", "gouvernorat de X", "X province" → the admin-1 region, not the town;
+ *   - the portfolio of an office ("ministère de la Défense", "Secretary of Defense") is part of
+ *     an organisation's name, never a place, unless it names a country, an admin-1 region or a
+ *     curated place ("Minister of Iraq");
  *   - among same-name candidates: curated entries, the document's focus countries, feature
  *     class (capital, admin seat), population, and distance to the other places of the
  *     document decide; small towns outside the focus need a place cue;
@@ -19,8 +22,8 @@ import type { Doc, Mention, Place } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
 import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
-import type { Match, Prepared } from '../match/matcher.js';
-import { demonymMap, entriesOf, focusCountries, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
+import { idsOf, type Match, type Prepared } from '../match/matcher.js';
+import { demonymIds, demonymMap, entriesOf, focusCountries, gazetteerAt, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
 import { GAP_LOOSE, GAP_START } from '../match/matcher.js';
 
 interface Found {
@@ -98,7 +101,12 @@ function nearAnchor(anchors: GazEntry[], e: GazEntry): boolean {
   return false;
 }
 
-function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anchors: GazEntry[], ctx: { maxCityPop: number; prominent: GazEntry | null }): number {
+/**
+ * The score of candidate entry `e`. When even the largest bonus for nearby places (4) cannot
+ * lift it above `floor` (the best score so far), the bonus is not computed: the score returned
+ * is then at most `floor` (and such a candidate never wins).
+ */
+function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anchors: GazEntry[], maxCityPop: number, prominent: GazEntry | null, floor: number): number {
   let s = Math.log10(e.population + 10) * 0.6;
   if (e.curated) s += 3;
   if (e.fcode === 'PCLI') s += 3;
@@ -106,11 +114,12 @@ function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anch
   else if (e.fcode === 'PPLA') s += 0.8;
   else if (e.fcode === 'PPLA2') s += 0.3;
   // A region name that is also a town: the town, unless a region cue or the town is tiny beside the region.
-  if (e.fcode === 'ADM1') s += regionCue ? 6 : ctx.maxCityPop < e.population * 0.1 ? 1 : -1;
+  if (e.fcode === 'ADM1') s += regionCue ? 6 : maxCityPop < e.population * 0.1 ? 1 : -1;
   else if (regionCue && e.precision === 'city') s -= 1;
-  if (ctx.prominent === e) s += 2;
+  if (prominent === e) s += 2;
   const f = e.country ? focus.get(e.country) : undefined;
   if (f) s += 2 + f;
+  if (s + 4 <= floor) return s;
   let best = 0;
   for (let ai = 0; ai < anchors.length && ai < 25 && best < 4; ai++) {
     const a = anchors[ai];
@@ -123,7 +132,11 @@ function score(e: GazEntry, focus: Map<string, number>, regionCue: boolean, anch
       continue;
     }
     // Latitudes alone more than 1000 km apart: the distance adds nothing (no trigonometry).
-    if (Math.abs(a.lat - e.lat) * KM_PER_DEG_LAT > 1000) continue;
+    const dLat = Math.abs(a.lat - e.lat) * KM_PER_DEG_LAT;
+    if (dLat > 1000) continue;
+    // The distance is at least dLat: when the bonus it could give is no more than the best so
+    // far, it is not computed.
+    if (best >= (dLat < 50 ? 2 : dLat < 300 ? 1.5 : 0.5)) continue;
     const d = km(a.lat, a.lon, e.lat, e.lon);
     best = Math.max(best, d < 50 ? 2 : d < 300 ? 1.5 : d < 1000 ? 0.5 : 0);
   }
@@ -150,6 +163,9 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   const focus = new Map<string, number>();
   for (const f of focusList) if (f.w >= Math.max(1, top * 0.25)) focus.set(f.cc, Math.min(3, f.w / Math.max(1, top) * 3));
   const demonyms = demonymMap(g, lex);
+  // One-word demonyms by vocabulary id (a token is one word: only those can be equal to it).
+  const demById = demonymIds(demonyms);
+  const ids = idsOf(p);
 
   // Pass 1: candidate spans.
   const scan = gazetteerScan(p, g);
@@ -159,6 +175,10 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     // Capitalized words: the whole gazetteer; others: only curated names ("route du Castello").
     const ms = scan[i];
     if (!ms) continue;
+    // The portfolio of an office ("ministère de la Défense", "Secretary of Defense") is part of
+    // an organisation's name, not a place (the whole name is skipped: "Department of Justice");
+    // a jurisdiction stays a place ("Minister of Iraq", "health minister of Northern Ireland").
+    if (L.officeBefore.endsBefore(p, i) && !isJurisdiction(g, ms[0].values)) { i = ms[0].t1 - 1; continue; }
     let taken: Cand | null = null;
     for (const m of ms) {
       if (covered.overlaps(m.start, m.end)) continue;
@@ -171,34 +191,36 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   // Pass 2: disambiguation, strong candidates first (they anchor the weak ones).
   const anchors: GazEntry[] = [];
   const found: Found[] = [];
-  const choose = (c: Cand): { idx: number; s: number } | null => {
-    let best: { idx: number; s: number } | null = null;
+  /** The best entry for a candidate (its index), or -1. */
+  const choose = (c: Cand): number => {
+    let bestIdx = -1;
+    let bestS = -Infinity;
     const byPop = entriesOf(g, c.m.values);
     let maxCityPop = 0;
-    for (const { e } of byPop) if (e.precision === 'city') { maxCityPop = e.population; break; }
+    for (let k = 0; k < byPop.length; k++) { const e = byPop[k].e; if (e.precision === 'city') { maxCityPop = e.population; break; } }
     const prominent = byPop.length > 1 && byPop[0].e.population > 50 * Math.max(1000, byPop[1].e.population) ? byPop[0].e : null;
-    const sctx = { maxCityPop, prominent };
     // Long lists of homonyms: the 40 most populous, plus any in a focus country.
     for (let k = 0; k < byPop.length; k++) {
-      const { idx, e } = byPop[k];
+      const x = byPop[k];
+      const e = x.e;
       if (k >= 40 && !(e.country && focus.has(e.country))) continue;
-      const s = score(e, focus, c.regionCue, anchors, sctx);
-      if (!best || s > best.s) best = { idx, s };
+      const s = score(e, focus, c.regionCue, anchors, maxCityPop, prominent, bestS);
+      if (bestIdx < 0 || s > bestS) { bestIdx = x.idx; bestS = s; }
     }
-    return best;
+    return bestIdx;
   };
   // Curated places, countries and region cues first, then names of large regions ("Texas"), then the rest.
   const rank = (c: Cand): number => (c.curatedOrCountry || c.regionCue ? 2 : entriesOf(g, c.m.values)[0]?.e.fcode === 'ADM1' ? 1 : 0);
   // Ranks computed once per candidate; candidates in rank order, text order within a rank (as a stable sort).
-  const ranks = new Int8Array(cands.length);
+  const ranks: number[] = new Array(cands.length);
   for (let k = 0; k < cands.length; k++) ranks[k] = rank(cands[k]);
   const order: number[] = [];
   for (let r = 2; r >= 0; r--) for (let k = 0; k < cands.length; k++) if (ranks[k] === r) order.push(k);
   for (const k of order) {
     const c = cands[k];
     const b = choose(c);
-    if (!b) continue;
-    let idx = b.idx;
+    if (b < 0) continue;
+    let idx = b;
     let e = g.entry(idx);
     // A region cue before a town name: the town's admin-1 region.
     if (c.regionCue && e.fcode !== 'ADM1' && e.precision === 'city' && e.country && e.admin1) {
@@ -217,11 +239,14 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
 
   // Demonyms (where the language capitalizes them as adjectives): "Russian officials" → Russia.
   if (lex.places.demonymsAsPlaces) {
-    const placeStarts = new Set(found.map((f) => f.start));
+    let placeStarts: Set<number> | null = null;
     for (let i = 0; i < n; i++) {
-      if (!isCap(p, i) || placeStarts.has(start[i])) continue;
-      const cc = demonyms.get(tok[i]);
-      if (!cc || tok[i].endsWith('s') || covered.overlaps(start[i], p.tokens.end[i])) continue;
+      if (!isCap(p, i)) continue;
+      const id = ids[i];
+      const cc = id >= 0 ? demById[id] : undefined;
+      if (!cc) continue;
+      if ((placeStarts ??= new Set(found.map((f) => f.start))).has(start[i])) continue;
+      if (tok[i].endsWith('s') || covered.overlaps(start[i], p.tokens.end[i])) continue;
       if (i + 1 < n && isCap(p, i + 1) && sameStretch(p, i, i + 1)) continue; // "Russian Orthodox Church"
       const idx = g.byId.get(`cc:${cc}`);
       if (idx !== undefined) found.push({ idx, start: start[i], end: p.tokens.end[i], strong: true, via: 'alias' });
@@ -242,7 +267,7 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
       if (i > 0 && isCap(p, i - 1) && !isSentenceStart(p, i - 1)) continue; // part of a name
       if (i + 1 < n && isCap(p, i + 1) && sameStretch(p, i, i + 1)) continue;
       const t = tok[i];
-      if (t.length < 5 || L.stopwords.has(t) || L.stoplist.has(t) || demonyms.has(t)) continue;
+      if (t.length < 5 || L.stopwords.has(t) || L.stoplist.has(t) || (ids[i] >= 0 && demById[ids[i]] !== undefined)) continue;
       if (taken.overlaps(start[i], end[i])) continue;
       // The nearest name depends on the word and the focus country only: looked up once per word.
       let hit = memo.get(t);
@@ -275,11 +300,20 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   return [...byId.values()];
 }
 
+/** True when one of the entries is a country, an admin-1 region or a curated place. */
+function isJurisdiction(g: Gazetteer, values: number[]): boolean {
+  for (const idx of values) {
+    const e = g.entry(idx);
+    if (e.curated || e.fcode === 'PCLI' || e.fcode === 'ADM1') return true;
+  }
+  return false;
+}
+
 /** True when the text span is exactly a country's name in the gazetteer (or, unless countryOnly, a capital's). */
 function isPlaceName(g: Gazetteer, p: Prepared, s: number, e: number, countryOnly: boolean): boolean {
   const i = tokenAt(p, s);
   if (i < 0) return false;
-  return g.matcher.matchesAt(p, i).some((m) => m.end === e && m.values.some((idx) => {
+  return gazetteerAt(p, g, i).some((m) => m.end === e && m.values.some((idx) => {
     const f = g.entry(idx).fcode;
     return f === 'PCLI' || (!countryOnly && (f === 'PPLC' || f === 'PPLA' || f === 'ADM1'));
   }));
@@ -352,6 +386,7 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
   }
   // A GeoNames name starting with a lower-case word ("la Salle" in "dans la Salle") is no place.
   if (!isCap(p, m.t0) && !curatedOrCountry) return null;
+
   const regionCue = !!L.regionBefore.endsBefore(p, m.t0) || !!L.regionAfter.startsAt(p, m.t1);
   const cue = regionCue || !!L.placeBefore.endsBefore(p, m.t0);
   if (L.stopwords.has(key) && !cue) return null;
@@ -368,7 +403,7 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
     if ((runBefore || (runAfter && !big)) && !curatedOrCountry) return null;
     if (runBefore && curatedOrCountry && nTok === 1 && !L.particles.has(tok[m.t0 - 1])) {
       // "Bachar Alep"? keep curated names unless preceded by a capitalized non-place word in the same stretch.
-      const prev = g.matcher.matchesAt(p, m.t0 - 1);
+      const prev = gazetteerAt(p, g, m.t0 - 1);
       if (!prev.length) return null;
     }
   }

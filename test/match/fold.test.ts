@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fold, foldKey, tokenize } from '../../src/match/fold.js';
+import { fold, foldKey, keyTokens, tokenize } from '../../src/match/fold.js';
 
 test('fold keeps the length and the offsets of the original', () => {
   const s = 'L’Armée arabe syrienne — à Deir ez-Zor, Alep‑Est\u00a0; ÉTAT «\u202fÇa\u202f»';
@@ -42,4 +42,10 @@ test('foldKey strips leading articles, case, accents and hyphens', () => {
   assert.equal(foldKey('El Bab'), 'bab');
   assert.equal(foldKey('The Hague'), 'hague');
   assert.equal(foldKey('Les'), 'les');
+});
+
+test('keyTokens gives the tokens of tokenize(fold(s)) (its ASCII shortcut included)', () => {
+  const names = ["L'Armée", 'al-Qaida', 'EL Nosra', "Hay'at Tahrir al-Sham", 'U.S.', 'a`b', 'Deir ez-Zor', '  x  ', 'Ḥamā', 'ISIS', 'Forces du régime'];
+  for (let c = 0; c < 128; c++) names.push(String.fromCharCode(c), `a${String.fromCharCode(c)}B`, `El-${String.fromCharCode(c)}x9`);
+  for (const s of names) assert.deepEqual(keyTokens(s), tokenize(fold(s)).tok, JSON.stringify(s));
 });

@@ -14,9 +14,9 @@
  *   places.tsv      one row per place: id, name, cc, admin1, fcode, population, lat, lon,
  *                   grouped by country (largest first), parsed lazily row by row;
  *   vocab.txt       the tokens of every name key, one a line (token id = line number);
- *   trie.bin        the name trie in typed arrays (see TokenTrie in src/match/matcher.ts:
- *                   edge table, row numbers of each key) and the byte offset of each row,
- *                   read back without parsing;
+ *   trie.bin        the name trie in typed arrays as TokenTrie uses them (TokenTrieImage in
+ *                   src/match/matcher.ts: interleaved edge table, row numbers of each key)
+ *                   and the byte offset of each row, read back without parsing or copying;
  *   countries.json  per country: names, demonyms, capital, row range; ids of non-town rows.
  * Run by hand with `node --import tsx src/knowledge/places/build.ts` (or it runs on first use,
  * a few seconds). The curated overlay (overlay/*.json) is read at load time, not built in.
@@ -26,9 +26,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, write
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keyTokens, stripArticles } from '../../match/fold.js';
-import { TokenTrie } from '../../match/matcher.js';
+import { TokenTable, TokenTrie } from '../../match/matcher.js';
 
-export const BUILD_VERSION = 7;
+export const BUILD_VERSION = 8;
 
 const require = createRequire(import.meta.url);
 
@@ -189,14 +189,19 @@ export function buildGazetteer(dir = cacheDir()): { places: number; countries: n
   });
   rowStart[rows.length] = bytes;
   const trie = TokenTrie.build([...keyIndex].map(([k, l]) => [k.split(' '), l] as [string[], number[]]));
-  // trie.bin: a header of Int32 counts, then the Int32 arrays one after the other.
-  const parts = [trie.eNode, trie.eTok, trie.eChild, trie.valStart, trie.vals, rowStart];
-  const header = new Int32Array([BUILD_VERSION, rows.length, ...parts.map((a) => a.length)]);
+  const img = TokenTrie.image(trie);
+  const vocabText = trie.tokens.join('\n');
+  const table = TokenTable.fromLines(vocabText).image();
+  // trie.bin: a header of 16 Int32 (version, rows, edges, keys, the length of each part), then
+  // the Int32 parts one after the other: edge table, values, row offsets, the token table.
+  const parts = [img.et, img.valStart, img.vals, rowStart, table.off, table.hashes, table.slots];
+  const header = new Int32Array(16);
+  header.set([BUILD_VERSION, rows.length, img.edges, img.keys, ...parts.map((a) => a.length)]);
   const bin = Buffer.concat([header, ...parts].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   writeFileSync(tmp + '.json', JSON.stringify({ version: BUILD_VERSION, countries, ids }));
-  writeFileSync(tmp + '.vocab', trie.tokens.join('\n'));
+  writeFileSync(tmp + '.vocab', vocabText);
   writeFileSync(tmp + '.bin', bin);
   writeFileSync(tmp + '.tsv', Buffer.concat(lines));
   // Each file is written whole under a temporary name, then renamed (atomic on one file

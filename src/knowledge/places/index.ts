@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlacePrecision } from '../../document.js';
-import { Matcher, TokenTrie } from '../../match/matcher.js';
+import { Matcher, TokenTable, TokenTrie } from '../../match/matcher.js';
 import { foldKey } from '../../match/fold.js';
 import { buildGazetteer, cacheDir, cacheIsCurrent, type CountryInfo } from './build.js';
 import { overlayFileSchema, type OverlayFile } from './overlay.js';
@@ -103,11 +103,12 @@ export function loadGazetteer(): Gazetteer {
   const bin = readFileSync(join(dir, 'trie.bin'));
   const vocabText = readFileSync(join(dir, 'vocab.txt'), 'utf8');
   const countriesJson = JSON.parse(readFileSync(join(dir, 'countries.json'), 'utf8')) as { countries: CountryInfo[]; ids: [string, number][] };
-  const head = int32At(bin, 0, 8);
+  const head = int32At(bin, 0, 16);
   const nRows = head[1];
-  let off = 8 * 4;
-  const part = (k: number): Int32Array => { const a = int32At(bin, off, head[2 + k]); off += head[2 + k] * 4; return a; };
-  const eNode = part(0), eTok = part(1), eChild = part(2), valStart = part(3), vals = part(4), rowStart = part(5);
+  let off = 16 * 4;
+  const part = (k: number): Int32Array => { const a = int32At(bin, off, head[4 + k]); off += head[4 + k] * 4; return a; };
+  const et = part(0), valStart = part(1), vals = part(2), rowStart = part(3);
+  const tokens = TokenTable.fromImage(vocabText, { off: part(4), hashes: part(5), slots: part(6) });
   const parsed: (GazEntry | undefined)[] = new Array(nRows);
   const extra: GazEntry[] = [];
   const fields = (i: number): string[] => tsv.toString('utf8', rowStart[i], rowStart[i + 1] - 1).split('\t');
@@ -120,7 +121,7 @@ export function loadGazetteer(): Gazetteer {
     if (i >= nRows) return extra[i - nRows];
     return parsed[i] ?? (parsed[i] = parseRow(i));
   };
-  const matcher = new TokenTrie({ tokens: vocabText.split('\n'), eNode, eTok, eChild, valStart, vals });
+  const matcher = new TokenTrie({ tokens, et, edges: head[2], keys: head[3], valStart, vals });
   const countries = new Map(countriesJson.countries.map((c) => [c.cc, c]));
   // Countries and regions by id (the ADM1, ADM2 and PCLI rows).
   const byId = new Map<string, number>(countriesJson.ids);
