@@ -472,41 +472,108 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
   return t;
 }
 
+/**
+ * What every word token seen so far looked up to (any text, for one `vocabVersion`): its
+ * vocabulary number and wildcard ids, by the hash of its folded characters (checked). Texts
+ * repeat their words, so most tokens cost one probe and one comparison instead of a vocabulary
+ * probe, a wildcard-index probe and the short-wildcard tests. Punctuation (one code unit) has
+ * its own table by folded code.
+ */
+const MEMO_MAX = 1 << 17;
+let memoSlots = new Int32Array(2 * (MEMO_MAX * 2)); // [2k] entry + 1 (0 = empty), [2k + 1] hash
+const memoMask = MEMO_MAX * 2 - 1;
+let memoStr: string[] = [];
+let memoId: number[] = [];
+/** Wildcard ids of entry e: memoG[memoG0[e] .. memoG0[e + 1]). */
+let memoG0: number[] = [0];
+let memoG: number[] = [];
+const punctId = new Int32Array(65536).fill(-2); // -2: not looked up yet
+let memoVer = -1;
+
+function memoReset(): void {
+  if (memoStr.length) memoSlots = new Int32Array(memoSlots.length);
+  memoStr = [];
+  memoId = [];
+  memoG0 = [0];
+  memoG = [];
+  punctId.fill(-2);
+  memoVer = vocabVersion;
+}
+
+/** The vocabulary number of text[a, b) (hash h), or -1. */
+function vocabOf(text: string, a: number, b: number, h: number, f: Uint16Array): number {
+  const vk = VOCAB_HASH.keys;
+  const vv = VOCAB_HASH.vals;
+  const vmask = vk.length - 1;
+  for (let q = VOCAB_HASH.slot(h); vk[q] !== -1; q = (q + 1) & vmask) {
+    if (vk[q] === h && sameAs(text, a, b, VOCAB_STR[vv[q]], f)) return vv[q];
+  }
+  return -1;
+}
+
+/** Looks word text[a, b) (hash h) up the slow way and remembers it; returns its entry. */
+function memoAdd(text: string, a: number, b: number, h: number, f: Uint16Array, slot: number): number {
+  if (memoStr.length >= MEMO_MAX) {
+    memoReset();
+    slot = h & memoMask;
+    while (memoSlots[2 * slot] !== 0) slot = (slot + 1) & memoMask;
+  }
+  const e = memoStr.length;
+  memoStr.push(foldStr(text.slice(a, b)));
+  memoId.push(vocabOf(text, a, b, h, f));
+  if (GLOBS.length > 0) {
+    if (b - a >= 3) {
+      const gk = GLOB_INDEX.keys;
+      const gv = GLOB_INDEX.vals;
+      const gmask = gk.length - 1;
+      const key = keyOf(text, a, 3, f);
+      for (let q = GLOB_INDEX.slot(key); gk[q] !== -1; q = (q + 1) & gmask) {
+        if (gk[q] === key && globOk(GLOBS[gv[q]], text, a, b, f)) memoG.push(gv[q]);
+      }
+    }
+    for (const g of SHORT_GLOBS) if (globOk(GLOBS[g], text, a, b, f)) memoG.push(g);
+  }
+  memoG0.push(memoG.length);
+  memoSlots[2 * slot] = e + 1;
+  memoSlots[2 * slot + 1] = h;
+  return e;
+}
+
 /** (Re)computes the tokens' vocabulary numbers and wildcard ids. */
 function lookUp(t: Tokens): void {
   const { n, word, id, gOff, start, end, h, text } = t;
   const f = foldTable();
   const gIds = t.gIds;
   gIds.length = 0;
-  const anyGlob = GLOBS.length > 0;
-  const vk = VOCAB_HASH.keys;
-  const vv = VOCAB_HASH.vals;
-  const vmask = vk.length - 1;
-  const gk = GLOB_INDEX.keys;
-  const gv = GLOB_INDEX.vals;
-  const gmask = gk.length - 1;
+  if (memoVer !== vocabVersion) memoReset();
   for (let i = 0; i < n; i++) {
     const a = start[i];
     const b = end[i];
-    let v = -1;
     const hi = h[i];
-    for (let q = VOCAB_HASH.slot(hi); vk[q] !== -1; q = (q + 1) & vmask) {
-      if (vk[q] === hi && sameAs(text, a, b, VOCAB_STR[vv[q]], f)) {
-        v = vv[q];
+    gOff[i] = gIds.length;
+    if (word[i] !== 1) {
+      // punctuation: one code unit, no wildcard
+      const fc = f[text.charCodeAt(a)];
+      let v = punctId[fc];
+      if (v === -2) v = punctId[fc] = vocabOf(text, a, b, hi, f);
+      id[i] = v;
+      continue;
+    }
+    let q = hi & memoMask;
+    let e = -1;
+    for (;;) {
+      const v = memoSlots[2 * q];
+      if (v === 0) break;
+      if (memoSlots[2 * q + 1] === hi && sameAs(text, a, b, memoStr[v - 1], f)) {
+        e = v - 1;
         break;
       }
+      q = (q + 1) & memoMask;
     }
-    id[i] = v;
-    gOff[i] = gIds.length;
-    if (anyGlob && word[i] === 1) {
-      if (b - a >= 3) {
-        const key = keyOf(text, a, 3, f);
-        for (let q = GLOB_INDEX.slot(key); gk[q] !== -1; q = (q + 1) & gmask) {
-          if (gk[q] === key && globOk(GLOBS[gv[q]], text, a, b, f)) gIds.push(gv[q]);
-        }
-      }
-      for (const g of SHORT_GLOBS) if (globOk(GLOBS[g], text, a, b, f)) gIds.push(g);
-    }
+    if (e < 0) e = memoAdd(text, a, b, hi, f, q);
+    id[i] = memoId[e];
+    const g1 = memoG0[e + 1];
+    for (let g = memoG0[e]; g < g1; g++) gIds.push(memoG[g]);
   }
   gOff[n] = gIds.length;
   t.ver = vocabVersion;
