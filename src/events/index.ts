@@ -71,6 +71,8 @@ interface Compiled {
   condExceptions: Set<string>;
   numberRe: RegExp;
   vagueValues: Map<string, number>;
+  /** fold() of the vague quantities met so far (by their text). */
+  vagueKeys: Map<string, string>;
   hasNegSplit: boolean;
 }
 
@@ -147,6 +149,7 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
     condExceptions: new Set(lex.status.conditionalExceptions.map((w) => w.toLowerCase())),
     numberRe,
     vagueValues: new Map(Object.entries(lex.fatalities.vague).map(([k, v]) => [fold(k), v])),
+    vagueKeys: new Map(),
     hasNegSplit: lex.status.negationParticles.length > 0 && lex.status.negationCompletions.length > 0,
   };
   compiledCache.set(lex, c);
@@ -229,6 +232,19 @@ const dEnd = (d: DateMention) => d.end;
 
 /** Parses a number written in digits or words ("vingt-trois", "deux cents", "1 200"). */
 export function parseNumber(s: string, lex: EventLexicon): number | null {
+  // figures repeat from one article to the next: each text is read once per lexicon
+  let memo = numberMemo.get(lex);
+  if (!memo) numberMemo.set(lex, (memo = new Map()));
+  const known = memo.get(s);
+  if (known !== undefined) return known;
+  const v = readNumber(s, lex);
+  if (memo.size > 50000) memo.clear();
+  memo.set(s, v);
+  return v;
+}
+const numberMemo = new WeakMap<EventLexicon, Map<string, number | null>>();
+
+function readNumber(s: string, lex: EventLexicon): number | null {
   const t = s.trim();
   if (/^\d/.test(t)) {
     const n = Number(t.replace(/[\s\u00a0\u202f,.]/g, ''));
@@ -509,6 +525,13 @@ function ids(a: MentionRef[]): Set<string> {
   return new Set(a.map((r) => r.e.id));
 }
 
+/** The entity ids of the mentions, each once, in order (no Set for a handful of mentions). */
+function idList(a: MentionRef[]): string[] {
+  const out: string[] = [];
+  for (const r of a) if (!out.includes(r.e.id)) out.push(r.e.id);
+  return out;
+}
+
 function bare(x: Candidate): boolean {
   return !x.actor1.length && !x.actor2.length && !x.place;
 }
@@ -560,6 +583,7 @@ function info(x: Candidate): number {
 }
 
 function datesAgree(a: string, b: string): boolean {
+  if (a === b) return true;
   if (a.includes('W') || b.includes('W')) return a.slice(0, 4) === b.slice(0, 4);
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== 'X' && b[i] !== 'X' && a[i] !== b[i]) return false;
@@ -814,7 +838,9 @@ function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: 
   if (!deaths.length) return [];
   const nums: { start: number; end: number; text: string; value: number }[] = [];
   for (const v of hits(ms, c.g.vague, s.start, s.end)) {
-    const val = c.vagueValues.get(fold(v.text));
+    let key = c.vagueKeys.get(v.text);
+    if (key === undefined) c.vagueKeys.set(v.text, (key = fold(v.text)));
+    const val = c.vagueValues.get(key);
     if (val !== undefined) nums.push({ start: v.start, end: v.end, text: v.text, value: val });
   }
   for (const n of findAll(c.numberRe, text, s.start, s.end)) {
@@ -866,8 +892,8 @@ function toEvent(doc: Doc, cand: Candidate, n: number): ConflictEvent {
     id: `${doc.id}:e${n}`,
     type: cand.type,
     subtype: cand.subtype,
-    actor1: [...ids(cand.actor1)],
-    actor2: [...ids(cand.actor2)],
+    actor1: idList(cand.actor1),
+    actor2: idList(cand.actor2),
     place: cand.place ? cand.place.p.id : null,
     date: cand.date ? cand.date.value : null,
     status: cand.status,
