@@ -687,6 +687,12 @@ interface Term {
   needB: boolean;
 }
 
+/** Slot hash of a trie edge (node, key). */
+function edgeSlot(node: number, key: number): number {
+  return Math.imul(node, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b);
+}
+
+/** A trie node while a Phrases is built (then flattened into typed arrays). */
 class TNode {
   /** Next nodes by (vocabulary number * 2 + white space before). */
   lit: Map<number, TNode> | null = null;
@@ -703,18 +709,34 @@ class TNode {
  * `’` = `'`.
  */
 export class Phrases {
-  /** First tokens: literal words by vocabulary number, wildcard words by id. */
-  private rootLit: (TNode | null)[] = [];
-  private rootGlob: (TNode | null)[] = [];
+  /** First tokens while building: literal words by vocabulary number, wildcard words by id. */
+  private rootLitB: (TNode | null)[] = [];
+  private rootGlobB: (TNode | null)[] = [];
+  /**
+   * The trie in typed arrays (built from the TNode trie once): the node of each first token
+   * (-1: none), the terms of node k at term indices [termAt[k], termAt[k + 1]), and the edges
+   * in one open-addressing table of (node, key, child) triples; a literal edge's key is
+   * number * 2 + white space before, a wildcard edge's key is -(that) - 1.
+   */
+  private rootLit: Int32Array = new Int32Array(0);
+  private rootGlob: Int32Array = new Int32Array(0);
+  private termAt: Int32Array = new Int32Array(1);
+  private termGroup: Int32Array = new Int32Array(0);
+  private termOrder: Int32Array = new Int32Array(0);
+  private termNeedB: Uint8Array = new Uint8Array(0);
+  /** Per node: 1 when it has literal edges, 2 when it has wildcard edges. */
+  private edgeKinds: Uint8Array = new Uint8Array(0);
+  private edges: Int32Array = new Int32Array(3);
+  private edgeMask = 0;
   readonly size: number;
   /** Overlap class of each group for `scan` (groups of one class never overlap). */
   private readonly cls: number[];
   private readonly nClasses: number;
   /** The most tokens a form spans. */
   private maxToks = 0;
-  /** Matches of the last walk: end token (exclusive) and form. */
-  private mJ: number[] = [];
-  private mT: Term[] = [];
+  /** Matches of the last walk: end token (exclusive) and term index. */
+  private mJ = new Int32Array(16);
+  private mT = new Int32Array(16);
   private mN = 0;
   private busy = new Int32Array(0);
 
@@ -738,7 +760,7 @@ export class Phrases {
             const isLit = pt.lit !== null;
             const num = isLit ? wordId(pt.lit!) : globId({ pre: pt.pre, post: pt.post, re: pt.re });
             if (k === 0) {
-              const arr = isLit ? this.rootLit : this.rootGlob;
+              const arr = isLit ? this.rootLitB : this.rootGlobB;
               while (arr.length <= num) arr.push(null); // dense arrays, never holey
               node = arr[num] ?? (arr[num] = new TNode());
               return;
@@ -759,6 +781,103 @@ export class Phrases {
       }
     });
     this.size = size;
+    this.flatten();
+  }
+
+  /** Numbers the nodes (depth first) and stores terms and edges in typed arrays. */
+  private flatten(): void {
+    const nodes: TNode[] = [];
+    const idOf = new Map<TNode, number>();
+    const visit = (nd: TNode): number => {
+      let id = idOf.get(nd);
+      if (id !== undefined) return id;
+      id = nodes.length;
+      nodes.push(nd);
+      idOf.set(nd, id);
+      if (nd.lit) for (const nx of nd.lit.values()) visit(nx);
+      if (nd.globs) for (const nx of nd.globs.values()) visit(nx);
+      return id;
+    };
+    const roots = (arr: (TNode | null)[]): Int32Array => {
+      const out = new Int32Array(arr.length).fill(-1);
+      arr.forEach((nd, k) => {
+        if (nd) out[k] = visit(nd);
+      });
+      return out;
+    };
+    this.rootLit = roots(this.rootLitB);
+    this.rootGlob = roots(this.rootGlobB);
+    this.rootLitB = [];
+    this.rootGlobB = [];
+    const n = nodes.length;
+    let nTerms = 0;
+    let nEdges = 0;
+    for (const nd of nodes) {
+      nTerms += nd.terms ? nd.terms.length : 0;
+      nEdges += (nd.lit ? nd.lit.size : 0) + (nd.globs ? nd.globs.size : 0);
+    }
+    this.termAt = new Int32Array(n + 1);
+    this.termGroup = new Int32Array(nTerms);
+    this.termOrder = new Int32Array(nTerms);
+    this.termNeedB = new Uint8Array(nTerms);
+    this.edgeKinds = new Uint8Array(n);
+    let cap = 4;
+    while (cap < nEdges * 2) cap *= 2;
+    this.edges = new Int32Array(cap * 3).fill(-1);
+    this.edgeMask = cap - 1;
+    let t = 0;
+    nodes.forEach((nd, k) => {
+      this.termAt[k] = t;
+      for (const term of nd.terms ?? []) {
+        this.termGroup[t] = term.group;
+        this.termOrder[t] = term.order;
+        this.termNeedB[t] = term.needB ? 1 : 0;
+        t++;
+      }
+      if (nd.lit) {
+        this.edgeKinds[k] |= 1;
+        for (const [key, nx] of nd.lit) this.putEdge(k, key, idOf.get(nx)!);
+      }
+      if (nd.globs) {
+        this.edgeKinds[k] |= 2;
+        for (const [key, nx] of nd.globs) this.putEdge(k, -key - 1, idOf.get(nx)!);
+      }
+    });
+    this.termAt[n] = t;
+  }
+
+  private putEdge(node: number, key: number, child: number): void {
+    const e = this.edges;
+    let q = edgeSlot(node, key) & this.edgeMask;
+    while (e[3 * q] !== -1) q = (q + 1) & this.edgeMask;
+    e[3 * q] = node;
+    e[3 * q + 1] = key;
+    e[3 * q + 2] = child;
+  }
+
+  /** The child of node by key, or -1. */
+  private child(node: number, key: number): number {
+    const e = this.edges;
+    const mask = this.edgeMask;
+    for (let q = edgeSlot(node, key) & mask; ; q = (q + 1) & mask) {
+      const x = e[3 * q];
+      if (x === -1) return -1;
+      if (x === node && e[3 * q + 1] === key) return e[3 * q + 2];
+    }
+  }
+
+  /** Records match (end token j, term ti) of the current walk. */
+  private record(j: number, ti: number): void {
+    if (this.mN === this.mJ.length) {
+      const a = new Int32Array(this.mN * 2);
+      a.set(this.mJ);
+      this.mJ = a;
+      const b = new Int32Array(this.mN * 2);
+      b.set(this.mT);
+      this.mT = b;
+    }
+    this.mJ[this.mN] = j;
+    this.mT[this.mN++] = ti;
   }
 
   static of(forms: readonly string[]): Phrases {
@@ -772,7 +891,7 @@ export class Phrases {
     const rl = this.rootLit;
     if (id >= 0 && id < rl.length) {
       const n0 = rl[id];
-      if (n0 !== null) this.descend(t, n0, i + 1, b);
+      if (n0 >= 0) this.descend(t, n0, i + 1, b);
     }
     const g1 = t.gOff[i + 1];
     const rg = this.rootGlob;
@@ -780,35 +899,35 @@ export class Phrases {
       const gid = t.gIds[g];
       if (gid < rg.length) {
         const nd = rg[gid];
-        if (nd !== null) this.descend(t, nd, i + 1, b);
+        if (nd >= 0) this.descend(t, nd, i + 1, b);
       }
     }
     return this.mN;
   }
 
-  private descend(t: Tokens, node: TNode, j: number, b: number): void {
+  private descend(t: Tokens, node: number, j: number, b: number): void {
     if (t.end[j - 1] > b) return;
-    if (node.terms !== null) {
-      for (const term of node.terms) {
-        if (term.needB && !this.bounded(t, j)) continue;
-        this.mJ[this.mN] = j;
-        this.mT[this.mN++] = term;
-      }
+    const t1 = this.termAt[node + 1];
+    for (let ti = this.termAt[node]; ti < t1; ti++) {
+      if (this.termNeedB[ti] === 1 && !this.bounded(t, j)) continue;
+      this.record(j, ti);
     }
     if (j >= t.n || t.start[j] >= b) return;
+    const kinds = this.edgeKinds[node];
+    if (kinds === 0) return;
     const sp = t.sp[j];
-    if (node.lit !== null) {
+    if ((kinds & 1) !== 0) {
       const id = t.id[j];
       if (id >= 0) {
-        const nx = node.lit.get(id * 2 + sp);
-        if (nx !== undefined) this.descend(t, nx, j + 1, b);
+        const nx = this.child(node, id * 2 + sp);
+        if (nx >= 0) this.descend(t, nx, j + 1, b);
       }
     }
-    if (node.globs !== null) {
+    if ((kinds & 2) !== 0) {
       const g1 = t.gOff[j + 1];
       for (let g = t.gOff[j]; g < g1; g++) {
-        const nx = node.globs.get(t.gIds[g] * 2 + sp);
-        if (nx !== undefined) this.descend(t, nx, j + 1, b);
+        const nx = this.child(node, -(t.gIds[g] * 2 + sp) - 1);
+        if (nx >= 0) this.descend(t, nx, j + 1, b);
       }
     }
   }
@@ -823,18 +942,19 @@ export class Phrases {
     const n = this.walk(t, i, b);
     if (n === 0) return null;
     let bestJ = -1;
-    let bestTerm: Term | null = null;
+    let bestTerm = -1;
+    const order = this.termOrder;
     for (let k = 0; k < n; k++) {
       const j = this.mJ[k];
       const term = this.mT[k];
-      if (j > bestJ || (j === bestJ && term.order < bestTerm!.order)) {
+      if (j > bestJ || (j === bestJ && order[term] < order[bestTerm])) {
         bestJ = j;
         bestTerm = term;
       }
     }
     const s = t.start[i];
     const e = t.end[bestJ - 1];
-    return { start: s, end: e, text: t.text.slice(s, e), group: bestTerm!.group };
+    return { start: s, end: e, text: t.text.slice(s, e), group: this.termGroup[bestTerm] };
   }
 
   private prepared(text: string): Tokens {
@@ -885,25 +1005,30 @@ export class Phrases {
       if (busy === null) busy = this.busy.fill(-1, 0, this.nClasses);
       // the longest match of each class (few matches: a small quadratic pass)
       const startOut = out.length;
+      const mJ = this.mJ;
+      const mT = this.mT;
+      const tGroup = this.termGroup;
+      const tOrder = this.termOrder;
       for (let k = 0; k < n; k++) {
-        const term = this.mT[k];
-        const cl = cls[term.group];
+        const term = mT[k];
+        const cl = cls[tGroup[term]];
         if (busy[cl] > s) continue;
-        const j = this.mJ[k];
+        const j = mJ[k];
+        const ord = tOrder[term];
         let better = true;
         for (let q = 0; q < n; q++) {
           if (q === k) continue;
-          const o = this.mT[q];
-          if (cls[o.group] !== cl) continue;
-          const jq = this.mJ[q];
-          if (jq > j || (jq === j && (o.order < term.order || (o.order === term.order && q < k)))) {
+          const o = mT[q];
+          if (cls[tGroup[o]] !== cl) continue;
+          const jq = mJ[q];
+          if (jq > j || (jq === j && (tOrder[o] < ord || (tOrder[o] === ord && q < k)))) {
             better = false;
             break;
           }
         }
         if (!better) continue;
         const e = t.end[j - 1];
-        out.push({ start: s, end: e, text: text.slice(s, e), group: term.group });
+        out.push({ start: s, end: e, text: text.slice(s, e), group: tGroup[term] });
       }
       // matches at one token in group order (insertion sort: a handful at most)
       for (let k = startOut + 1; k < out.length; k++) {
