@@ -11,7 +11,7 @@
 import type { Attribution, Doc, Entity, Mention } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { AttributionLexicon } from './lexicon.js';
-import { Phrases, sentencesOf, type Sentence } from '../events/patterns.js';
+import { Phrases, sentencesOf, sortByStart, type Sentence } from '../events/patterns.js';
 
 interface Compiled {
   /** Cues before the source (group 0) and reporting verbs (group 1), scanned in one pass. */
@@ -173,6 +173,7 @@ interface MentionRef {
   m: Mention;
   e: Entity;
 }
+const mStart = (r: MentionRef): number => r.m.start;
 
 const KIND_PRIORITY: Record<string, number> = {
   person: 0,
@@ -226,7 +227,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
   const sents = sentencesOf(text, doc.sentences);
   const mentions: MentionRef[] = [];
   for (const e of doc.entities) for (const m of e.mentions) mentions.push({ m, e });
-  mentions.sort((a, b) => a.m.start - b.m.start);
+  sortByStart(mentions, mStart);
   const out: Found[] = [];
 
   for (let si = 0; si < sents.length; si++) {

@@ -25,7 +25,7 @@
 import type { ConflictEvent, DateMention, Doc, Entity, EventStatus, Mention, Place, Span } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { EventLexicon, TriggerEntry } from './lexicon.js';
-import { Phrases, findAll, patternSource, sentencesOf, type PhraseMatch, type Sentence } from './patterns.js';
+import { Phrases, findAll, patternSource, sentencesOf, sortByStart, type PhraseMatch, type Sentence } from './patterns.js';
 import { findAttributions } from '../attribution/index.js';
 import { CROWD_ACTORS, countryName } from './taxonomy.js';
 import type { AttributionLexicon } from '../attribution/lexicon.js';
@@ -68,6 +68,8 @@ interface Compiled {
   genitive: RegExp;
   nonActorKinds: Set<string>;
   conditional: RegExp | null;
+  /** The conditional endings alone: a quick necessary test before `conditional`. */
+  condGate: RegExp | null;
   condExceptions: Set<string>;
   numberRe: RegExp;
   vagueValues: Map<string, number>;
@@ -146,6 +148,7 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
     conditional: lex.status.conditionalEndings.length
       ? new RegExp(`\\p{L}+(?:${lex.status.conditionalEndings.join('|')})(?![\\p{L}])`, 'giu')
       : null,
+    condGate: lex.status.conditionalEndings.length ? new RegExp(`(?:${lex.status.conditionalEndings.join('|')})(?![\\p{L}])`, 'iu') : null,
     condExceptions: new Set(lex.status.conditionalExceptions.map((w) => w.toLowerCase())),
     numberRe,
     vagueValues: new Map(Object.entries(lex.fatalities.vague).map(([k, v]) => [fold(k), v])),
@@ -339,7 +342,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       placeMentions.push({ m, p });
       if (m.end - m.start > placeLen) placeLen = m.end - m.start;
     }
-  placeMentions.sort((a, b) => a.m.start - b.m.start);
+  sortByStart(placeMentions, mStart);
   const overlapsPlace = (m: Mention) => {
     // places starting before m.end, back to those that could still reach m.start
     for (let k = firstAt(placeMentions, m.end, mStart) - 1; k >= 0 && placeMentions[k].m.start + placeLen > m.start; k--) {
@@ -356,8 +359,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       actorMentions.push({ m, e });
     }
   }
-  actorMentions.sort((a, b) => a.m.start - b.m.start);
-  const dates = [...doc.dates].sort((a, b) => a.start - b.start);
+  sortByStart(actorMentions, mStart);
+  const dates = doc.dates.slice();
+  sortByStart(dates, dStart);
   const pubMonth = doc.published && /^\d{4}-\d{2}/.test(doc.published) ? doc.published.slice(0, 7) : null;
 
   const all: Candidate[] = [];
@@ -824,8 +828,9 @@ function status(text: string, clause: { start: number; end: number }, t: Span, m
   if (hs.length && t.start - hs[hs.length - 1].end <= 25) return 'reported';
   const ha = hits(ms, c.g.hearsay, t.end, Math.min(clause.end, t.end + 40));
   if (ha.length && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, ha[0].start))) return 'reported';
-  if (c.conditional) {
+  if (c.conditional && c.condGate) {
     const near = text.slice(Math.max(clause.start, t.start - 40), t.end);
+    if (!c.condGate.test(near)) return 'asserted';
     c.conditional.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = c.conditional.exec(near))) if (!c.condExceptions.has(m[0].toLowerCase())) return 'planned';

@@ -205,6 +205,33 @@ export function naiveSentences(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/**
+ * Sorts items by start, in place, stably (what `xs.sort((a, b) => startOf(a) - startOf(b))`
+ * gives): sorted input is left as is, else one numeric sort of (start, index) keys instead of
+ * a comparator call per comparison.
+ */
+export function sortByStart<T>(xs: T[], startOf: (x: T) => number): void {
+  const n = xs.length;
+  if (n < 2) return;
+  let sorted = true;
+  let plain = n < 2097152;
+  for (let k = 0; k < n; k++) {
+    const v = startOf(xs[k]);
+    if (!(v >= 0 && v < 2147483648 && Math.floor(v) === v)) plain = false;
+    if (k > 0 && v < startOf(xs[k - 1])) sorted = false;
+  }
+  if (sorted) return;
+  if (!plain) {
+    xs.sort((a, b) => startOf(a) - startOf(b));
+    return;
+  }
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) keys[k] = startOf(xs[k]) * 2097152 + k;
+  keys.sort();
+  const copy = xs.slice();
+  for (let k = 0; k < n; k++) xs[k] = copy[keys[k] % 2097152];
+}
+
 /** A match of a phrase list: its span and the index of the group (list) it came from. */
 export interface PhraseMatch {
   start: number;
