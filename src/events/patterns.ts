@@ -210,6 +210,7 @@ export function naiveSentences(text: string): { start: number; end: number }[] {
  * gives): sorted input is left as is, else one numeric sort of (start, index) keys instead of
  * a comparator call per comparison.
  */
+let sortKeys = new Float64Array(256);
 export function sortByStart<T>(xs: T[], startOf: (x: T) => number): void {
   const n = xs.length;
   if (n < 2) return;
@@ -225,7 +226,8 @@ export function sortByStart<T>(xs: T[], startOf: (x: T) => number): void {
     xs.sort((a, b) => startOf(a) - startOf(b));
     return;
   }
-  const keys = new Float64Array(n);
+  if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, sortKeys.length * 2));
+  const keys = sortKeys.subarray(0, n);
   for (let k = 0; k < n; k++) keys[k] = startOf(xs[k]) * 2097152 + k;
   keys.sort();
   const copy = xs.slice();
@@ -507,8 +509,9 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
  * its own table by folded code.
  */
 const MEMO_MAX = 1 << 17;
-let memoSlots = new Int32Array(2 * (MEMO_MAX * 2)); // [2k] entry + 1 (0 = empty), [2k + 1] hash
-const memoMask = MEMO_MAX * 2 - 1;
+/** [2k] entry + 1 (0 = empty), [2k + 1] hash; at most half full (small: it stays in cache). */
+let memoSlots = new Int32Array(2 * 4096);
+let memoMask = 4095;
 let memoStr: string[] = [];
 let memoId: number[] = [];
 /** Wildcard ids of entry e: memoG[memoG0[e] .. memoG0[e + 1]). */
@@ -518,13 +521,30 @@ const punctId = new Int32Array(65536).fill(-2); // -2: not looked up yet
 let memoVer = -1;
 
 function memoReset(): void {
-  if (memoStr.length) memoSlots = new Int32Array(memoSlots.length);
+  if (memoStr.length) {
+    memoSlots = new Int32Array(2 * 4096);
+    memoMask = 4095;
+  }
   memoStr = [];
   memoId = [];
   memoG0 = [0];
   memoG = [];
   punctId.fill(-2);
   memoVer = vocabVersion;
+}
+
+function memoGrow(): void {
+  const old = memoSlots;
+  const size = (memoMask + 1) * 2;
+  memoSlots = new Int32Array(2 * size);
+  memoMask = size - 1;
+  for (let k = 0; k < old.length; k += 2) {
+    if (old[k] === 0) continue;
+    let q = old[k + 1] & memoMask;
+    while (memoSlots[2 * q] !== 0) q = (q + 1) & memoMask;
+    memoSlots[2 * q] = old[k];
+    memoSlots[2 * q + 1] = old[k + 1];
+  }
 }
 
 /** The vocabulary number of text[a, b) (hash h), or -1. */
@@ -540,8 +560,17 @@ function vocabOf(text: string, a: number, b: number, h: number, f: Uint16Array):
 
 /** Looks word text[a, b) (hash h) up the slow way and remembers it; returns its entry. */
 function memoAdd(text: string, a: number, b: number, h: number, f: Uint16Array, slot: number): number {
+  let moved = false;
   if (memoStr.length >= MEMO_MAX) {
     memoReset();
+    moved = true;
+  }
+  if ((memoStr.length + 1) * 2 > memoMask + 1) {
+    memoGrow();
+    moved = true;
+  }
+  if (moved) {
+    // the table changed: find the free slot again
     slot = h & memoMask;
     while (memoSlots[2 * slot] !== 0) slot = (slot + 1) & memoMask;
   }
