@@ -111,13 +111,14 @@ function letterTable(): Uint8Array {
  * The tokens of text[a, b): what TOKEN finds in the slice, read with a table instead of the
  * regex (the regex stays the reference, and reads slices holding surrogate pairs).
  */
-function tokens(text: string, a: number, b: number): Tok[] {
+function tokens(text: string, a: number, b: number, max = Infinity): Tok[] {
   const ln = letterTable();
   const out: Tok[] = [];
   let i = a;
-  while (i < b) {
+  // the first `max` tokens are those of the whole range (tokens are read left to right)
+  while (i < b && out.length < max) {
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return tokensRe(text, a, b);
+    if (c >= 0xd800 && c <= 0xdfff) return tokensRe(text, a, b, max);
     if (ln[c] === 0) {
       i++;
       continue;
@@ -140,30 +141,41 @@ function tokens(text: string, a: number, b: number): Tok[] {
       while (q < b && ln[text.charCodeAt(q)] !== 0) q++;
       if (q + 1 < b) {
         const d = text.charCodeAt(q);
-        if ((d === 45 || d === 0x2011 || d === 46) && ln[text.charCodeAt(q + 1)] !== 0) {
-          q++;
-          continue;
+        if (d === 45 || d === 0x2011 || d === 46) {
+          const e = text.charCodeAt(q + 1);
+          if (ln[e] !== 0) {
+            q++;
+            continue;
+          }
+          if (e >= 0xd800 && e <= 0xdfff) return tokensRe(text, a, b, max);
         }
       }
       break;
     }
-    if (q < b && text.charCodeAt(q) >= 0xd800 && text.charCodeAt(q) <= 0xdfff) return tokensRe(text, a, b);
+    if (q < b && text.charCodeAt(q) >= 0xd800 && text.charCodeAt(q) <= 0xdfff) return tokensRe(text, a, b, max);
     out.push({ start: p, end: q, w: text.slice(p, q) });
     i = q;
   }
   return out;
 }
 
-function tokensRe(text: string, a: number, b: number): Tok[] {
+function tokensRe(text: string, a: number, b: number, max = Infinity): Tok[] {
   const out: Tok[] = [];
   const s = text.slice(a, b);
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(s))) out.push({ start: a + m.index, end: a + m.index + m[0].length, w: m[0] });
+  while (out.length < max && (m = TOKEN.exec(s))) out.push({ start: a + m.index, end: a + m.index + m[0].length, w: m[0] });
   return out;
 }
 
 const HARD_STOP = /[,;:.!?()«»"“”\n]/u;
+/** White space as the regex \s (and String.prototype.trim) read it. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Characters that open the clause holding a preposed source: , ; : « » " “ ” ( */
 function clauseOpen(c: number): boolean {
   return c === 44 || c === 59 || c === 58 || c === 0xab || c === 0xbb || c === 34 || c === 0x201c || c === 0x201d || c === 40;
@@ -262,11 +274,13 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       if (prevTok && c.notBefore.has(prevTok.toLowerCase().replace('’', "'"))) continue;
       // inverted? the verb (with its auxiliaries) follows a comma or a closing quote
       const auxAt = auxStart(text, s.start, v.start, c.aux);
-      const beforeAux = text.slice(s.start, auxAt);
-      const lastChar = beforeAux.replace(/\s+$/u, '').slice(-1);
+      // the last character before the auxiliaries that is not white space ('' when there is none)
+      let lastAt = auxAt - 1;
+      while (lastAt >= s.start && isSpace(text.charCodeAt(lastAt))) lastAt--;
+      const lastChar = lastAt >= s.start ? text[lastAt] : '';
       const after = text.slice(v.end, s.end);
       const pron = c.invertedPronoun.exec(after) ?? (c.pronounInCue.test(v.text) ? ([''] as unknown as RegExpExecArray) : null);
-      const inverted = /[,»”"'’—–-]/u.test(lastChar) || beforeAux.trim() === '' || !!pron;
+      const inverted = /[,»”"'’—–-]/u.test(lastChar) || lastChar === '' || !!pron;
       if (inverted) {
         const cue = { start: auxAt < v.start ? auxAt : v.start, end: v.end + (pron ? pron[0].length : 0), text: '' };
         cue.text = text.slice(cue.start, cue.end);
@@ -302,7 +316,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
           break;
         }
       }
-      let np = trimSpan(text, a0, s.start + beforeAux.length);
+      let np = trimSpan(text, a0, auxAt);
       if (!np) continue;
       // drop a leading complementizer clause opener ("que", "qui") and long stretches
       let toks = tokens(text, np.start, np.end);
@@ -382,7 +396,7 @@ function trimSpan(text: string, a: number, b: number): { start: number; end: num
  * apposition that ends the sentence.
  */
 function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, apposition: boolean): { start: number; end: number } | null {
-  const toks = tokens(text, a, limit);
+  const toks = tokens(text, a, limit, 12); // the phrase stops at 12 words
   let end = -1;
   let n = 0;
   for (const t of toks) {
