@@ -525,10 +525,6 @@ function sameIds(a: MentionRef[], b: MentionRef[]): boolean {
   return true;
 }
 
-function ids(a: MentionRef[]): Set<string> {
-  return new Set(a.map((r) => r.e.id));
-}
-
 /** The entity ids of the mentions, each once, in order (no Set for a handful of mentions). */
 function idList(a: MentionRef[]): string[] {
   const out: string[] = [];
@@ -648,10 +644,16 @@ function coordinated(text: string, pool: MentionRef[], first: MentionRef, dir: 1
   const out = [first];
   let cur = first;
   for (;;) {
-    const next =
-      dir === 1
-        ? pool.find((r) => r.m.start >= cur.m.end && r.m.start <= hi)
-        : [...pool].reverse().find((r) => r.m.end <= cur.m.start && r.m.start >= lo);
+    let next: MentionRef | undefined;
+    if (dir === 1) next = pool.find((r) => r.m.start >= cur.m.end && r.m.start <= hi);
+    else
+      for (let k = pool.length - 1; k >= 0; k--) {
+        const r = pool[k];
+        if (r.m.end <= cur.m.start && r.m.start >= lo) {
+          next = r;
+          break;
+        }
+      }
     if (!next) break;
     const gap = dir === 1 ? text.slice(cur.m.end, next.m.start) : text.slice(next.m.end, cur.m.start);
     if (gap.length > 30 || !c.conj.test(gap)) break;
@@ -740,14 +742,25 @@ function roles(
     const r = firstAfter(inClause, t.end, clause.end, 20);
     if (r && !a1.includes(r)) a2 = coordinated(text, inClause, r, 1, c, clause.start, clause.end);
   }
-  const a1ids = ids(a1);
   cand.actor1 = uniq(a1);
-  cand.actor2 = uniq(a2.filter((r) => !a1ids.has(r.e.id)));
+  cand.actor2 = uniq(a2.filter((r) => !hasId(a1, r.e.id)));
 }
 
+/** The mentions of distinct entities, first of each kept (a handful: no Set). */
 function uniq(a: MentionRef[]): MentionRef[] {
-  const seen = new Set<string>();
-  return a.filter((r) => (seen.has(r.e.id) ? false : (seen.add(r.e.id), true)));
+  const out: MentionRef[] = [];
+  for (let k = 0; k < a.length; k++) {
+    const id = a[k].e.id;
+    let seen = false;
+    for (let q = 0; q < k; q++) if (a[q].e.id === id) seen = true;
+    if (!seen) out.push(a[k]);
+  }
+  return out;
+}
+
+function hasId(a: MentionRef[], id: string): boolean {
+  for (const r of a) if (r.e.id === id) return true;
+  return false;
 }
 
 /** A place introduced as a destination ("vers X", "en direction de X", "towards X"). */
