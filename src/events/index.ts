@@ -404,7 +404,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       refine(cand, s, ms, c, lex);
       // a refiner that moved the trigger to another type (weapons seized, not a town) wins over the actor rules
       const refinedAway = cand.type !== entry.type;
-      roles(cand, text, clause, ms, pool.filter((r) => !(r.m.start >= span.start && r.m.end <= span.end)), c, lastActor1);
+      roles(cand, text, clause, ms, pool, c, lastActor1);
       if (!refinedAway) actorRules(cand);
       cand.place = pickPlace(text, s, span, ms, sPlaces, c);
       cand.placeInSentence = !!cand.place;
@@ -678,7 +678,12 @@ function roles(
   lastActor1: MentionRef[],
 ): void {
   const t = cand.trigger;
-  const inClause = pool.filter((r) => r.m.start >= clause.start && r.m.end <= clause.end);
+  // the sentence's actors in the clause, but not inside the trigger itself
+  const inClause: MentionRef[] = [];
+  for (const r of pool) {
+    if (r.m.start >= t.start && r.m.end <= t.end) continue;
+    if (r.m.start >= clause.start && r.m.end <= clause.end) inClause.push(r);
+  }
   const patientGenitive = cand.type === 'Violence against civilians' || cand.subtype === 'Arrests' || !!cand.entry.actorRules?.some((r) => r.role === 'actor1');
   let a1: MentionRef[] = [];
   let a2: MentionRef[] = [];
