@@ -76,6 +76,8 @@ interface Compiled {
   /** fold() of the vague quantities met so far (by their text). */
   vagueKeys: Map<string, string>;
   hasNegSplit: boolean;
+  /** The scanner groups whose matches' text is read (triggers and vague quantities); the others' text is left ''. */
+  textOf: Uint8Array;
 }
 
 const compiledCache = new WeakMap<EventLexicon, Compiled>();
@@ -137,7 +139,11 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
   };
   const refiners = new Map<string, number>();
   for (const [k, r] of Object.entries(lex.refiners)) refiners.set(k, add(r.cues));
+  const textOf = new Uint8Array(groups.length);
+  textOf.fill(1, 0, lex.triggers.length);
+  textOf[g.vague] = 1;
   c = {
+    textOf,
     scanner: new Phrases(groups, classes),
     nTriggers: lex.triggers.length,
     g,
@@ -366,7 +372,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
   const all: Candidate[] = [];
   let lastActor1: MentionRef[] = [];
-  const scans: Scan[] = sents.map((s) => scanOf(c.scanner.scan(text, s.start, s.end)));
+  const scans: Scan[] = sents.map((s) => scanOf(c.scanner.scan(text, s.start, s.end, c.textOf)));
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
     const ms = scans[si];

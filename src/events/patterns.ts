@@ -1046,8 +1046,10 @@ export class Phrases {
   /**
    * Every group's matches inside text[a, b) in one pass: at each token, the longest match
    * of each overlap class; matches of one class never overlap. Sorted by start.
+   * With `textOf`, only the matches of groups g with textOf[g] === 1 get their text (the
+   * others get ''): for callers that read the text of a few groups only.
    */
-  scan(text: string, a = 0, b = text.length): PhraseMatch[] {
+  scan(text: string, a = 0, b = text.length, textOf?: Uint8Array): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     if (this.size === 0) return out;
     const t = this.prepared(text);
@@ -1084,7 +1086,8 @@ export class Phrases {
         }
         if (!better) continue;
         const e = t.end[j - 1];
-        out.push({ start: s, end: e, text: text.slice(s, e), group: tGroup[term] });
+        const g = tGroup[term];
+        out.push({ start: s, end: e, text: textOf === undefined || textOf[g] === 1 ? text.slice(s, e) : '', group: g });
       }
       // matches at one token in group order (insertion sort: a handful at most)
       for (let k = startOut + 1; k < out.length; k++) {
