@@ -169,6 +169,18 @@ function tokensRe(text: string, a: number, b: number, max = Infinity): Tok[] {
 }
 
 const HARD_STOP = /[,;:.!?()«»"“”\n]/u;
+/** Words in lower case with their first ’ as ' (remembered: the same words come back). */
+const lowerAposMemo = new Map<string, string>();
+function lowerApos(w: string): string {
+  let l = lowerAposMemo.get(w);
+  if (l === undefined) {
+    l = w.toLowerCase().replace('’', "'");
+    if (lowerAposMemo.size > 20000) lowerAposMemo.clear();
+    lowerAposMemo.set(w, l);
+  }
+  return l;
+}
+
 /** White space as the regex \s (and String.prototype.trim) read it. */
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
@@ -271,7 +283,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       if (v.group !== 1) continue;
       if (overlaps(v.start, v.end)) continue;
       const prevTok = lastToken(text, s.start, v.start);
-      if (prevTok && c.notBefore.has(prevTok.toLowerCase().replace('’', "'"))) continue;
+      if (prevTok && c.notBefore.has(lowerApos(prevTok))) continue;
       // inverted? the verb (with its auxiliaries) follows a comma or a closing quote
       const auxAt = auxStart(text, s.start, v.start, c.aux);
       // the last character before the auxiliaries that is not white space ('' when there is none)
@@ -460,7 +472,7 @@ function resolve(
   const toks = tokens(text, np.start, np.end);
   if (!toks.length) return null;
   let i = 0;
-  while (i < toks.length - 1 && c.determiners.has(toks[i].w.toLowerCase().replace('’', "'"))) i++;
+  while (i < toks.length - 1 && c.determiners.has(lowerApos(toks[i].w))) i++;
   const content = toks.slice(i);
   const span = { start: Math.min(cue.start, np.start), end: Math.max(cue.end, np.end) };
   const cueText = cue.text.trim();
