@@ -11,7 +11,7 @@
 import type { Attribution, Doc, Entity, Mention } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { AttributionLexicon } from './lexicon.js';
-import { Phrases, sentencesOf, type Sentence } from '../events/patterns.js';
+import { Phrases, sentencesOf, sortByStart, type Sentence } from '../events/patterns.js';
 
 interface Compiled {
   /** Cues before the source (group 0) and reporting verbs (group 1), scanned in one pass. */
@@ -90,23 +90,114 @@ interface Tok {
 }
 const TOKEN = /\p{L}+['’]|[\p{L}\p{N}]+(?:[-‑.][\p{L}\p{N}]+)*/gu;
 
-function tokens(text: string, a: number, b: number): Tok[] {
+/** 1: a letter (\p{L}), 2: a digit or other number (\p{N}); per UTF-16 code unit (surrogates: 0). */
+let LN: Uint8Array | null = null;
+function letterTable(): Uint8Array {
+  if (LN) return LN;
+  const t = new Uint8Array(65536);
+  let all = '';
+  for (let c = 0; c < 65536; c += 4096) {
+    const u = new Uint16Array(4096);
+    for (let i = 0; i < 4096; i++) u[i] = c + i >= 0xd800 && c + i <= 0xdfff ? 32 : c + i;
+    all += String.fromCharCode.apply(null, u as unknown as number[]);
+  }
+  for (const m of all.matchAll(/\p{L}+/gu)) t.fill(1, m.index!, m.index! + m[0].length);
+  for (const m of all.matchAll(/\p{N}+/gu)) t.fill(2, m.index!, m.index! + m[0].length);
+  LN = t;
+  return t;
+}
+
+/**
+ * The tokens of text[a, b): what TOKEN finds in the slice, read with a table instead of the
+ * regex (the regex stays the reference, and reads slices holding surrogate pairs).
+ */
+function tokens(text: string, a: number, b: number, max = Infinity): Tok[] {
+  const ln = letterTable();
+  const out: Tok[] = [];
+  let i = a;
+  // the first `max` tokens are those of the whole range (tokens are read left to right)
+  while (i < b && out.length < max) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return tokensRe(text, a, b, max);
+    if (ln[c] === 0) {
+      i++;
+      continue;
+    }
+    const p = i;
+    // \p{L}+['’]: the letters from p, then an apostrophe
+    let q = p;
+    while (q < b && ln[text.charCodeAt(q)] === 1) q++;
+    if (q > p && q < b) {
+      const d = text.charCodeAt(q);
+      if (d === 39 || d === 0x2019) {
+        out.push({ start: p, end: q + 1, w: text.slice(p, q + 1) });
+        i = q + 1;
+        continue;
+      }
+    }
+    // [\p{L}\p{N}]+(?:[-‑.][\p{L}\p{N}]+)*
+    q = p;
+    for (;;) {
+      while (q < b && ln[text.charCodeAt(q)] !== 0) q++;
+      if (q + 1 < b) {
+        const d = text.charCodeAt(q);
+        if (d === 45 || d === 0x2011 || d === 46) {
+          const e = text.charCodeAt(q + 1);
+          if (ln[e] !== 0) {
+            q++;
+            continue;
+          }
+          if (e >= 0xd800 && e <= 0xdfff) return tokensRe(text, a, b, max);
+        }
+      }
+      break;
+    }
+    if (q < b && text.charCodeAt(q) >= 0xd800 && text.charCodeAt(q) <= 0xdfff) return tokensRe(text, a, b, max);
+    out.push({ start: p, end: q, w: text.slice(p, q) });
+    i = q;
+  }
+  return out;
+}
+
+function tokensRe(text: string, a: number, b: number, max = Infinity): Tok[] {
   const out: Tok[] = [];
   const s = text.slice(a, b);
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(s))) out.push({ start: a + m.index, end: a + m.index + m[0].length, w: m[0] });
+  while (out.length < max && (m = TOKEN.exec(s))) out.push({ start: a + m.index, end: a + m.index + m[0].length, w: m[0] });
   return out;
 }
 
 const HARD_STOP = /[,;:.!?()«»"“”\n]/u;
-/** Characters that open the clause holding a preposed source. */
-const CLAUSE_OPEN = ',;:«»"“”(';
+/** Words in lower case with their first ’ as ' (remembered: the same words come back). */
+const lowerAposMemo = new Map<string, string>();
+function lowerApos(w: string): string {
+  let l = lowerAposMemo.get(w);
+  if (l === undefined) {
+    l = w.toLowerCase().replace('’', "'");
+    if (lowerAposMemo.size > 20000) lowerAposMemo.clear();
+    lowerAposMemo.set(w, l);
+  }
+  return l;
+}
+
+/** White space as the regex \s (and String.prototype.trim) read it. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Characters that open the clause holding a preposed source: , ; : « » " “ ” ( */
+function clauseOpen(c: number): boolean {
+  return c === 44 || c === 59 || c === 58 || c === 0xab || c === 0xbb || c === 34 || c === 0x201c || c === 0x201d || c === 40;
+}
 
 interface MentionRef {
   m: Mention;
   e: Entity;
 }
+const mStart = (r: MentionRef): number => r.m.start;
 
 const KIND_PRIORITY: Record<string, number> = {
   person: 0,
@@ -160,7 +251,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
   const sents = sentencesOf(text, doc.sentences);
   const mentions: MentionRef[] = [];
   for (const e of doc.entities) for (const m of e.mentions) mentions.push({ m, e });
-  mentions.sort((a, b) => a.m.start - b.m.start);
+  sortByStart(mentions, mStart);
   const out: Found[] = [];
 
   for (let si = 0; si < sents.length; si++) {
@@ -192,14 +283,16 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       if (v.group !== 1) continue;
       if (overlaps(v.start, v.end)) continue;
       const prevTok = lastToken(text, s.start, v.start);
-      if (prevTok && c.notBefore.has(prevTok.toLowerCase().replace('’', "'"))) continue;
+      if (prevTok && c.notBefore.has(lowerApos(prevTok))) continue;
       // inverted? the verb (with its auxiliaries) follows a comma or a closing quote
       const auxAt = auxStart(text, s.start, v.start, c.aux);
-      const beforeAux = text.slice(s.start, auxAt);
-      const lastChar = beforeAux.replace(/\s+$/u, '').slice(-1);
+      // the last character before the auxiliaries that is not white space ('' when there is none)
+      let lastAt = auxAt - 1;
+      while (lastAt >= s.start && isSpace(text.charCodeAt(lastAt))) lastAt--;
+      const lastChar = lastAt >= s.start ? text[lastAt] : '';
       const after = text.slice(v.end, s.end);
       const pron = c.invertedPronoun.exec(after) ?? (c.pronounInCue.test(v.text) ? ([''] as unknown as RegExpExecArray) : null);
-      const inverted = /[,»”"'’—–-]/u.test(lastChar) || beforeAux.trim() === '' || !!pron;
+      const inverted = /[,»”"'’—–-]/u.test(lastChar) || lastChar === '' || !!pron;
       if (inverted) {
         const cue = { start: auxAt < v.start ? auxAt : v.start, end: v.end + (pron ? pron[0].length : 0), text: '' };
         cue.text = text.slice(cue.start, cue.end);
@@ -230,12 +323,12 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       }
       let a0 = s.start;
       for (let i = v.start - 1; i >= s.start; i--) {
-        if (CLAUSE_OPEN.includes(text[i])) {
+        if (clauseOpen(text.charCodeAt(i))) {
           a0 = i + 1;
           break;
         }
       }
-      let np = trimSpan(text, a0, s.start + beforeAux.length);
+      let np = trimSpan(text, a0, auxAt);
       if (!np) continue;
       // drop a leading complementizer clause opener ("que", "qui") and long stretches
       let toks = tokens(text, np.start, np.end);
@@ -315,7 +408,7 @@ function trimSpan(text: string, a: number, b: number): { start: number; end: num
  * apposition that ends the sentence.
  */
 function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, apposition: boolean): { start: number; end: number } | null {
-  const toks = tokens(text, a, limit);
+  const toks = tokens(text, a, limit, 12); // the phrase stops at 12 words
   let end = -1;
   let n = 0;
   for (const t of toks) {
@@ -379,7 +472,7 @@ function resolve(
   const toks = tokens(text, np.start, np.end);
   if (!toks.length) return null;
   let i = 0;
-  while (i < toks.length - 1 && c.determiners.has(toks[i].w.toLowerCase().replace('’', "'"))) i++;
+  while (i < toks.length - 1 && c.determiners.has(lowerApos(toks[i].w))) i++;
   const content = toks.slice(i);
   const span = { start: Math.min(cue.start, np.start), end: Math.max(cue.end, np.end) };
   const cueText = cue.text.trim();

@@ -25,7 +25,7 @@
 import type { ConflictEvent, DateMention, Doc, Entity, EventStatus, Mention, Place, Span } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { EventLexicon, TriggerEntry } from './lexicon.js';
-import { Phrases, findAll, patternSource, sentencesOf, type PhraseMatch, type Sentence } from './patterns.js';
+import { Phrases, findAll, patternSource, sentencesOf, sortByStart, type PhraseMatch, type Sentence } from './patterns.js';
 import { findAttributions } from '../attribution/index.js';
 import { CROWD_ACTORS, countryName } from './taxonomy.js';
 import type { AttributionLexicon } from '../attribution/lexicon.js';
@@ -68,10 +68,16 @@ interface Compiled {
   genitive: RegExp;
   nonActorKinds: Set<string>;
   conditional: RegExp | null;
+  /** The conditional endings alone: a quick necessary test before `conditional`. */
+  condGate: RegExp | null;
   condExceptions: Set<string>;
   numberRe: RegExp;
   vagueValues: Map<string, number>;
+  /** fold() of the vague quantities met so far (by their text). */
+  vagueKeys: Map<string, string>;
   hasNegSplit: boolean;
+  /** The scanner groups whose matches' text is read (triggers and vague quantities); the others' text is left ''. */
+  textOf: Uint8Array;
 }
 
 const compiledCache = new WeakMap<EventLexicon, Compiled>();
@@ -133,7 +139,11 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
   };
   const refiners = new Map<string, number>();
   for (const [k, r] of Object.entries(lex.refiners)) refiners.set(k, add(r.cues));
+  const textOf = new Uint8Array(groups.length);
+  textOf.fill(1, 0, lex.triggers.length);
+  textOf[g.vague] = 1;
   c = {
+    textOf,
     scanner: new Phrases(groups, classes),
     nTriggers: lex.triggers.length,
     g,
@@ -144,9 +154,11 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
     conditional: lex.status.conditionalEndings.length
       ? new RegExp(`\\p{L}+(?:${lex.status.conditionalEndings.join('|')})(?![\\p{L}])`, 'giu')
       : null,
+    condGate: lex.status.conditionalEndings.length ? new RegExp(`(?:${lex.status.conditionalEndings.join('|')})(?![\\p{L}])`, 'iu') : null,
     condExceptions: new Set(lex.status.conditionalExceptions.map((w) => w.toLowerCase())),
     numberRe,
     vagueValues: new Map(Object.entries(lex.fatalities.vague).map(([k, v]) => [fold(k), v])),
+    vagueKeys: new Map(),
     hasNegSplit: lex.status.negationParticles.length > 0 && lex.status.negationCompletions.length > 0,
   };
   compiledCache.set(lex, c);
@@ -229,6 +241,19 @@ const dEnd = (d: DateMention) => d.end;
 
 /** Parses a number written in digits or words ("vingt-trois", "deux cents", "1 200"). */
 export function parseNumber(s: string, lex: EventLexicon): number | null {
+  // figures repeat from one article to the next: each text is read once per lexicon
+  let memo = numberMemo.get(lex);
+  if (!memo) numberMemo.set(lex, (memo = new Map()));
+  const known = memo.get(s);
+  if (known !== undefined) return known;
+  const v = readNumber(s, lex);
+  if (memo.size > 50000) memo.clear();
+  memo.set(s, v);
+  return v;
+}
+const numberMemo = new WeakMap<EventLexicon, Map<string, number | null>>();
+
+function readNumber(s: string, lex: EventLexicon): number | null {
   const t = s.trim();
   if (/^\d/.test(t)) {
     const n = Number(t.replace(/[\s\u00a0\u202f,.]/g, ''));
@@ -323,7 +348,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       placeMentions.push({ m, p });
       if (m.end - m.start > placeLen) placeLen = m.end - m.start;
     }
-  placeMentions.sort((a, b) => a.m.start - b.m.start);
+  sortByStart(placeMentions, mStart);
   const overlapsPlace = (m: Mention) => {
     // places starting before m.end, back to those that could still reach m.start
     for (let k = firstAt(placeMentions, m.end, mStart) - 1; k >= 0 && placeMentions[k].m.start + placeLen > m.start; k--) {
@@ -340,13 +365,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       actorMentions.push({ m, e });
     }
   }
-  actorMentions.sort((a, b) => a.m.start - b.m.start);
-  const dates = [...doc.dates].sort((a, b) => a.start - b.start);
+  sortByStart(actorMentions, mStart);
+  const dates = doc.dates.slice();
+  sortByStart(dates, dStart);
   const pubMonth = doc.published && /^\d{4}-\d{2}/.test(doc.published) ? doc.published.slice(0, 7) : null;
 
   const all: Candidate[] = [];
   let lastActor1: MentionRef[] = [];
-  const scans: Scan[] = sents.map((s) => scanOf(c.scanner.scan(text, s.start, s.end)));
+  const scans: Scan[] = sents.map((s) => scanOf(c.scanner.scan(text, s.start, s.end, c.textOf)));
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
     const ms = scans[si];
@@ -384,7 +410,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       refine(cand, s, ms, c, lex);
       // a refiner that moved the trigger to another type (weapons seized, not a town) wins over the actor rules
       const refinedAway = cand.type !== entry.type;
-      roles(cand, text, clause, ms, pool.filter((r) => !(r.m.start >= span.start && r.m.end <= span.end)), c, lastActor1);
+      roles(cand, text, clause, ms, pool, c, lastActor1);
       if (!refinedAway) actorRules(cand);
       cand.place = pickPlace(text, s, span, ms, sPlaces, c);
       cand.placeInSentence = !!cand.place;
@@ -505,8 +531,11 @@ function sameIds(a: MentionRef[], b: MentionRef[]): boolean {
   return true;
 }
 
-function ids(a: MentionRef[]): Set<string> {
-  return new Set(a.map((r) => r.e.id));
+/** The entity ids of the mentions, each once, in order (no Set for a handful of mentions). */
+function idList(a: MentionRef[]): string[] {
+  const out: string[] = [];
+  for (const r of a) if (!out.includes(r.e.id)) out.push(r.e.id);
+  return out;
 }
 
 function bare(x: Candidate): boolean {
@@ -560,6 +589,7 @@ function info(x: Candidate): number {
 }
 
 function datesAgree(a: string, b: string): boolean {
+  if (a === b) return true;
   if (a.includes('W') || b.includes('W')) return a.slice(0, 4) === b.slice(0, 4);
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== 'X' && b[i] !== 'X' && a[i] !== b[i]) return false;
@@ -620,10 +650,16 @@ function coordinated(text: string, pool: MentionRef[], first: MentionRef, dir: 1
   const out = [first];
   let cur = first;
   for (;;) {
-    const next =
-      dir === 1
-        ? pool.find((r) => r.m.start >= cur.m.end && r.m.start <= hi)
-        : [...pool].reverse().find((r) => r.m.end <= cur.m.start && r.m.start >= lo);
+    let next: MentionRef | undefined;
+    if (dir === 1) next = pool.find((r) => r.m.start >= cur.m.end && r.m.start <= hi);
+    else
+      for (let k = pool.length - 1; k >= 0; k--) {
+        const r = pool[k];
+        if (r.m.end <= cur.m.start && r.m.start >= lo) {
+          next = r;
+          break;
+        }
+      }
     if (!next) break;
     const gap = dir === 1 ? text.slice(cur.m.end, next.m.start) : text.slice(next.m.end, cur.m.start);
     if (gap.length > 30 || !c.conj.test(gap)) break;
@@ -648,7 +684,12 @@ function roles(
   lastActor1: MentionRef[],
 ): void {
   const t = cand.trigger;
-  const inClause = pool.filter((r) => r.m.start >= clause.start && r.m.end <= clause.end);
+  // the sentence's actors in the clause, but not inside the trigger itself
+  const inClause: MentionRef[] = [];
+  for (const r of pool) {
+    if (r.m.start >= t.start && r.m.end <= t.end) continue;
+    if (r.m.start >= clause.start && r.m.end <= clause.end) inClause.push(r);
+  }
   const patientGenitive = cand.type === 'Violence against civilians' || cand.subtype === 'Arrests' || !!cand.entry.actorRules?.some((r) => r.role === 'actor1');
   let a1: MentionRef[] = [];
   let a2: MentionRef[] = [];
@@ -712,14 +753,25 @@ function roles(
     const r = firstAfter(inClause, t.end, clause.end, 20);
     if (r && !a1.includes(r)) a2 = coordinated(text, inClause, r, 1, c, clause.start, clause.end);
   }
-  const a1ids = ids(a1);
   cand.actor1 = uniq(a1);
-  cand.actor2 = uniq(a2.filter((r) => !a1ids.has(r.e.id)));
+  cand.actor2 = uniq(a2.filter((r) => !hasId(a1, r.e.id)));
 }
 
+/** The mentions of distinct entities, first of each kept (a handful: no Set). */
 function uniq(a: MentionRef[]): MentionRef[] {
-  const seen = new Set<string>();
-  return a.filter((r) => (seen.has(r.e.id) ? false : (seen.add(r.e.id), true)));
+  const out: MentionRef[] = [];
+  for (let k = 0; k < a.length; k++) {
+    const id = a[k].e.id;
+    let seen = false;
+    for (let q = 0; q < k; q++) if (a[q].e.id === id) seen = true;
+    if (!seen) out.push(a[k]);
+  }
+  return out;
+}
+
+function hasId(a: MentionRef[], id: string): boolean {
+  for (const r of a) if (r.e.id === id) return true;
+  return false;
 }
 
 /** A place introduced as a destination ("vers X", "en direction de X", "towards X"). */
@@ -800,8 +852,9 @@ function status(text: string, clause: { start: number; end: number }, t: Span, m
   if (hs.length && t.start - hs[hs.length - 1].end <= 25) return 'reported';
   const ha = hits(ms, c.g.hearsay, t.end, Math.min(clause.end, t.end + 40));
   if (ha.length && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, ha[0].start))) return 'reported';
-  if (c.conditional) {
+  if (c.conditional && c.condGate) {
     const near = text.slice(Math.max(clause.start, t.start - 40), t.end);
+    if (!c.condGate.test(near)) return 'asserted';
     c.conditional.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = c.conditional.exec(near))) if (!c.condExceptions.has(m[0].toLowerCase())) return 'planned';
@@ -814,7 +867,9 @@ function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: 
   if (!deaths.length) return [];
   const nums: { start: number; end: number; text: string; value: number }[] = [];
   for (const v of hits(ms, c.g.vague, s.start, s.end)) {
-    const val = c.vagueValues.get(fold(v.text));
+    let key = c.vagueKeys.get(v.text);
+    if (key === undefined) c.vagueKeys.set(v.text, (key = fold(v.text)));
+    const val = c.vagueValues.get(key);
     if (val !== undefined) nums.push({ start: v.start, end: v.end, text: v.text, value: val });
   }
   for (const n of findAll(c.numberRe, text, s.start, s.end)) {
@@ -866,8 +921,8 @@ function toEvent(doc: Doc, cand: Candidate, n: number): ConflictEvent {
     id: `${doc.id}:e${n}`,
     type: cand.type,
     subtype: cand.subtype,
-    actor1: [...ids(cand.actor1)],
-    actor2: [...ids(cand.actor2)],
+    actor1: idList(cand.actor1),
+    actor2: idList(cand.actor2),
     place: cand.place ? cand.place.p.id : null,
     date: cand.date ? cand.date.value : null,
     status: cand.status,

@@ -205,6 +205,35 @@ export function naiveSentences(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/**
+ * Sorts items by start, in place, stably (what `xs.sort((a, b) => startOf(a) - startOf(b))`
+ * gives): sorted input is left as is, else one numeric sort of (start, index) keys instead of
+ * a comparator call per comparison.
+ */
+let sortKeys = new Float64Array(256);
+export function sortByStart<T>(xs: T[], startOf: (x: T) => number): void {
+  const n = xs.length;
+  if (n < 2) return;
+  let sorted = true;
+  let plain = n < 2097152;
+  for (let k = 0; k < n; k++) {
+    const v = startOf(xs[k]);
+    if (!(v >= 0 && v < 2147483648 && Math.floor(v) === v)) plain = false;
+    if (k > 0 && v < startOf(xs[k - 1])) sorted = false;
+  }
+  if (sorted) return;
+  if (!plain) {
+    xs.sort((a, b) => startOf(a) - startOf(b));
+    return;
+  }
+  if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, sortKeys.length * 2));
+  const keys = sortKeys.subarray(0, n);
+  for (let k = 0; k < n; k++) keys[k] = startOf(xs[k]) * 2097152 + k;
+  keys.sort();
+  const copy = xs.slice();
+  for (let k = 0; k < n; k++) xs[k] = copy[keys[k] % 2097152];
+}
+
 /** A match of a phrase list: its span and the index of the group (list) it came from. */
 export interface PhraseMatch {
   start: number;
@@ -472,41 +501,135 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
   return t;
 }
 
+/**
+ * What every word token seen so far looked up to (any text, for one `vocabVersion`): its
+ * vocabulary number and wildcard ids, by the hash of its folded characters (checked). Texts
+ * repeat their words, so most tokens cost one probe and one comparison instead of a vocabulary
+ * probe, a wildcard-index probe and the short-wildcard tests. Punctuation (one code unit) has
+ * its own table by folded code.
+ */
+const MEMO_MAX = 1 << 17;
+/** [2k] entry + 1 (0 = empty), [2k + 1] hash; at most half full (small: it stays in cache). */
+let memoSlots = new Int32Array(2 * 4096);
+let memoMask = 4095;
+let memoStr: string[] = [];
+let memoId: number[] = [];
+/** Wildcard ids of entry e: memoG[memoG0[e] .. memoG0[e + 1]). */
+let memoG0: number[] = [0];
+let memoG: number[] = [];
+const punctId = new Int32Array(65536).fill(-2); // -2: not looked up yet
+let memoVer = -1;
+
+function memoReset(): void {
+  if (memoStr.length) {
+    memoSlots = new Int32Array(2 * 4096);
+    memoMask = 4095;
+  }
+  memoStr = [];
+  memoId = [];
+  memoG0 = [0];
+  memoG = [];
+  punctId.fill(-2);
+  memoVer = vocabVersion;
+}
+
+function memoGrow(): void {
+  const old = memoSlots;
+  const size = (memoMask + 1) * 2;
+  memoSlots = new Int32Array(2 * size);
+  memoMask = size - 1;
+  for (let k = 0; k < old.length; k += 2) {
+    if (old[k] === 0) continue;
+    let q = old[k + 1] & memoMask;
+    while (memoSlots[2 * q] !== 0) q = (q + 1) & memoMask;
+    memoSlots[2 * q] = old[k];
+    memoSlots[2 * q + 1] = old[k + 1];
+  }
+}
+
+/** The vocabulary number of text[a, b) (hash h), or -1. */
+function vocabOf(text: string, a: number, b: number, h: number, f: Uint16Array): number {
+  const vk = VOCAB_HASH.keys;
+  const vv = VOCAB_HASH.vals;
+  const vmask = vk.length - 1;
+  for (let q = VOCAB_HASH.slot(h); vk[q] !== -1; q = (q + 1) & vmask) {
+    if (vk[q] === h && sameAs(text, a, b, VOCAB_STR[vv[q]], f)) return vv[q];
+  }
+  return -1;
+}
+
+/** Looks word text[a, b) (hash h) up the slow way and remembers it; returns its entry. */
+function memoAdd(text: string, a: number, b: number, h: number, f: Uint16Array, slot: number): number {
+  let moved = false;
+  if (memoStr.length >= MEMO_MAX) {
+    memoReset();
+    moved = true;
+  }
+  if ((memoStr.length + 1) * 2 > memoMask + 1) {
+    memoGrow();
+    moved = true;
+  }
+  if (moved) {
+    // the table changed: find the free slot again
+    slot = h & memoMask;
+    while (memoSlots[2 * slot] !== 0) slot = (slot + 1) & memoMask;
+  }
+  const e = memoStr.length;
+  memoStr.push(foldStr(text.slice(a, b)));
+  memoId.push(vocabOf(text, a, b, h, f));
+  if (GLOBS.length > 0) {
+    if (b - a >= 3) {
+      const gk = GLOB_INDEX.keys;
+      const gv = GLOB_INDEX.vals;
+      const gmask = gk.length - 1;
+      const key = keyOf(text, a, 3, f);
+      for (let q = GLOB_INDEX.slot(key); gk[q] !== -1; q = (q + 1) & gmask) {
+        if (gk[q] === key && globOk(GLOBS[gv[q]], text, a, b, f)) memoG.push(gv[q]);
+      }
+    }
+    for (const g of SHORT_GLOBS) if (globOk(GLOBS[g], text, a, b, f)) memoG.push(g);
+  }
+  memoG0.push(memoG.length);
+  memoSlots[2 * slot] = e + 1;
+  memoSlots[2 * slot + 1] = h;
+  return e;
+}
+
 /** (Re)computes the tokens' vocabulary numbers and wildcard ids. */
 function lookUp(t: Tokens): void {
   const { n, word, id, gOff, start, end, h, text } = t;
   const f = foldTable();
   const gIds = t.gIds;
   gIds.length = 0;
-  const anyGlob = GLOBS.length > 0;
-  const vk = VOCAB_HASH.keys;
-  const vv = VOCAB_HASH.vals;
-  const vmask = vk.length - 1;
-  const gk = GLOB_INDEX.keys;
-  const gv = GLOB_INDEX.vals;
-  const gmask = gk.length - 1;
+  if (memoVer !== vocabVersion) memoReset();
   for (let i = 0; i < n; i++) {
     const a = start[i];
     const b = end[i];
-    let v = -1;
     const hi = h[i];
-    for (let q = VOCAB_HASH.slot(hi); vk[q] !== -1; q = (q + 1) & vmask) {
-      if (vk[q] === hi && sameAs(text, a, b, VOCAB_STR[vv[q]], f)) {
-        v = vv[q];
+    gOff[i] = gIds.length;
+    if (word[i] !== 1) {
+      // punctuation: one code unit, no wildcard
+      const fc = f[text.charCodeAt(a)];
+      let v = punctId[fc];
+      if (v === -2) v = punctId[fc] = vocabOf(text, a, b, hi, f);
+      id[i] = v;
+      continue;
+    }
+    let q = hi & memoMask;
+    let e = -1;
+    for (;;) {
+      const v = memoSlots[2 * q];
+      if (v === 0) break;
+      if (memoSlots[2 * q + 1] === hi && sameAs(text, a, b, memoStr[v - 1], f)) {
+        e = v - 1;
         break;
       }
+      q = (q + 1) & memoMask;
     }
-    id[i] = v;
-    gOff[i] = gIds.length;
-    if (anyGlob && word[i] === 1) {
-      if (b - a >= 3) {
-        const key = keyOf(text, a, 3, f);
-        for (let q = GLOB_INDEX.slot(key); gk[q] !== -1; q = (q + 1) & gmask) {
-          if (gk[q] === key && globOk(GLOBS[gv[q]], text, a, b, f)) gIds.push(gv[q]);
-        }
-      }
-      for (const g of SHORT_GLOBS) if (globOk(GLOBS[g], text, a, b, f)) gIds.push(g);
-    }
+    if (e < 0) e = memoAdd(text, a, b, hi, f, q);
+    id[i] = memoId[e];
+    const g1 = memoG0[e + 1];
+    for (let g = memoG0[e]; g < g1; g++) gIds.push(memoG[g]);
   }
   gOff[n] = gIds.length;
   t.ver = vocabVersion;
@@ -620,6 +743,12 @@ interface Term {
   needB: boolean;
 }
 
+/** Slot hash of a trie edge (node, key). */
+function edgeSlot(node: number, key: number): number {
+  return Math.imul(node, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b);
+}
+
+/** A trie node while a Phrases is built (then flattened into typed arrays). */
 class TNode {
   /** Next nodes by (vocabulary number * 2 + white space before). */
   lit: Map<number, TNode> | null = null;
@@ -636,18 +765,34 @@ class TNode {
  * `’` = `'`.
  */
 export class Phrases {
-  /** First tokens: literal words by vocabulary number, wildcard words by id. */
-  private rootLit: (TNode | null)[] = [];
-  private rootGlob: (TNode | null)[] = [];
+  /** First tokens while building: literal words by vocabulary number, wildcard words by id. */
+  private rootLitB: (TNode | null)[] = [];
+  private rootGlobB: (TNode | null)[] = [];
+  /**
+   * The trie in typed arrays (built from the TNode trie once): the node of each first token
+   * (-1: none), the terms of node k at term indices [termAt[k], termAt[k + 1]), and the edges
+   * in one open-addressing table of (node, key, child) triples; a literal edge's key is
+   * number * 2 + white space before, a wildcard edge's key is -(that) - 1.
+   */
+  private rootLit: Int32Array = new Int32Array(0);
+  private rootGlob: Int32Array = new Int32Array(0);
+  private termAt: Int32Array = new Int32Array(1);
+  private termGroup: Int32Array = new Int32Array(0);
+  private termOrder: Int32Array = new Int32Array(0);
+  private termNeedB: Uint8Array = new Uint8Array(0);
+  /** Per node: 1 when it has literal edges, 2 when it has wildcard edges. */
+  private edgeKinds: Uint8Array = new Uint8Array(0);
+  private edges: Int32Array = new Int32Array(3);
+  private edgeMask = 0;
   readonly size: number;
   /** Overlap class of each group for `scan` (groups of one class never overlap). */
   private readonly cls: number[];
   private readonly nClasses: number;
   /** The most tokens a form spans. */
   private maxToks = 0;
-  /** Matches of the last walk: end token (exclusive) and form. */
-  private mJ: number[] = [];
-  private mT: Term[] = [];
+  /** Matches of the last walk: end token (exclusive) and term index. */
+  private mJ = new Int32Array(16);
+  private mT = new Int32Array(16);
   private mN = 0;
   private busy = new Int32Array(0);
 
@@ -671,7 +816,7 @@ export class Phrases {
             const isLit = pt.lit !== null;
             const num = isLit ? wordId(pt.lit!) : globId({ pre: pt.pre, post: pt.post, re: pt.re });
             if (k === 0) {
-              const arr = isLit ? this.rootLit : this.rootGlob;
+              const arr = isLit ? this.rootLitB : this.rootGlobB;
               while (arr.length <= num) arr.push(null); // dense arrays, never holey
               node = arr[num] ?? (arr[num] = new TNode());
               return;
@@ -692,6 +837,103 @@ export class Phrases {
       }
     });
     this.size = size;
+    this.flatten();
+  }
+
+  /** Numbers the nodes (depth first) and stores terms and edges in typed arrays. */
+  private flatten(): void {
+    const nodes: TNode[] = [];
+    const idOf = new Map<TNode, number>();
+    const visit = (nd: TNode): number => {
+      let id = idOf.get(nd);
+      if (id !== undefined) return id;
+      id = nodes.length;
+      nodes.push(nd);
+      idOf.set(nd, id);
+      if (nd.lit) for (const nx of nd.lit.values()) visit(nx);
+      if (nd.globs) for (const nx of nd.globs.values()) visit(nx);
+      return id;
+    };
+    const roots = (arr: (TNode | null)[]): Int32Array => {
+      const out = new Int32Array(arr.length).fill(-1);
+      arr.forEach((nd, k) => {
+        if (nd) out[k] = visit(nd);
+      });
+      return out;
+    };
+    this.rootLit = roots(this.rootLitB);
+    this.rootGlob = roots(this.rootGlobB);
+    this.rootLitB = [];
+    this.rootGlobB = [];
+    const n = nodes.length;
+    let nTerms = 0;
+    let nEdges = 0;
+    for (const nd of nodes) {
+      nTerms += nd.terms ? nd.terms.length : 0;
+      nEdges += (nd.lit ? nd.lit.size : 0) + (nd.globs ? nd.globs.size : 0);
+    }
+    this.termAt = new Int32Array(n + 1);
+    this.termGroup = new Int32Array(nTerms);
+    this.termOrder = new Int32Array(nTerms);
+    this.termNeedB = new Uint8Array(nTerms);
+    this.edgeKinds = new Uint8Array(n);
+    let cap = 4;
+    while (cap < nEdges * 2) cap *= 2;
+    this.edges = new Int32Array(cap * 3).fill(-1);
+    this.edgeMask = cap - 1;
+    let t = 0;
+    nodes.forEach((nd, k) => {
+      this.termAt[k] = t;
+      for (const term of nd.terms ?? []) {
+        this.termGroup[t] = term.group;
+        this.termOrder[t] = term.order;
+        this.termNeedB[t] = term.needB ? 1 : 0;
+        t++;
+      }
+      if (nd.lit) {
+        this.edgeKinds[k] |= 1;
+        for (const [key, nx] of nd.lit) this.putEdge(k, key, idOf.get(nx)!);
+      }
+      if (nd.globs) {
+        this.edgeKinds[k] |= 2;
+        for (const [key, nx] of nd.globs) this.putEdge(k, -key - 1, idOf.get(nx)!);
+      }
+    });
+    this.termAt[n] = t;
+  }
+
+  private putEdge(node: number, key: number, child: number): void {
+    const e = this.edges;
+    let q = edgeSlot(node, key) & this.edgeMask;
+    while (e[3 * q] !== -1) q = (q + 1) & this.edgeMask;
+    e[3 * q] = node;
+    e[3 * q + 1] = key;
+    e[3 * q + 2] = child;
+  }
+
+  /** The child of node by key, or -1. */
+  private child(node: number, key: number): number {
+    const e = this.edges;
+    const mask = this.edgeMask;
+    for (let q = edgeSlot(node, key) & mask; ; q = (q + 1) & mask) {
+      const x = e[3 * q];
+      if (x === -1) return -1;
+      if (x === node && e[3 * q + 1] === key) return e[3 * q + 2];
+    }
+  }
+
+  /** Records match (end token j, term ti) of the current walk. */
+  private record(j: number, ti: number): void {
+    if (this.mN === this.mJ.length) {
+      const a = new Int32Array(this.mN * 2);
+      a.set(this.mJ);
+      this.mJ = a;
+      const b = new Int32Array(this.mN * 2);
+      b.set(this.mT);
+      this.mT = b;
+    }
+    this.mJ[this.mN] = j;
+    this.mT[this.mN++] = ti;
   }
 
   static of(forms: readonly string[]): Phrases {
@@ -705,7 +947,7 @@ export class Phrases {
     const rl = this.rootLit;
     if (id >= 0 && id < rl.length) {
       const n0 = rl[id];
-      if (n0 !== null) this.descend(t, n0, i + 1, b);
+      if (n0 >= 0) this.descend(t, n0, i + 1, b);
     }
     const g1 = t.gOff[i + 1];
     const rg = this.rootGlob;
@@ -713,35 +955,35 @@ export class Phrases {
       const gid = t.gIds[g];
       if (gid < rg.length) {
         const nd = rg[gid];
-        if (nd !== null) this.descend(t, nd, i + 1, b);
+        if (nd >= 0) this.descend(t, nd, i + 1, b);
       }
     }
     return this.mN;
   }
 
-  private descend(t: Tokens, node: TNode, j: number, b: number): void {
+  private descend(t: Tokens, node: number, j: number, b: number): void {
     if (t.end[j - 1] > b) return;
-    if (node.terms !== null) {
-      for (const term of node.terms) {
-        if (term.needB && !this.bounded(t, j)) continue;
-        this.mJ[this.mN] = j;
-        this.mT[this.mN++] = term;
-      }
+    const t1 = this.termAt[node + 1];
+    for (let ti = this.termAt[node]; ti < t1; ti++) {
+      if (this.termNeedB[ti] === 1 && !this.bounded(t, j)) continue;
+      this.record(j, ti);
     }
     if (j >= t.n || t.start[j] >= b) return;
+    const kinds = this.edgeKinds[node];
+    if (kinds === 0) return;
     const sp = t.sp[j];
-    if (node.lit !== null) {
+    if ((kinds & 1) !== 0) {
       const id = t.id[j];
       if (id >= 0) {
-        const nx = node.lit.get(id * 2 + sp);
-        if (nx !== undefined) this.descend(t, nx, j + 1, b);
+        const nx = this.child(node, id * 2 + sp);
+        if (nx >= 0) this.descend(t, nx, j + 1, b);
       }
     }
-    if (node.globs !== null) {
+    if ((kinds & 2) !== 0) {
       const g1 = t.gOff[j + 1];
       for (let g = t.gOff[j]; g < g1; g++) {
-        const nx = node.globs.get(t.gIds[g] * 2 + sp);
-        if (nx !== undefined) this.descend(t, nx, j + 1, b);
+        const nx = this.child(node, -(t.gIds[g] * 2 + sp) - 1);
+        if (nx >= 0) this.descend(t, nx, j + 1, b);
       }
     }
   }
@@ -756,18 +998,19 @@ export class Phrases {
     const n = this.walk(t, i, b);
     if (n === 0) return null;
     let bestJ = -1;
-    let bestTerm: Term | null = null;
+    let bestTerm = -1;
+    const order = this.termOrder;
     for (let k = 0; k < n; k++) {
       const j = this.mJ[k];
       const term = this.mT[k];
-      if (j > bestJ || (j === bestJ && term.order < bestTerm!.order)) {
+      if (j > bestJ || (j === bestJ && order[term] < order[bestTerm])) {
         bestJ = j;
         bestTerm = term;
       }
     }
     const s = t.start[i];
     const e = t.end[bestJ - 1];
-    return { start: s, end: e, text: t.text.slice(s, e), group: bestTerm!.group };
+    return { start: s, end: e, text: t.text.slice(s, e), group: this.termGroup[bestTerm] };
   }
 
   private prepared(text: string): Tokens {
@@ -803,8 +1046,10 @@ export class Phrases {
   /**
    * Every group's matches inside text[a, b) in one pass: at each token, the longest match
    * of each overlap class; matches of one class never overlap. Sorted by start.
+   * With `textOf`, only the matches of groups g with textOf[g] === 1 get their text (the
+   * others get ''): for callers that read the text of a few groups only.
    */
-  scan(text: string, a = 0, b = text.length): PhraseMatch[] {
+  scan(text: string, a = 0, b = text.length, textOf?: Uint8Array): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     if (this.size === 0) return out;
     const t = this.prepared(text);
@@ -818,25 +1063,31 @@ export class Phrases {
       if (busy === null) busy = this.busy.fill(-1, 0, this.nClasses);
       // the longest match of each class (few matches: a small quadratic pass)
       const startOut = out.length;
+      const mJ = this.mJ;
+      const mT = this.mT;
+      const tGroup = this.termGroup;
+      const tOrder = this.termOrder;
       for (let k = 0; k < n; k++) {
-        const term = this.mT[k];
-        const cl = cls[term.group];
+        const term = mT[k];
+        const cl = cls[tGroup[term]];
         if (busy[cl] > s) continue;
-        const j = this.mJ[k];
+        const j = mJ[k];
+        const ord = tOrder[term];
         let better = true;
         for (let q = 0; q < n; q++) {
           if (q === k) continue;
-          const o = this.mT[q];
-          if (cls[o.group] !== cl) continue;
-          const jq = this.mJ[q];
-          if (jq > j || (jq === j && (o.order < term.order || (o.order === term.order && q < k)))) {
+          const o = mT[q];
+          if (cls[tGroup[o]] !== cl) continue;
+          const jq = mJ[q];
+          if (jq > j || (jq === j && (tOrder[o] < ord || (tOrder[o] === ord && q < k)))) {
             better = false;
             break;
           }
         }
         if (!better) continue;
         const e = t.end[j - 1];
-        out.push({ start: s, end: e, text: text.slice(s, e), group: term.group });
+        const g = tGroup[term];
+        out.push({ start: s, end: e, text: textOf === undefined || textOf[g] === 1 ? text.slice(s, e) : '', group: g });
       }
       // matches at one token in group order (insertion sort: a handful at most)
       for (let k = startOut + 1; k < out.length; k++) {
