@@ -220,8 +220,21 @@ export const ACTOR_KEY_SEPARATOR = '\n';
 
 /** Validates a document (throws StoreError) and builds what the store writes for it. */
 export function docRecord(doc: Doc): DocRecord {
+  validateRecord(doc);
+  return buildRecord(doc);
+}
+
+/** What docRecord checks: validateDoc and the number of events (throws StoreError). */
+export function validateRecord(doc: Doc): void {
   validateDoc(doc);
   if (doc.events.length > EVENT_SLOTS) throw new StoreError(doc.id, `more than ${EVENT_SLOTS} events`);
+}
+
+/**
+ * What the store writes for a document already checked by validateRecord. A store can build
+ * it right before writing the document, so that a batch never holds every record at once.
+ */
+export function buildRecord(doc: Doc): DocRecord {
   const entities = new Map<string, Entity>();
   const places = new Map<string, Place>();
   for (const e of doc.entities) if (!entities.has(e.id)) entities.set(e.id, e);

@@ -12,7 +12,7 @@ import type { AnnotationRecord, Doc } from '../../document.js';
 import { SimIndex } from '../../fuse/simhash.js';
 import { assignIds, assignStories, matchNearDuplicates, planResult, splitDuplicates, type StoredDoc } from '../batch.js';
 import type { EventFilter, EventRow, PutResult, SearchHit, Store, StoreStats, StoryInfo } from '../store.js';
-import { DocEvents, docRecord, EVENT_SLOTS, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordFields, type RecordLists, recordOf } from '../rows.js';
+import { buildRecord, DocEvents, EVENT_SLOTS, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordFields, type RecordLists, recordOf, validateRecord } from '../rows.js';
 import { makeSnippet, parseQuery, stemLine, type QueryTerm } from '../text.js';
 import { migrate } from './schema.js';
 
@@ -116,8 +116,9 @@ export class SqliteStore implements Store {
     const wanted = new Set(split.fresh.map((f) => f.doc.id));
     const taken = new Set(this.s.idsTaken.all(JSON.stringify([...wanted])) as string[]);
     assignIds(split.fresh, (id) => (wanted.has(id) ? taken.has(id) : this.s.idTaken.get(id) !== undefined));
-    // 3. Validation and rows (a StoreError rolls the whole batch back).
-    const records = split.fresh.map((f) => docRecord(f.doc));
+    // 3. Validation (a StoreError rolls the whole batch back). Each document's rows are built
+    // right before it is written: a batch never holds every record at once.
+    for (const f of split.fresh) validateRecord(f.doc);
     // 4. Keys and near-duplicates.
     const firstKey = (this.s.maxKey.get() as number) + 1;
     const matched = matchNearDuplicates(split.fresh, firstKey, index);
@@ -130,9 +131,9 @@ export class SqliteStore implements Store {
     const plan = assignStories(split, byKey);
     // 5. Writes.
     for (const st of plan.newStories) this.s.insStory.run(st.id, st.first, now);
-    plan.fresh.forEach((f, i) => {
+    for (const f of plan.fresh) {
       const doc = f.doc;
-      const r = records[i];
+      const r = buildRecord(doc);
       const key = f.key;
       this.s.insDoc.run(
         key, f.id, doc.hash, doc.simhash || null, f.story, doc.lang, doc.langConfidence, doc.title, doc.outlet,
@@ -144,7 +145,7 @@ export class SqliteStore implements Store {
       this.s.insFts.run(key, doc.title ?? '', doc.text, stemLine(`${doc.title ?? ''}\n${doc.text}`, doc.lang));
       const base = key * EVENT_SLOTS;
       for (const e of r.events) this.s.insEvent.run(base + (e[0] as number), key, ...e);
-    });
+    }
     for (const m of plan.members) this.s.insMember.run(...m);
     for (const [story, n] of plan.growth) this.s.growStory.run(n, story);
     for (const r of plan.restory) this.s.setStory.run(r.story, r.key);
