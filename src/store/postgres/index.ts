@@ -18,7 +18,7 @@ import type { AnnotationRecord, Doc } from '../../document.js';
 import { SimIndex } from '../../fuse/simhash.js';
 import { assignIds, assignStories, matchNearDuplicates, planResult, splitDuplicates, type StoredDoc } from '../batch.js';
 import type { EventFilter, EventRow, PutResult, SearchHit, Store, StoreStats, StoryInfo } from '../store.js';
-import { DocEvents, docRecord, EVENT_SLOTS, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordFields, type RecordLists, recordOf } from '../rows.js';
+import { buildRecord, DocEvents, EVENT_SLOTS, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordFields, type RecordLists, recordOf, validateRecord } from '../rows.js';
 import { makeSnippet, parseQuery, tsvectorLiteral, type QueryTerm } from '../text.js';
 import { pgMigrate } from './schema.js';
 
@@ -156,8 +156,9 @@ export class PostgresStore implements Store {
       for (const r of more.rows) taken.add(r.id);
     }
     assignIds(split.fresh, (id) => taken.has(id));
-    // 3. Validation and rows (a StoreError rolls the whole batch back).
-    const records = split.fresh.map((f) => docRecord(f.doc));
+    // 3. Validation (a StoreError rolls the whole batch back). Rows are built one chunk of
+    // documents at a time, right before the chunk is sent: a batch never holds them all.
+    for (const f of split.fresh) validateRecord(f.doc);
     // 4. Keys (a block of the identity sequence, taken under the write lock) and near-duplicates.
     let firstKey = 0;
     if (split.fresh.length) {
@@ -183,26 +184,27 @@ export class PostgresStore implements Store {
       ]);
     }
     if (plan.fresh.length) {
-      const rows: Cell[][] = plan.fresh.map((f, i) => {
-        const d = f.doc;
-        const r = records[i];
-        return [
-          f.key, f.id, d.hash, d.simhash || null, f.story, d.raw, d.html ?? null, d.text, d.title, d.outlet, d.outlet ? foldFilter(d.outlet) : null,
-          d.author, d.dateline, d.published, d.url, d.lang, d.langConfidence, d.origin?.path ?? null, d.origin?.format ?? null,
-          d.origin?.line ?? null, d.origin?.encoding ?? null, JSON.stringify(d.warnings ?? []), JSON.stringify(d.sentences ?? []),
-          tsvectorLiteral(d.title, d.text, d.lang), r.annotations, r.nEntities, r.nPlaces,
-        ];
-      });
-      const inserted = await insertRows(c, 'documents', DOC_COLS, rows, DOC_CHUNK, 'ON CONFLICT DO NOTHING');
+      const events: Cell[][] = [];
+      let inserted = 0;
+      for (let i = 0; i < plan.fresh.length; i += DOC_CHUNK) {
+        const rows: Cell[][] = plan.fresh.slice(i, i + DOC_CHUNK).map((f) => {
+          const d = f.doc;
+          const r = buildRecord(d);
+          const base = f.key * EVENT_SLOTS;
+          for (const e of r.events) events.push([base + (e[0] as number), f.key, ...e]);
+          return [
+            f.key, f.id, d.hash, d.simhash || null, f.story, d.raw, d.html ?? null, d.text, d.title, d.outlet, d.outlet ? foldFilter(d.outlet) : null,
+            d.author, d.dateline, d.published, d.url, d.lang, d.langConfidence, d.origin?.path ?? null, d.origin?.format ?? null,
+            d.origin?.line ?? null, d.origin?.encoding ?? null, JSON.stringify(d.warnings ?? []), JSON.stringify(d.sentences ?? []),
+            tsvectorLiteral(d.title, d.text, d.lang), r.annotations, r.nEntities, r.nPlaces,
+          ];
+        });
+        inserted += await insertRows(c, 'documents', DOC_COLS, rows, DOC_CHUNK, 'ON CONFLICT DO NOTHING');
+      }
       if (inserted !== plan.fresh.length) {
         // Only possible if a writer bypassed the advisory lock: refuse rather than guess.
         throw new Error('concurrent write of the same documents detected; the batch was rolled back, retry it');
       }
-      const events: Cell[][] = [];
-      plan.fresh.forEach((f, i) => {
-        const base = f.key * EVENT_SLOTS;
-        for (const e of records[i].events) events.push([base + (e[0] as number), f.key, ...e]);
-      });
       if (events.length) await insertRows(c, 'events', EVENT_COLS, events, EVENT_CHUNK);
     }
     if (plan.members.length) {
