@@ -14,7 +14,7 @@ import type { DateMention, Doc } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { DateLexicon } from './lexicon.js';
 import { parseIsoDay } from './calendar.js';
-import type { DateParser } from './common/configure.js';
+import type { DateParser, TextWindow } from './common/configure.js';
 import { alternation } from './common/patterns.js';
 import type { VigieParsingOption } from './common/refiners/options.js';
 import { createEnglishParser } from './locales/en/index.js';
@@ -222,7 +222,7 @@ const SEPARATOR = `\n${'\u00B6'.repeat(72)}\n`;
 const CACHE_SIZE = 512;
 const cache = new WeakMap<Engine, Map<string, ParsingResult[]>>();
 
-function parseCached(engine: Engine, joined: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
+function parseCached(engine: Engine, joined: string, ref: Date, option: VigieParsingOption, windows: readonly TextWindow[]): ParsingResult[] {
   let m = cache.get(engine);
   if (!m) {
     m = new Map();
@@ -235,7 +235,7 @@ function parseCached(engine: Engine, joined: string, ref: Date, option: VigiePar
     m.set(key, hit);
     return hit;
   }
-  const results = engine.chrono.parse(joined, ref, option);
+  const results = engine.chrono.parse(joined, ref, option, windows);
   m.set(key, results);
   if (m.size > CACHE_SIZE) m.delete(m.keys().next().value as string);
   return results;
@@ -271,7 +271,7 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   }
   const mentions: RawMention[] = [];
   let p = 0;
-  for (const r of parseCached(engine, joined, ref, option)) {
+  for (const r of parseCached(engine, joined, ref, option, parts)) {
     while (p > 0 && parts[p].at > r.index) p--;
     while (p + 1 < parts.length && parts[p + 1].at <= r.index) p++;
     const part = parts[p];

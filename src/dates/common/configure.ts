@@ -3,7 +3,7 @@
  * clone, drop the parsers Vigie replaces, put Vigie's parsers first (on a tie in span, chrono's
  * overlap removal keeps the earlier parser's result) and its refiners last.
  */
-import { Chrono, ParsingContext, ReferenceWithTimezone, type ParsingResult, type Parser, type Refiner } from 'chrono-node';
+import { Chrono, ParsingComponents, ParsingContext, ParsingResult, ReferenceWithTimezone, type Parser, type Refiner } from 'chrono-node';
 import type { VigieParsingOption } from './refiners/options.js';
 import { TAG } from './tags.js';
 import type { DateLexicon } from '../lexicon.js';
@@ -32,8 +32,19 @@ export interface DateParser {
   /** The parsers (each with its gate) and refiners, in chrono's order. */
   readonly parsers: readonly GatedParser[];
   readonly refiners: readonly Refiner[];
-  /** chrono's parse(): every parser whose gate passes, results sorted by index, then every refiner. */
-  parse(text: string, ref: Date, option: VigieParsingOption): ParsingResult[];
+  /**
+   * chrono's parse(): every parser whose gate passes, results sorted by index, then every
+   * refiner. `windows`: when the text is several windows joined by a separator no pattern
+   * crosses (see findDates), their [at, end) offsets in text, in order; a parser with a
+   * necessary gate then reads only the windows where its gate passes.
+   */
+  parse(text: string, ref: Date, option: VigieParsingOption, windows?: readonly TextWindow[]): ParsingResult[];
+}
+
+/** A stretch [at, end) of the text chrono reads. */
+export interface TextWindow {
+  at: number;
+  end: number;
 }
 
 export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions): DateParser {
@@ -61,7 +72,7 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
   return {
     parsers,
     refiners,
-    parse: (text, ref, option) => parse(parsers, refiners, text, ref, option),
+    parse: (text, ref, option, windows) => parse(parsers, refiners, text, ref, option, windows),
   };
 }
 
@@ -73,28 +84,140 @@ const vigie = (parser: Parser, gate: RegExp | null): GatedParser => ({ parser, g
 /**
  * chrono's Chrono.parse, with the gates: a parser whose gate fails on the lower-cased text is
  * not run (it could not have matched). Results are collected in one array.
- * (Running each parser only over the windows its gate passes was measured slower: finding the
- * windows costs more than the scans it saves.)
+ *
+ * With windows (the joined windows of findDates, separated by a run of ¶ between two line
+ * breaks), a necessary gate is tested window by window and its parser reads only the windows
+ * where it passes (executeInWindows); the time-of-day gate, a choice on the whole text, keeps
+ * its whole-text meaning.
  */
-function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], text: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
+function parse(
+  parsers: readonly GatedParser[],
+  refiners: readonly Refiner[],
+  text: string,
+  ref: Date,
+  option: VigieParsingOption,
+  windows?: readonly TextWindow[],
+): ParsingResult[] {
   const context = new ParsingContext(text, ref, option);
   const low = text.toLowerCase();
+  // per-window gates need the same offsets in the lower-cased text
+  const regions = windows && windows.length > 1 && low.length === text.length ? regionsOf(windows, text.length) : null;
   const passed = new Map<RegExp, boolean>();
+  const passedIn = new Map<RegExp, Int32Array>();
   let results: ParsingResult[] = [];
   for (const { parser, gate } of parsers) {
     if (gate) {
-      let ok = passed.get(gate);
-      if (ok === undefined) {
-        ok = gate.test(low);
-        passed.set(gate, ok);
+      if (regions && gate !== timeOfDay) {
+        let some = passedIn.get(gate);
+        if (some === undefined) {
+          some = regionsPassing(gate, low, regions);
+          passedIn.set(gate, some);
+        }
+        if (some.length === 0) continue;
+        if (some.length < regions.length) {
+          executeInRegions(context, parser, some, results);
+          continue;
+        }
+      } else {
+        let ok = passed.get(gate);
+        if (ok === undefined) {
+          ok = gate.test(low);
+          passed.set(gate, ok);
+        }
+        if (!ok) continue;
       }
-      if (!ok) continue;
     }
     for (const r of executeParser(context, parser)) results.push(r);
   }
   results.sort((a, b) => a.index - b.index);
   for (const r of refiners) results = r.refine(context, results);
   return results;
+}
+
+/**
+ * What a parser reads of window [at, end): from two characters before to two after, that is
+ * the separator's line break and first ¶ on each side. A match never holds a ¶ (only a leading
+ * boundary group \W or [^\d] can take one, as its first character), so every match that
+ * chrono's loop finds over the whole text lies in one region, and the same regex on the region
+ * alone sees the same characters around it: the region's ends stand where the separator's ¶
+ * would (a non-letter, non-digit, non-space, where no pattern continues).
+ */
+function regionsOf(windows: readonly TextWindow[], length: number): Int32Array {
+  const r = new Int32Array(windows.length * 2);
+  for (let k = 0; k < windows.length; k++) {
+    r[2 * k] = Math.max(0, windows[k].at - 2);
+    r[2 * k + 1] = Math.min(length, windows[k].end + 2);
+  }
+  return r;
+}
+
+const globalGates = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The regions (pairs of offsets, as regionsOf gives them) whose lower-cased text the gate
+ * matches (a match wholly inside the region): empty when none, all of them when all (the
+ * parser then reads the whole text, as chrono does).
+ */
+function regionsPassing(gate: RegExp, low: string, regions: Int32Array): Int32Array {
+  let g = globalGates.get(gate);
+  if (!g) {
+    g = new RegExp(gate.source, gate.flags.includes('g') ? gate.flags : `${gate.flags}g`);
+    globalGates.set(gate, g);
+  }
+  const n = regions.length / 2;
+  const keep: number[] = [];
+  let m: RegExpExecArray | null = null;
+  for (let k = 0; k < n; k++) {
+    const start = regions[2 * k];
+    const end = regions[2 * k + 1];
+    if (!m || m.index < start) {
+      g.lastIndex = start;
+      m = g.exec(low);
+    }
+    // a match running past the region's end: look for one inside (from the next position)
+    while (m && m.index < end && m.index + m[0].length > end) {
+      g.lastIndex = m.index + 1;
+      m = g.exec(low);
+    }
+    if (!m) break;
+    if (m.index < end) keep.push(start, end);
+    // else the first match is in a later region (m is kept for it)
+  }
+  return keep.length === regions.length ? regions : new Int32Array(keep);
+}
+
+/**
+ * chrono's executeParser (chrono.js), region by region: the same loop (a result moves the
+ * search past it, a refused match one character past its index) over text.substring(from, end)
+ * of each region instead of text.substring(from). The match offsets are those of the whole
+ * text, and extract() reads the whole context as in chrono.
+ */
+function executeInRegions(context: ParsingContext, parser: Parser, regions: Int32Array, out: ParsingResult[]): void {
+  const pattern = parser.pattern(context);
+  const text = context.text;
+  let from = 0;
+  for (let k = 0; k < regions.length; k += 2) {
+    const end = regions[k + 1];
+    if (from < regions[k]) from = regions[k];
+    while (from < end) {
+      const match = pattern.exec(text.substring(from, end));
+      if (!match) break;
+      match.index = match.index + from;
+      const result = parser.extract(context, match);
+      if (!result) {
+        from = match.index + 1;
+        continue;
+      }
+      let parsed: ParsingResult;
+      if (result instanceof ParsingResult) parsed = result;
+      else if (result instanceof ParsingComponents) {
+        parsed = context.createParsingResult(match.index, match[0]);
+        parsed.start = result;
+      } else parsed = context.createParsingResult(match.index, match[0], result);
+      out.push(parsed);
+      from = parsed.index + parsed.text.length;
+    }
+  }
 }
 
 /**
