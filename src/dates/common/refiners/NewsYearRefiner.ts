@@ -46,6 +46,8 @@ export class NewsYearRefiner implements Refiner {
   private readonly cue: RegExp | null;
   private readonly ending: RegExp | null;
   private readonly notVerbs: Set<string>;
+  /** The endings as written: the ending pattern is case-sensitive, so a window without one of them has no verb in the future tense. */
+  private readonly endings: string[];
 
   constructor(lex: DateLexicon) {
     this.cue = lex.futureCues.length
@@ -55,13 +57,14 @@ export class NewsYearRefiner implements Refiner {
       ? new RegExp(`(?<![\\p{L}])\\p{Ll}{2,}(?:${alternation(lex.futureEndings)})(?![\\p{L}])`, 'gu')
       : null;
     this.notVerbs = new Set(lex.futureEndingExceptions.map((w) => w.toLowerCase()));
+    this.endings = lex.futureEndings;
   }
 
   /** A future cue near the date: a cue word, or a verb in the future tense, within the window. */
   private futureNear(text: string, start: number, end: number): boolean {
     const w = text.slice(Math.max(0, start - CUE_BEFORE), Math.min(text.length, end + CUE_AFTER));
     if (this.cue?.test(w)) return true;
-    if (this.ending) {
+    if (this.ending && this.endings.some((e) => w.includes(e))) {
       this.ending.lastIndex = 0;
       for (let m = this.ending.exec(w); m; m = this.ending.exec(w)) if (!this.notVerbs.has(m[0])) return true;
     }
