@@ -114,7 +114,7 @@ function parse(
           passedIn.set(gate, some);
         }
         if (some.length === 0) continue;
-        if (some.length < regions.length) {
+        if (some !== regions) {
           executeInRegions(context, parser, some, results);
           continue;
         }
@@ -151,46 +151,36 @@ function regionsOf(windows: readonly TextWindow[], length: number): Int32Array {
   return r;
 }
 
-const globalGates = new WeakMap<RegExp, RegExp>();
-
 /**
- * The regions (pairs of offsets, as regionsOf gives them) whose lower-cased text the gate
- * matches (a match wholly inside the region): empty when none, all of them when all (the
- * parser then reads the whole text, as chrono does).
+ * The stretches of text a parser with this gate reads: the regions (pairs of offsets, as
+ * regionsOf gives them) whose lower-cased text the gate matches, consecutive ones merged into
+ * one stretch (the separator between them read as chrono reads it); empty when none, `regions`
+ * itself when all (the parser then reads the whole text, as chrono does).
  */
 function regionsPassing(gate: RegExp, low: string, regions: Int32Array): Int32Array {
-  let g = globalGates.get(gate);
-  if (!g) {
-    g = new RegExp(gate.source, gate.flags.includes('g') ? gate.flags : `${gate.flags}g`);
-    globalGates.set(gate, g);
-  }
-  const n = regions.length / 2;
-  const keep: number[] = [];
-  let m: RegExpExecArray | null = null;
-  for (let k = 0; k < n; k++) {
-    const start = regions[2 * k];
-    const end = regions[2 * k + 1];
-    if (!m || m.index < start) {
-      g.lastIndex = start;
-      m = g.exec(low);
+  const spans: number[] = [];
+  let all = true;
+  let previous = false;
+  for (let k = 0; k < regions.length; k += 2) {
+    const start = regions[k];
+    const end = regions[k + 1];
+    if (!gate.test(low.substring(start, end))) {
+      all = false;
+      previous = false;
+    } else if (previous) spans[spans.length - 1] = end;
+    else {
+      spans.push(start, end);
+      previous = true;
     }
-    // a match running past the region's end: look for one inside (from the next position)
-    while (m && m.index < end && m.index + m[0].length > end) {
-      g.lastIndex = m.index + 1;
-      m = g.exec(low);
-    }
-    if (!m) break;
-    if (m.index < end) keep.push(start, end);
-    // else the first match is in a later region (m is kept for it)
   }
-  return keep.length === regions.length ? regions : new Int32Array(keep);
+  return all ? regions : new Int32Array(spans);
 }
 
 /**
- * chrono's executeParser (chrono.js), region by region: the same loop (a result moves the
+ * chrono's executeParser (chrono.js), stretch by stretch: the same loop (a result moves the
  * search past it, a refused match one character past its index) over text.substring(from, end)
- * of each region instead of text.substring(from). The match offsets are those of the whole
- * text, and extract() reads the whole context as in chrono.
+ * of each stretch (see regionsPassing) instead of text.substring(from). The match offsets are
+ * those of the whole text, and extract() reads the whole context as in chrono.
  */
 function executeInRegions(context: ParsingContext, parser: Parser, regions: Int32Array, out: ParsingResult[]): void {
   const pattern = parser.pattern(context);

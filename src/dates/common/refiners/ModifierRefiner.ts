@@ -11,6 +11,7 @@ import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import type { DateLexicon } from '../../lexicon.js';
 import { alternation, endsWithAny, key } from '../patterns.js';
 import { ANAPHORA_PREFIX, TAG } from '../tags.js';
+import { codeUnitTable, SPACE } from '../chars.js';
 
 export class ModifierRefiner implements Refiner {
   private readonly after: RegExp;
@@ -144,16 +145,9 @@ function charTable(chars: string[]): Uint8Array {
       set.add('’');
     }
   }
-  const t = new Uint8Array(65536);
-  if (set.size === 0) return t;
-  const re = new RegExp(`^[${[...set].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]$`, 'iu');
-  for (let c = 0; c < 65536; c++) if (c < 0xd800 || c > 0xdfff) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
-  return t;
+  if (set.size === 0) return new Uint8Array(65536);
+  return codeUnitTable(`[${[...set].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'iu');
 }
-
-/** JavaScript's \s, by code unit. */
-const SPACE = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) SPACE[c] = /\s/.test(String.fromCharCode(c)) ? 1 : 0;
 
 /**
  * A necessary condition for a pattern ending in (words)\s*$ over text.slice(from, to): the last
