@@ -14,6 +14,7 @@ import type { DateMention, Doc } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { DateLexicon } from './lexicon.js';
 import { parseIsoDay } from './calendar.js';
+import { SPACE } from './common/chars.js';
 import type { DateParser, TextWindow } from './common/configure.js';
 import { alternation } from './common/patterns.js';
 import type { VigieParsingOption } from './common/refiners/options.js';
@@ -72,7 +73,9 @@ function engineFor(lang: string, lex: DateLexicon): Engine {
  */
 export function normalizeForDates(s: string): { text: string; oFixed: number[] } {
   const oFixed: number[] = [];
-  let text = s.replace(/[\u00A0\u202F\u2007\u2009\u200A]/g, ' ').replace(/[’ʼ]/g, "'").replace(/[\u2010\u2011]/g, '-');
+  let text = TO_NORMALIZE.test(s) ? s.replace(/[\u00A0\u202F\u2007\u2009\u200A]/g, ' ').replace(/[’ʼ]/g, "'").replace(/[\u2010\u2011]/g, '-') : s;
+  // a year with a letter O: a 1 or 2, then an O within the next three digits or O
+  if (!O_IN_YEAR.test(text)) return { text, oFixed };
   text = text.replace(/(?<![\p{L}\p{N}_])[12][0-9Oo]{3}(?![\p{L}\p{N}_])/gu, (m, at: number) => {
     if (!/[Oo]/.test(m) || (m.match(/\d/g) ?? []).length < 2) return m;
     return m.replace(/[Oo]/g, (_o, i: number) => {
@@ -82,6 +85,10 @@ export function normalizeForDates(s: string): { text: string; oFixed: number[] }
   });
   return { text, oFixed };
 }
+
+/** Any character normalizeForDates replaces; a 1 or 2 followed by an O within a year's four characters. */
+const TO_NORMALIZE = /[\u00A0\u202F\u2007\u2009\u200A’ʼ\u2010\u2011]/;
+const O_IN_YEAR = /[12][0-9Oo]{0,2}[Oo]/;
 
 export interface FindDatesOptions {
   /** Publication date "YYYY-MM-DD" (or longer ISO), or null. */
@@ -125,8 +132,8 @@ function windows(text: string, sentences: { start: number; end: number }[], hits
     const sent = sentences[si] ?? { start: 0, end: text.length };
     let start = Math.max(sent.start, h - WINDOW_BEFORE);
     let end = Math.min(sent.end, h + WINDOW_AFTER);
-    while (start > sent.start && /\S/.test(text[start - 1])) start--;
-    while (end < sent.end && /\S/.test(text[end])) end++;
+    while (start > sent.start && !SPACE[text.charCodeAt(start - 1)]) start--;
+    while (end < sent.end && !SPACE[text.charCodeAt(end)]) end++;
     const last = out[out.length - 1];
     if (last && start <= last.end && last.end <= sent.end && last.start >= sent.start) last.end = Math.max(last.end, end);
     else out.push({ start, end });

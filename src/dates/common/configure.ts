@@ -153,18 +153,36 @@ function regionsOf(windows: readonly TextWindow[], length: number): Int32Array {
 
 /**
  * The stretches of text a parser with this gate reads: the regions (pairs of offsets, as
- * regionsOf gives them) whose lower-cased text the gate matches, consecutive ones merged into
+ * regionsOf gives them) where the lower-cased text holds a match of the gate (a match wholly
+ * inside the region; one scan of the text per gate), consecutive ones merged into
  * one stretch (the separator between them read as chrono reads it); empty when none, `regions`
  * itself when all (the parser then reads the whole text, as chrono does).
  */
 function regionsPassing(gate: RegExp, low: string, regions: Int32Array): Int32Array {
+  let g = globalGates.get(gate);
+  if (!g) {
+    g = new RegExp(gate.source, gate.flags.includes('g') ? gate.flags : `${gate.flags}g`);
+    globalGates.set(gate, g);
+  }
   const spans: number[] = [];
   let all = true;
   let previous = false;
+  // the first match at or after the region's start (NO_MATCH, past every region, when none is left)
+  let m: { index: number; 0: string } = { index: -1, 0: '' };
   for (let k = 0; k < regions.length; k += 2) {
     const start = regions[k];
     const end = regions[k + 1];
-    if (!gate.test(low.substring(start, end))) {
+    if (m.index < start) {
+      g.lastIndex = start;
+      m = g.exec(low) ?? NO_MATCH;
+    }
+    // a match running past the region's end: look for one inside (from the next position)
+    while (m.index < end && m.index + m[0].length > end) {
+      g.lastIndex = m.index + 1;
+      m = g.exec(low) ?? NO_MATCH;
+    }
+    if (m.index >= end) {
+      // none here (m, if any, is the first match of a later region)
       all = false;
       previous = false;
     } else if (previous) spans[spans.length - 1] = end;
@@ -175,6 +193,9 @@ function regionsPassing(gate: RegExp, low: string, regions: Int32Array): Int32Ar
   }
   return all ? regions : new Int32Array(spans);
 }
+
+const globalGates = new WeakMap<RegExp, RegExp>();
+const NO_MATCH = { index: Number.MAX_SAFE_INTEGER, 0: '' };
 
 /**
  * chrono's executeParser (chrono.js), stretch by stretch: the same loop (a result moves the
