@@ -15,7 +15,7 @@ import type { Stage } from '../pipeline.js';
 import type { DateLexicon } from './lexicon.js';
 import { parseIsoDay } from './calendar.js';
 import { SPACE } from './common/chars.js';
-import type { DateParser, TextWindow } from './common/configure.js';
+import type { DateParser } from './common/configure.js';
 import { alternation } from './common/patterns.js';
 import type { VigieParsingOption } from './common/refiners/options.js';
 import { createEnglishParser } from './locales/en/index.js';
@@ -202,7 +202,7 @@ const SEPARATOR = `\n${'\u00B6'.repeat(72)}\n`;
 const CACHE_SIZE = 512;
 const cache = new WeakMap<Engine, Map<string, ParsingResult[]>>();
 
-function parseCached(engine: Engine, joined: string, ref: Date, option: VigieParsingOption, windows: readonly TextWindow[]): ParsingResult[] {
+function parseCached(engine: Engine, joined: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
   let m = cache.get(engine);
   if (!m) {
     m = new Map();
@@ -215,7 +215,7 @@ function parseCached(engine: Engine, joined: string, ref: Date, option: VigiePar
     m.set(key, hit);
     return hit;
   }
-  const results = engine.chrono.parse(joined, ref, option, windows);
+  const results = engine.chrono.parse(joined, ref, option);
   m.set(key, results);
   if (m.size > CACHE_SIZE) m.delete(m.keys().next().value as string);
   return results;
@@ -251,7 +251,7 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   }
   const mentions: RawMention[] = [];
   let p = 0;
-  for (const r of parseCached(engine, joined, ref, option, parts)) {
+  for (const r of parseCached(engine, joined, ref, option)) {
     while (p > 0 && parts[p].at > r.index) p--;
     while (p + 1 < parts.length && parts[p + 1].at <= r.index) p++;
     const part = parts[p];

@@ -3,7 +3,7 @@
  * clone, drop the parsers Vigie replaces, put Vigie's parsers first (on a tie in span, chrono's
  * overlap removal keeps the earlier parser's result) and its refiners last.
  */
-import { Chrono, ParsingComponents, ParsingContext, ParsingResult, ReferenceWithTimezone, type Parser, type Refiner } from 'chrono-node';
+import { Chrono, ParsingContext, ReferenceWithTimezone, type ParsingResult, type Parser, type Refiner } from 'chrono-node';
 import type { VigieParsingOption } from './refiners/options.js';
 import { TAG } from './tags.js';
 import type { DateLexicon } from '../lexicon.js';
@@ -17,6 +17,7 @@ import { ModifierRefiner } from './refiners/ModifierRefiner.js';
 import { NewsYearRefiner } from './refiners/NewsYearRefiner.js';
 import { UnlikelyDateFilter } from './refiners/UnlikelyDateFilter.js';
 import { WeekdayCheckRefiner } from './refiners/WeekdayCheckRefiner.js';
+import { fastWeekdayParser } from './weekdays.js';
 
 export interface ConfigureOptions {
   /** chrono parser class names to remove ("FRTimeUnitWithinFormatParser": durations). */
@@ -32,25 +33,14 @@ export interface DateParser {
   /** The parsers (each with its gate) and refiners, in chrono's order. */
   readonly parsers: readonly GatedParser[];
   readonly refiners: readonly Refiner[];
-  /**
-   * chrono's parse(): every parser whose gate passes, results sorted by index, then every
-   * refiner. `windows`: when the text is several windows joined by a separator no pattern
-   * crosses (see findDates), their [at, end) offsets in text, in order; a parser with a
-   * necessary gate then reads only the windows where its gate passes.
-   */
-  parse(text: string, ref: Date, option: VigieParsingOption, windows?: readonly TextWindow[]): ParsingResult[];
-}
-
-/** A stretch [at, end) of the text chrono reads. */
-export interface TextWindow {
-  at: number;
-  end: number;
+  /** chrono's parse(): every parser whose gate passes, results sorted by index, then every refiner. */
+  parse(text: string, ref: Date, option: VigieParsingOption): ParsingResult[];
 }
 
 export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions): DateParser {
   const parsers: GatedParser[] = base.parsers
     .filter((p) => !opts.drop.includes(p.constructor.name))
-    .map((p) => ({ parser: cachingPattern(p), ...chronoGate(p) }));
+    .map((p) => ({ parser: fastParser(p), ...chronoGate(p) }));
   const months = anyWord(Object.keys(lex.months));
   parsers.unshift(
     ...(opts.parsers ?? []).map((p) => ({ parser: p, gate: null })),
@@ -72,7 +62,7 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
   return {
     parsers,
     refiners,
-    parse: (text, ref, option, windows) => parse(parsers, refiners, text, ref, option, windows),
+    parse: (text, ref, option) => parse(parsers, refiners, text, ref, option),
   };
 }
 
@@ -84,151 +74,28 @@ const vigie = (parser: Parser, gate: RegExp | null): GatedParser => ({ parser, g
 /**
  * chrono's Chrono.parse, with the gates: a parser whose gate fails on the lower-cased text is
  * not run (it could not have matched). Results are collected in one array.
- *
- * With windows (the joined windows of findDates, separated by a run of ¶ between two line
- * breaks), a necessary gate is tested window by window and its parser reads only the windows
- * where it passes (executeInWindows); the time-of-day gate, a choice on the whole text, keeps
- * its whole-text meaning.
+ * (Running each parser only over the windows its gate passes was measured slower: finding the
+ * windows costs more than the scans it saves.)
  */
-function parse(
-  parsers: readonly GatedParser[],
-  refiners: readonly Refiner[],
-  text: string,
-  ref: Date,
-  option: VigieParsingOption,
-  windows?: readonly TextWindow[],
-): ParsingResult[] {
+function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], text: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
   const context = new ParsingContext(text, ref, option);
   const low = text.toLowerCase();
-  // per-window gates need the same offsets in the lower-cased text
-  const regions = windows && windows.length > 1 && low.length === text.length ? regionsOf(windows, text.length) : null;
   const passed = new Map<RegExp, boolean>();
-  const passedIn = new Map<RegExp, Int32Array>();
   let results: ParsingResult[] = [];
   for (const { parser, gate } of parsers) {
     if (gate) {
-      if (regions && gate !== timeOfDay) {
-        let some = passedIn.get(gate);
-        if (some === undefined) {
-          some = regionsPassing(gate, low, regions);
-          passedIn.set(gate, some);
-        }
-        if (some.length === 0) continue;
-        if (some !== regions) {
-          executeInRegions(context, parser, some, results);
-          continue;
-        }
-      } else {
-        let ok = passed.get(gate);
-        if (ok === undefined) {
-          ok = gate.test(low);
-          passed.set(gate, ok);
-        }
-        if (!ok) continue;
+      let ok = passed.get(gate);
+      if (ok === undefined) {
+        ok = gate.test(low);
+        passed.set(gate, ok);
       }
+      if (!ok) continue;
     }
     for (const r of executeParser(context, parser)) results.push(r);
   }
   results.sort((a, b) => a.index - b.index);
   for (const r of refiners) results = r.refine(context, results);
   return results;
-}
-
-/**
- * What a parser reads of window [at, end): from two characters before to two after, that is
- * the separator's line break and first ¶ on each side. A match never holds a ¶ (only a leading
- * boundary group \W or [^\d] can take one, as its first character), so every match that
- * chrono's loop finds over the whole text lies in one region, and the same regex on the region
- * alone sees the same characters around it: the region's ends stand where the separator's ¶
- * would (a non-letter, non-digit, non-space, where no pattern continues).
- */
-function regionsOf(windows: readonly TextWindow[], length: number): Int32Array {
-  const r = new Int32Array(windows.length * 2);
-  for (let k = 0; k < windows.length; k++) {
-    r[2 * k] = Math.max(0, windows[k].at - 2);
-    r[2 * k + 1] = Math.min(length, windows[k].end + 2);
-  }
-  return r;
-}
-
-/**
- * The stretches of text a parser with this gate reads: the regions (pairs of offsets, as
- * regionsOf gives them) where the lower-cased text holds a match of the gate (a match wholly
- * inside the region; one scan of the text per gate), consecutive ones merged into
- * one stretch (the separator between them read as chrono reads it); empty when none, `regions`
- * itself when all (the parser then reads the whole text, as chrono does).
- */
-function regionsPassing(gate: RegExp, low: string, regions: Int32Array): Int32Array {
-  let g = globalGates.get(gate);
-  if (!g) {
-    g = new RegExp(gate.source, gate.flags.includes('g') ? gate.flags : `${gate.flags}g`);
-    globalGates.set(gate, g);
-  }
-  const spans: number[] = [];
-  let all = true;
-  let previous = false;
-  // the first match at or after the region's start (NO_MATCH, past every region, when none is left)
-  let m: { index: number; 0: string } = { index: -1, 0: '' };
-  for (let k = 0; k < regions.length; k += 2) {
-    const start = regions[k];
-    const end = regions[k + 1];
-    if (m.index < start) {
-      g.lastIndex = start;
-      m = g.exec(low) ?? NO_MATCH;
-    }
-    // a match running past the region's end: look for one inside (from the next position)
-    while (m.index < end && m.index + m[0].length > end) {
-      g.lastIndex = m.index + 1;
-      m = g.exec(low) ?? NO_MATCH;
-    }
-    if (m.index >= end) {
-      // none here (m, if any, is the first match of a later region)
-      all = false;
-      previous = false;
-    } else if (previous) spans[spans.length - 1] = end;
-    else {
-      spans.push(start, end);
-      previous = true;
-    }
-  }
-  return all ? regions : new Int32Array(spans);
-}
-
-const globalGates = new WeakMap<RegExp, RegExp>();
-const NO_MATCH = { index: Number.MAX_SAFE_INTEGER, 0: '' };
-
-/**
- * chrono's executeParser (chrono.js), stretch by stretch: the same loop (a result moves the
- * search past it, a refused match one character past its index) over text.substring(from, end)
- * of each stretch (see regionsPassing) instead of text.substring(from). The match offsets are
- * those of the whole text, and extract() reads the whole context as in chrono.
- */
-function executeInRegions(context: ParsingContext, parser: Parser, regions: Int32Array, out: ParsingResult[]): void {
-  const pattern = parser.pattern(context);
-  const text = context.text;
-  let from = 0;
-  for (let k = 0; k < regions.length; k += 2) {
-    const end = regions[k + 1];
-    if (from < regions[k]) from = regions[k];
-    while (from < end) {
-      const match = pattern.exec(text.substring(from, end));
-      if (!match) break;
-      match.index = match.index + from;
-      const result = parser.extract(context, match);
-      if (!result) {
-        from = match.index + 1;
-        continue;
-      }
-      let parsed: ParsingResult;
-      if (result instanceof ParsingResult) parsed = result;
-      else if (result instanceof ParsingComponents) {
-        parsed = context.createParsingResult(match.index, match[0]);
-        parsed.start = result;
-      } else parsed = context.createParsingResult(match.index, match[0], result);
-      out.push(parsed);
-      from = parsed.index + parsed.text.length;
-    }
-  }
 }
 
 /**
@@ -275,6 +142,14 @@ function sparingVigieYears(inner: Refiner): Refiner {
       return [...inner.refine(context, others), ...years].sort((a, b) => a.index - b.index);
     },
   };
+}
+
+/** chrono's weekday parsers with the faster extract of weekdays.ts; every other parser with its pattern kept (cachingPattern). */
+function fastParser(p: Parser): Parser {
+  const name = p.constructor.name;
+  if (name === 'FRWeekdayParser') return fastWeekdayParser(p, 'fr');
+  if (name === 'ENWeekdayParser') return fastWeekdayParser(p, 'en');
+  return cachingPattern(p);
 }
 
 /**
