@@ -28,7 +28,7 @@ interface Engine {
   anchors: Set<string>;
   /** The anchors (3 letters or more) as one case-sensitive pattern over the lower-cased text, each after a non-letter or the start (see quickHits). */
   anchorWords: RegExp | null;
-  /** Phrases made of short words only ("il y a"), found with a regex instead. */
+  /** Phrases made of short words only ("il y a"), found with a regex instead (group 1: the character before the phrase). */
   shortPhrases: RegExp | null;
   anchorOf: RegExp | null;
   connector: RegExp;
@@ -57,7 +57,8 @@ function engineFor(lang: string, lex: DateLexicon): Engine {
       chrono: lang === 'fr' ? createFrenchParser(lex) : createEnglishParser(lex),
       anchors,
       anchorWords: anchorPattern(anchors),
-      shortPhrases: short.length ? new RegExp(`(?<![0-9A-Za-z_\\u00C0-\\u024F])(?:${alternation(short)})(?![0-9A-Za-z_\\u00C0-\\u024F])`, 'gi') : null,
+      // the boundary before the phrase taken into the match (group 1; faster than a look-behind)
+      shortPhrases: short.length ? new RegExp(`(?:^|([^0-9A-Za-z_\\u00C0-\\u024F]))(?:${alternation(short)})(?![0-9A-Za-z_\\u00C0-\\u024F])`, 'gi') : null,
       connector: new RegExp(`\\s+(?:${alternation(lex.rangeConnectors)})\\s+|\\s*[-–—]\\s*`, 'iu'),
       anchorOf: lex.anaphoraOf.length ? new RegExp(`^\\s*(?:${alternation(lex.anaphoraOf)})\\s*(?:l['’]|le\\s+|the\\s+)?$`, 'iu') : null,
     };
@@ -234,7 +235,7 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   const hits = quickHits(text, engine);
   if (engine.shortPhrases) {
     engine.shortPhrases.lastIndex = 0;
-    for (let m = engine.shortPhrases.exec(text); m; m = engine.shortPhrases.exec(text)) hits.push(m.index);
+    for (let m = engine.shortPhrases.exec(text); m; m = engine.shortPhrases.exec(text)) hits.push(m.index + (m[1]?.length ?? 0));
     hits.sort((a, b) => a - b);
   }
   if (hits.length === 0) return [];

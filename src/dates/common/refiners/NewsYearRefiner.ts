@@ -50,11 +50,13 @@ export class NewsYearRefiner implements Refiner {
   private readonly endings: string[];
 
   constructor(lex: DateLexicon) {
+    // the boundary before a word is the start or a character taken into the match: the same
+    // matches as a look-behind (?<!…), found faster; the verb is group 1
     this.cue = lex.futureCues.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternation(lex.futureCues)})(?![\\p{L}\\p{N}_])`, 'iu')
+      ? new RegExp(`(?:^|[^\\p{L}\\p{N}_])(?:${alternation(lex.futureCues)})(?![\\p{L}\\p{N}_])`, 'iu')
       : null;
     this.ending = lex.futureEndings.length
-      ? new RegExp(`(?<![\\p{L}])\\p{Ll}{2,}(?:${alternation(lex.futureEndings)})(?![\\p{L}])`, 'gu')
+      ? new RegExp(`(?:^|[^\\p{L}])(\\p{Ll}{2,}(?:${alternation(lex.futureEndings)}))(?![\\p{L}])`, 'gu')
       : null;
     this.notVerbs = new Set(lex.futureEndingExceptions.map((w) => w.toLowerCase()));
     this.endings = lex.futureEndings;
@@ -66,7 +68,7 @@ export class NewsYearRefiner implements Refiner {
     if (this.cue?.test(w)) return true;
     if (this.ending && this.endings.some((e) => w.includes(e))) {
       this.ending.lastIndex = 0;
-      for (let m = this.ending.exec(w); m; m = this.ending.exec(w)) if (!this.notVerbs.has(m[0])) return true;
+      for (let m = this.ending.exec(w); m; m = this.ending.exec(w)) if (!this.notVerbs.has(m[1])) return true;
     }
     return false;
   }
