@@ -5,6 +5,7 @@
 import type { ParsingComponents, ParsingResult } from 'chrono-node';
 import type { DateMention, DatePrecision } from '../document.js';
 import { addDays, isoDay, isoMonth, isoWeek, isValidYmd, type Ymd } from './calendar.js';
+import { SPACE } from './common/chars.js';
 import { ANAPHORA_PREFIX, FLAG_PREFIX, PRECISION_PREFIX } from './common/tags.js';
 
 /** Without a publication date, chrono still needs a reference: this placeholder year marks what came from it. */
@@ -50,9 +51,11 @@ function toMention(r: ParsingResult, s: ParsingComponents, index: number, rtext:
     else return null;
   }
   // chrono keeps separators at the edges ("Mercredi,", "(lundi)"): trim them
-  const lead = /^[\s,;:(\[«"]*/.exec(rtext)![0].length;
-  const trail = /[\s,;:)\]»"]*$/.exec(rtext.slice(lead))![0].length;
-  let text = rtext.slice(lead, rtext.length - trail);
+  let lead = 0;
+  while (lead < rtext.length && LEAD[rtext.charCodeAt(lead)]) lead++;
+  let stop = rtext.length;
+  while (stop > lead && TRAIL[rtext.charCodeAt(stop - 1)]) stop--;
+  let text = rtext.slice(lead, stop);
   // an unclosed parenthesis at the end ("8:28 PM (IDT"): cut it off
   const open = text.lastIndexOf('(');
   if (open > 0 && !text.includes(')', open)) text = text.slice(0, open).trimEnd();
@@ -84,6 +87,12 @@ function toMention(r: ParsingResult, s: ParsingComponents, index: number, rtext:
   if (flags.length) mention.flags = flags;
   return mention;
 }
+
+/** What chrono's edges may keep and a mention drops: white space (JavaScript's \s) and , ; : ( [ « " before, , ; : ) ] » " after. */
+const LEAD = SPACE.slice();
+const TRAIL = SPACE.slice();
+for (const ch of ',;:([«"') LEAD[ch.charCodeAt(0)] = 1;
+for (const ch of ',;:)]»"') TRAIL[ch.charCodeAt(0)] = 1;
 
 /**
  * Resolves anaphoric days in text order: "le lendemain" = the day after the date mentioned

@@ -17,6 +17,7 @@ import { ModifierRefiner } from './refiners/ModifierRefiner.js';
 import { NewsYearRefiner } from './refiners/NewsYearRefiner.js';
 import { UnlikelyDateFilter } from './refiners/UnlikelyDateFilter.js';
 import { WeekdayCheckRefiner } from './refiners/WeekdayCheckRefiner.js';
+import { fastWeekdayParser } from './weekdays.js';
 
 export interface ConfigureOptions {
   /** chrono parser class names to remove ("FRTimeUnitWithinFormatParser": durations). */
@@ -39,7 +40,7 @@ export interface DateParser {
 export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions): DateParser {
   const parsers: GatedParser[] = base.parsers
     .filter((p) => !opts.drop.includes(p.constructor.name))
-    .map((p) => ({ parser: cachingPattern(p), ...chronoGate(p) }));
+    .map((p) => ({ parser: fastParser(p), ...chronoGate(p) }));
   const months = anyWord(Object.keys(lex.months));
   parsers.unshift(
     ...(opts.parsers ?? []).map((p) => ({ parser: p, gate: null })),
@@ -141,6 +142,14 @@ function sparingVigieYears(inner: Refiner): Refiner {
       return [...inner.refine(context, others), ...years].sort((a, b) => a.index - b.index);
     },
   };
+}
+
+/** chrono's weekday parsers with the faster extract of weekdays.ts; every other parser with its pattern kept (cachingPattern). */
+function fastParser(p: Parser): Parser {
+  const name = p.constructor.name;
+  if (name === 'FRWeekdayParser') return fastWeekdayParser(p, 'fr');
+  if (name === 'ENWeekdayParser') return fastWeekdayParser(p, 'en');
+  return cachingPattern(p);
 }
 
 /**

@@ -26,6 +26,8 @@ export const YEAR = '(?:1[5-9]|20)\\d\\d';
 
 /** Letters, digits and underscore: what a word boundary looks at (Unicode aware). */
 export const WORD_CHAR = '[\\p{L}\\p{N}_]';
+/** Any other character (one code point: the patterns have the u flag). */
+export const NOT_WORD_CHAR = '[^\\p{L}\\p{N}_]';
 
 /** Does a phrase end with a character that glues to the next word ("mi-", "d'", "l'")? */
 export function gluesRight(w: string): boolean {

@@ -37,8 +37,13 @@ export class UnlikelyDateFilter implements Refiner {
     });
 }
 
+const SHORT_YEAR = /^(.*?\p{L}\.?)\s*,\s*\d{1,2}$/u;
+
 function trimShortYear(r: ParsingResult): ParsingResult {
-  const m = /^(.*?\p{L}\.?)\s*,\s*\d{1,2}$/u.exec(r.text);
+  // the pattern needs a final digit and a comma: most texts are turned away before it runs
+  const last = r.text.charCodeAt(r.text.length - 1);
+  if (!(last >= 48 && last <= 57) || !r.text.includes(',')) return r;
+  const m = SHORT_YEAR.exec(r.text);
   if (m && r.start.isCertain('year')) {
     const year = r.start.get('year')!;
     r.text = m[1];
