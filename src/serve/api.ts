@@ -73,10 +73,10 @@ export function createApi(store: Store): Api {
         const limit = intParam(q, 'limit', DEFAULT_EVENT_LIMIT, 1, MAX_EVENT_LIMIT);
         const offset = intParam(q, 'offset', 0, 0, 10_000_000);
         const format = choiceParam(q, 'format', ['json', 'geojson'] as const, 'json');
-        // One more than asked tells whether a next page exists.
-        const rows = await store.events({ ...filter, limit: offset + limit + 1 });
-        const page = rows.slice(offset, offset + limit);
-        const paging = { offset, limit, count: page.length, next_offset: rows.length > offset + limit ? offset + limit : null };
+        // The store skips `offset` events itself; one more than asked tells whether a next page exists.
+        const rows = await store.events({ ...filter, offset, limit: limit + 1 });
+        const page = rows.slice(0, limit);
+        const paging = { offset, limit, count: page.length, next_offset: rows.length > limit ? offset + limit : null };
         if (format === 'geojson') {
           return send(req, res, { ...eventsGeoJson(page), vigie: { filter, ...paging, without_place: page.filter((r) => !r.place).length } }, 'application/geo+json; charset=utf-8');
         }

@@ -194,6 +194,18 @@ export function disambiguate(id: string, taken: (candidate: string) => boolean):
 
 type Cell = string | number | null;
 
+/**
+ * The page of an events() query: `limit` (null = no limit) and `offset`, each a whole number
+ * ≥ 0 (fractions are rounded down; a negative or non-number offset is 0, a negative limit 0,
+ * an infinite limit none).
+ */
+export function eventPage(filter: { limit?: number; offset?: number }): { limit: number | null; offset: number } {
+  const whole = (v: number): number => (Number.isNaN(v) ? 0 : Math.max(0, Math.floor(v)));
+  const limit = filter.limit === undefined || filter.limit === Infinity ? null : whole(filter.limit);
+  const offset = filter.offset === undefined || !Number.isFinite(filter.offset) ? 0 : whole(filter.offset);
+  return { limit, offset };
+}
+
 /** At most this many events per document (an event's row key is docKey × EVENT_SLOTS + ord). */
 export const EVENT_SLOTS = 1 << 20;
 

@@ -35,7 +35,10 @@ export interface EventFilter {
   from?: string;
   to?: string;
   outlet?: string;
+  /** At most this many events (after `offset`); all when absent. */
   limit?: number;
+  /** Events skipped before the first one returned (for paging); 0 when absent. */
+  offset?: number;
 }
 
 /** One event, flattened with the names and coordinates needed for tables and exports. */
@@ -106,7 +109,10 @@ export interface Store {
   search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
   /**
    * Events matching every given filter, in storage order (document insertion, then the
-   * event's order in its document). An event date of any precision matches a from/to bound
+   * event's order in its document). That order is total (every event has its own place in
+   * it, the row key docKey × EVENT_SLOTS + ord), so pages taken with offset/limit over an
+   * unchanged store never overlap and never skip an event; `offset` skips matching events in
+   * the database, so a deep page costs no more than resolving the events it returns. An event date of any precision matches a from/to bound
    * when the interval it covers overlaps the bound's ("2016-07" matches from 2016-07-15);
    * unknown-year dates ("XXXX-10-28") and missing dates never match a bound.
    */

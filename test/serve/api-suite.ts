@@ -56,6 +56,24 @@ export function runApiSuite(name: string, open: () => Promise<Store>, cleanup?: 
       const last = await getJson(base, `/api/events?limit=10&offset=${all.length - 3}`);
       assert.equal(last.body.count, 3);
       assert.equal(last.body.next_offset, null);
+      // A page ending exactly at the last event has no next page; past the end is an empty page.
+      const exact = await getJson(base, `/api/events?limit=10&offset=${all.length - 10}`);
+      assert.equal(exact.body.count, 10);
+      assert.equal(exact.body.next_offset, null);
+      const past = await getJson(base, `/api/events?limit=10&offset=${all.length + 5}`);
+      assert.equal(past.status, 200);
+      assert.deepEqual([past.body.count, past.body.next_offset, past.body.events], [0, null, []]);
+      // Following next_offset (filtered, small pages) gives every matching event once, in order.
+      const battles = await store.events({ type: 'Battles' });
+      assert.ok(battles.length > 3, 'several pages of battles');
+      const walked: unknown[] = [];
+      for (let off: number | null = 0; off !== null; ) {
+        const p: { body: { events: unknown[]; next_offset: number | null; offset: number } } = await getJson(base, `/api/events?type=Battles&limit=3&offset=${off}`);
+        assert.equal(p.body.offset, off);
+        walked.push(...p.body.events);
+        off = p.body.next_offset;
+      }
+      assert.deepEqual(walked, battles);
       const everything = await getJson(base, '/api/events?limit=5000');
       assert.equal(everything.body.count, all.length);
       assert.equal(everything.body.next_offset, null);

@@ -380,6 +380,33 @@ export function runStoreConformance(name: string, open: () => Promise<Store>, ho
       assert.equal((await s.events({ limit: 7 })).length, 7);
       assert.deepEqual((await s.events({ actor: 'FDS', limit: 3 })).map((r) => `${r.doc_id}/${r.id}`), ['n0/e2', 'n1/e2', 'n2/e2']);
       assert.equal((await s.events({ type: 'battles', place: 'alep' })).length, 120);
+      // Paging: offset + limit pages, concatenated, are exactly the full list (pages of 7 split
+      // documents, whose 2 events then land on two pages), with and without a filter.
+      const key = (r: { doc_id: string; id: string }): string => `${r.doc_id}/${r.id}`;
+      const pages = async (f: Parameters<Store['events']>[0], size: number): Promise<string[]> => {
+        const out: string[] = [];
+        for (let offset = 0; ; offset += size) {
+          const page = await s.events({ ...f, offset, limit: size });
+          assert.ok(page.length <= size);
+          out.push(...page.map(key));
+          if (page.length < size) return out;
+        }
+      };
+      assert.deepEqual(await pages({}, 7), all.map(key));
+      assert.deepEqual(await pages({}, 240), all.map(key));
+      const fds = (await s.events({ actor: 'FDS' })).map(key);
+      assert.equal(fds.length, 120);
+      assert.deepEqual(await pages({ actor: 'FDS' }, 13), fds);
+      assert.deepEqual((await s.events({ offset: 237 })).map(key), all.slice(237).map(key));
+      assert.deepEqual((await s.events({ offset: 101, limit: 3 })).map(key), all.slice(101, 104).map(key));
+      assert.deepEqual(await s.events({ offset: 101, limit: 3 }), all.slice(101, 104));
+      assert.deepEqual((await s.events({ actor: 'FDS', offset: 50, limit: 2 })).map(key), fds.slice(50, 52));
+      assert.deepEqual(await s.events({ offset: 240 }), []);
+      assert.deepEqual(await s.events({ offset: 10_000, limit: 5 }), []);
+      assert.deepEqual(await s.events({ offset: 5, limit: 0 }), []);
+      assert.deepEqual((await s.events({ offset: 0, limit: 2 })).map(key), ['n0/e1', 'n0/e2']);
+      assert.deepEqual((await s.events({ offset: -4, limit: 2 })).map(key), ['n0/e1', 'n0/e2']);
+      assert.deepEqual((await s.events({ offset: 2.9, limit: 1 })).map(key), ['n1/e1']);
       const st = await s.stats();
       assert.equal(st.documents, 120);
       assert.equal(st.events, 240);

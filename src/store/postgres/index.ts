@@ -18,7 +18,7 @@ import type { AnnotationRecord, Doc } from '../../document.js';
 import { SimIndex } from '../../fuse/simhash.js';
 import { assignIds, assignStories, matchNearDuplicates, planResult, splitDuplicates, type StoredDoc } from '../batch.js';
 import type { EventFilter, EventRow, PutResult, SearchHit, Store, StoreStats, StoryInfo } from '../store.js';
-import { buildRecord, DocEvents, EVENT_SLOTS, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordFields, type RecordLists, recordOf, validateRecord } from '../rows.js';
+import { buildRecord, DocEvents, EVENT_SLOTS, eventPage, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordFields, type RecordLists, recordOf, validateRecord } from '../rows.js';
 import { makeSnippet, parseQuery, tsvectorLiteral, type QueryTerm } from '../text.js';
 import { pgMigrate } from './schema.js';
 
@@ -275,7 +275,11 @@ export class PostgresStore implements Store {
     let sql = `SELECT e.doc_key, e.ord FROM events e ${filter.outlet ? 'JOIN documents d ON d.key = e.doc_key' : ''}
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY e.key`;
-    if (filter.limit !== undefined) sql += ` LIMIT ${arg(Math.max(0, Math.floor(filter.limit)))}`;
+    // The page is cut here, by the database: skipped events are never resolved. e.key is the
+    // primary key (unique), so the order is total and pages neither overlap nor skip.
+    const page = eventPage(filter);
+    if (page.limit !== null) sql += ` LIMIT ${arg(page.limit)}`;
+    if (page.offset > 0) sql += ` OFFSET ${arg(page.offset)}`;
     const hits = (await this.pool.query({ text: sql, values: args, rowMode: 'array' })).rows as [string, number][];
     // Names, coordinates and evidence come from the documents' JSON, parsed once per document.
     const out: EventRow[] = [];

@@ -12,7 +12,7 @@ import type { AnnotationRecord, Doc } from '../../document.js';
 import { SimIndex } from '../../fuse/simhash.js';
 import { assignIds, assignStories, matchNearDuplicates, planResult, splitDuplicates, type StoredDoc } from '../batch.js';
 import type { EventFilter, EventRow, PutResult, SearchHit, Store, StoreStats, StoryInfo } from '../store.js';
-import { buildRecord, DocEvents, EVENT_SLOTS, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordFields, type RecordLists, recordOf, validateRecord } from '../rows.js';
+import { buildRecord, DocEvents, EVENT_SLOTS, eventPage, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordFields, type RecordLists, recordOf, validateRecord } from '../rows.js';
 import { makeSnippet, parseQuery, stemLine, type QueryTerm } from '../text.js';
 import { migrate } from './schema.js';
 
@@ -234,9 +234,12 @@ export class SqliteStore implements Store {
     let sql = `SELECT e.doc_key, e.ord FROM events e ${filter.outlet ? 'JOIN documents d ON d.key = e.doc_key' : ''}
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY e.key`;
-    if (filter.limit !== undefined) {
-      sql += ' LIMIT ?';
-      args.push(Math.max(0, Math.floor(filter.limit)));
+    // The page is cut here, by the database: skipped events are never resolved. e.key is the
+    // rowid (unique), so the order is total and pages neither overlap nor skip.
+    const page = eventPage(filter);
+    if (page.limit !== null || page.offset > 0) {
+      sql += ' LIMIT ? OFFSET ?';
+      args.push(page.limit ?? -1, page.offset);
     }
     // Names, coordinates and evidence come from the document's JSON, parsed once per document.
     const out: EventRow[] = [];
