@@ -64,6 +64,12 @@ export function parsePositive(v: string, name: string): number {
   return n;
 }
 
+export function parseNonNegative(v: string, name: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got "${v}"`);
+  return n;
+}
+
 /** ISO date bound YYYY[-MM[-DD]]. */
 export function parseIsoBound(v: string): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { EventFilter, EventRow } from '../store/store.js';
 import { acledCsv, eventsCsv, eventsGeoJson, eventsTable, searchText, statsText } from './formats.js';
-import { dbUrl, fail, openDb, parseIsoBound, parsePositive, writeOut, type GlobalOptions } from './common.js';
+import { dbUrl, fail, openDb, parseIsoBound, parseNonNegative, parsePositive, writeOut, type GlobalOptions } from './common.js';
 
 interface EventOpts {
   type?: string;
@@ -14,11 +14,12 @@ interface EventOpts {
   to?: string;
   outlet?: string;
   limit?: number;
+  offset?: number;
 }
 
 function filterOf(o: EventOpts): EventFilter {
   const f: EventFilter = {};
-  for (const k of ['type', 'subtype', 'actor', 'place', 'from', 'to', 'outlet', 'limit'] as const) {
+  for (const k of ['type', 'subtype', 'actor', 'place', 'from', 'to', 'outlet', 'limit', 'offset'] as const) {
     if (o[k] !== undefined) (f as Record<string, unknown>)[k] = o[k];
   }
   return f;
@@ -92,6 +93,7 @@ Examples:
     program.command('events').description('list stored events, filtered'),
   )
     .option('--limit <n>', 'maximum number of events', (v) => parsePositive(v, '--limit'))
+    .option('--offset <n>', 'skip this many events first (events come in storage order, so --offset with --limit pages through them)', (v) => parseNonNegative(v, '--offset'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'jsonl', 'geojson']).default('table'))
     .addHelpText(
       'after',
@@ -101,6 +103,7 @@ Examples:
   vigie events --type Battles --place Alep --from 2016-07 --to 2016-12
   vigie events --actor "Wagner" --format csv > wagner.csv
   vigie events --subtype "Air/drone strike" --format geojson > strikes.geojson
+  vigie events --limit 100 --offset 200          (the third page of 100)
 
 Filters combine (AND). --from/--to compare on the date's known prefix ("2016-07" matches
 the whole month).`,

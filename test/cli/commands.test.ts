@@ -22,6 +22,7 @@ interface Rec {
 }
 interface EventRow {
   id: string;
+  doc_id: string;
   type: string;
   subtype: string;
   date: string | null;
@@ -261,6 +262,20 @@ describe('ingest, then query', () => {
 
     const two = JSON.parse(vigie(['events', '--db', db, '--limit', '2', '--format', 'json']).stdout) as EventRow[];
     assert.equal(two.length, 2);
+  });
+
+  test('events --offset with --limit pages through every event once, in storage order', () => {
+    assert.ok(events.length > 4, 'the fixture needs more than 4 events');
+    const seen: string[] = [];
+    for (let offset = 0; offset < events.length + 3; offset += 3) {
+      const page = JSON.parse(vigie(['events', '--db', db, '--limit', '3', '--offset', String(offset), '--format', 'json']).stdout) as EventRow[];
+      assert.ok(page.length <= 3);
+      seen.push(...page.map((e) => `${e.doc_id}/${e.id}`));
+    }
+    assert.deepEqual(seen, events.map((e) => `${e.doc_id}/${e.id}`));
+    const bad = vigie(['events', '--db', db, '--offset', '-1']);
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, /--offset must be a whole number/);
   });
 
   test('events formats: table, csv, jsonl, geojson', () => {
