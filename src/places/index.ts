@@ -15,6 +15,12 @@
  *   - among same-name candidates: curated entries, the document's focus countries, feature
  *     class (capital, admin seat), population, and distance to the other places of the
  *     document decide; small towns outside the focus need a place cue;
+ *   - a GeoNames name that starts with an article ("La Défense", "Le Havre", "The Woodlands",
+ *     "Des Moines") is the name only with its article: the key without it ("Défense") matches
+ *     only when that article (or its French contraction: "du Havre", "aux Sables") is written
+ *     just before ("à la Défense"), otherwise it is the common word ("Defense Secretary"); the
+ *     curated overlay, which lists the bare forms it means, and the Arabic article ("Raqqa") are
+ *     not concerned;
  *   - a capitalized word of ≥ 5 letters one edit away from a focus-country place name is that
  *     place ("Damais" in a Syria story → Damascus), when nothing else explains it.
  */
@@ -25,6 +31,7 @@ import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/p
 import { idsOf, type Match, type Prepared } from '../match/matcher.js';
 import { demonymIds, demonymMap, entriesOf, focusCountries, gazetteerAt, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
 import { GAP_LOOSE, GAP_START } from '../match/matcher.js';
+import { keyTokens } from '../match/fold.js';
 
 interface Found {
   idx: number;
@@ -370,6 +377,74 @@ function isSentenceStart(p: Prepared, i: number): boolean {
   return i === 0 || (p.gap[i] & GAP_START) !== 0;
 }
 
+/**
+ * The articles a GeoNames name may start with (the leading articles the gazetteer keys drop, but
+ * the Arabic "al", whose bare form is the usual spelling), each with the words that write it
+ * before the bare name: itself, and its French contractions with "de" and "à".
+ */
+const NAME_ARTICLES = new Map<string, Set<string>>([
+  ['le', new Set(['le', 'du', 'au'])],
+  ['la', new Set(['la'])],
+  ['les', new Set(['les', 'des', 'aux'])],
+  ['l', new Set(['l'])],
+  ['the', new Set(['the'])],
+  ['du', new Set(['du'])],
+  ['des', new Set(['des'])],
+  ['d', new Set(['d'])],
+]);
+
+/** Per values array: the non-curated entries whose name starts with an article, with the words that write it (null: none). */
+const articleNamed = new WeakMap<number[], [number, Set<string>][] | null>();
+
+function articleNamedOf(g: Gazetteer, values: number[]): [number, Set<string>][] | null {
+  let r = articleNamed.get(values);
+  if (r !== undefined) return r;
+  r = null;
+  for (const idx of values) {
+    const e = g.entry(idx);
+    if (e.curated || e.fcode === 'PCLI') continue;
+    const c = e.name.charCodeAt(0) | 32;
+    if (c !== 108 && c !== 116 && c !== 100) continue; // l, t, d: the only first letters of NAME_ARTICLES
+    const toks = keyTokens(e.name);
+    const before = toks.length > 1 ? NAME_ARTICLES.get(toks[0]) : undefined;
+    if (before) (r ??= []).push([idx, before]);
+  }
+  articleNamed.set(values, r);
+  return r;
+}
+
+/** Filtered values per values array and word before (entriesOf caches by array identity). */
+const keptCache = new WeakMap<number[], Map<string, number[]>>();
+
+/**
+ * The match's entries without the article-named ones whose article is not written: the match
+ * itself or the word just before it (same stretch) must be that article. The match unchanged
+ * when nothing is dropped, null when nothing is left.
+ */
+function withArticles(p: Prepared, m: Match<number>, g: Gazetteer): Match<number> | null {
+  const named = articleNamedOf(g, m.values);
+  if (!named) return m;
+  const { tok } = p.tokens;
+  const first = tok[m.t0];
+  const prev = m.t0 > 0 && sameStretch(p, m.t0 - 1, m.t0) ? tok[m.t0 - 1] : '';
+  let drop: Set<number> | null = null;
+  for (const [idx, before] of named) {
+    // The match starts with the article ("La Défense" matched whole): nothing was dropped.
+    if (NAME_ARTICLES.has(first) || before.has(prev)) continue;
+    (drop ??= new Set()).add(idx);
+  }
+  if (!drop) return m;
+  let byPrev = keptCache.get(m.values);
+  if (!byPrev) keptCache.set(m.values, (byPrev = new Map()));
+  const k = `${first}|${prev}`;
+  let kept = byPrev.get(k);
+  if (!kept) {
+    kept = m.values.filter((idx) => !drop!.has(idx));
+    if (byPrev.size < 64) byPrev.set(k, kept);
+  }
+  return kept.length ? { ...m, values: kept } : null;
+}
+
 /** Decides whether a gazetteer match is a place mention, and with which cues. */
 function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { m: Match<number>; regionCue: boolean; cue: boolean; curatedOrCountry: boolean } | null {
   const { tok } = p.tokens;
@@ -378,6 +453,9 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
   for (let j = m.t0; j < m.t1; j++) if (isCap(p, j)) { anyCap = true; break; }
   if (!anyCap) return null;
   if (nTok === 1 && !isCap(p, m.t0)) return null;
+  const kept = withArticles(p, m, g);
+  if (!kept) return null;
+  m = kept;
   const key = nTok === 1 ? tok[m.t0] : tok.slice(m.t0, m.t1).join(' ');
   let curatedOrCountry = false;
   for (const idx of m.values) {
