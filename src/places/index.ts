@@ -421,7 +421,7 @@ const keptCache = new WeakMap<number[], Map<string, number[]>>();
  * itself or the word just before it (same stretch) must be that article. The match unchanged
  * when nothing is dropped, null when nothing is left.
  */
-function withArticles(p: Prepared, m: Match<number>, g: Gazetteer): Match<number> | null {
+function withArticles(p: Prepared, m: Match<number>, g: Gazetteer, L: LexiconData): Match<number> | null {
   const named = articleNamedOf(g, m.values);
   if (!named) return m;
   const { tok } = p.tokens;
@@ -434,6 +434,7 @@ function withArticles(p: Prepared, m: Match<number>, g: Gazetteer): Match<number
     (drop ??= new Set()).add(idx);
   }
   if (!drop) return m;
+  if (L.placeBefore.endsBefore(p, m.t0)) return m;
   let byPrev = keptCache.get(m.values);
   if (!byPrev) keptCache.set(m.values, (byPrev = new Map()));
   const k = `${first}|${prev}`;
@@ -453,7 +454,7 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
   for (let j = m.t0; j < m.t1; j++) if (isCap(p, j)) { anyCap = true; break; }
   if (!anyCap) return null;
   if (nTok === 1 && !isCap(p, m.t0)) return null;
-  const kept = withArticles(p, m, g);
+  const kept = withArticles(p, m, g, L);
   if (!kept) return null;
   m = kept;
   const key = nTok === 1 ? tok[m.t0] : tok.slice(m.t0, m.t1).join(' ');
