@@ -203,6 +203,8 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     let bestIdx = -1;
     let bestS = -Infinity;
     const byPop = entriesOf(g, c.m.values);
+    const country = writtenCountry(g, doc.text.slice(c.m.start, c.m.end), byPop);
+    if (country >= 0) return country;
     let maxCityPop = 0;
     for (let k = 0; k < byPop.length; k++) { const e = byPop[k].e; if (e.precision === 'city') { maxCityPop = e.population; break; } }
     const prominent = byPop.length > 1 && byPop[0].e.population > 50 * Math.max(1000, byPop[1].e.population) ? byPop[0].e : null;
@@ -305,6 +307,26 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     pl.mentions.push(mention);
   }
   return [...byId.values()];
+}
+
+/**
+ * The country among the entries when the text writes one of its names letter for letter (case
+ * aside) and no other entry has that spelling: the other entries matched only through folding
+ * ("Canada" is the country, not the Mexican town Cañada). -1 otherwise (a curated place, or a
+ * homonym spelled the same, "Georgia", leaves the choice to the scores).
+ */
+function writtenCountry(g: Gazetteer, surface: string, byPop: { idx: number; e: GazEntry }[]): number {
+  let country = -1;
+  for (const { idx, e } of byPop) if (e.fcode === 'PCLI') { country = idx; break; }
+  if (country < 0 || byPop.length < 2) return -1;
+  const w = surface.toLowerCase();
+  const info = g.countries.get(g.entry(country).country ?? '');
+  if (!info || !info.names.some((n) => n.toLowerCase() === w)) return -1;
+  for (const { idx, e } of byPop) {
+    if (idx === country) continue;
+    if (e.curated || e.name.toLowerCase() === w || e.aliases?.some((a) => a.toLowerCase() === w)) return -1;
+  }
+  return country;
 }
 
 /** True when one of the entries is a country, an admin-1 region or a curated place. */
