@@ -409,7 +409,8 @@ const NAME_ARTICLES = new Map<string, Set<string>>([
   ['la', new Set(['la'])],
   ['les', new Set(['les', 'des', 'aux'])],
   ['l', new Set(['l'])],
-  ['the', new Set(['the'])],
+  // An English article is written in French ("le Bronx", "les Marches"); a French one is kept in English ("Le Havre").
+  ['the', new Set(['the', 'le', 'la', 'les', 'l', 'du', 'au', 'des', 'aux'])],
   ['du', new Set(['du'])],
   ['des', new Set(['des'])],
   ['d', new Set(['d'])],
@@ -428,7 +429,8 @@ function articleNamedOf(g: Gazetteer, values: number[]): [number, Set<string>][]
     const c = e.name.charCodeAt(0) | 32;
     if (c !== 108 && c !== 116 && c !== 100) continue; // l, t, d: the only first letters of NAME_ARTICLES
     const toks = keyTokens(e.name);
-    const before = toks.length > 1 ? NAME_ARTICLES.get(toks[0]) : undefined;
+    // Only a one-word bare form can be a common word ("Défense", "Valley"); a longer one is a name ("Chaux-de-Fonds").
+    const before = toks.length === 2 ? NAME_ARTICLES.get(toks[0]) : undefined;
     if (before) (r ??= []).push([idx, before]);
   }
   articleNamed.set(values, r);

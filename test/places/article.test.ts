@@ -27,3 +27,31 @@ test('a gazetteer name starting with an article needs its article in the text (E
   assert.equal(fr.filter((p) => p.endsWith(' Défense')).length, 1, fr.join('; '));
   assert.ok(fr.some((p) => p.endsWith(' Calais')), fr.join('; '));
 });
+
+test('after a place cue the article may be left out ("in Bronx, New York", "à Havre")', () => {
+  const en = places('He worked at St. Barnabas Hospital in Bronx, New York, for ten years.', 'en');
+  assert.ok(en.some((p) => p.endsWith(' Bronx')), en.join('; '));
+  const fr = places('Le cargo est arrivé hier à Havre, selon le port.', 'fr');
+  assert.ok(fr.some((p) => p.endsWith(' Havre')), fr.join('; '));
+});
+
+test('an English article is written in French, a French one is kept in English ("le Bronx", "the Defense")', () => {
+  const fr = places('Il a grandi dans le Bronx, à New York.', 'fr');
+  assert.ok(fr.some((p) => p.endsWith(' Bronx')), fr.join('; '));
+  const en = places('He said the Defense budget would grow, speaking in Paris.', 'en');
+  assert.ok(!en.some((p) => /Defense/.test(p)), en.join('; '));
+});
+
+test('a bare form of several words is a name, not a common word ("Chaux-de-Fonds")', () => {
+  const fr = places('Les horlogers de Chaux-de-Fonds exportent vers Berne.', 'fr');
+  assert.ok(fr.some((p) => p.endsWith(' Chaux-de-Fonds')), fr.join('; '));
+  const en = places('Watchmakers in Chaux-de-Fonds export to Bern.', 'en');
+  assert.ok(en.some((p) => p.endsWith(' Chaux-de-Fonds')), en.join('; '));
+});
+
+test('a country written letter for letter is the country, not a homonym matched through folding ("Canada", not Cañada)', () => {
+  const en = places('The trade pact includes Mexico, the US, and Canada, the Mexican ministry in Mexico City said.', 'en');
+  assert.ok(en.some((p) => p === 'cc:CA Canada'), en.join('; '));
+  const fr = places("L'accord lie le Mexique, les États-Unis et le Canada, a indiqué le ministère à Mexico.", 'fr');
+  assert.ok(fr.some((p) => p === 'cc:CA Canada'), fr.join('; '));
+});
