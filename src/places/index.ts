@@ -316,6 +316,21 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
  * homonym spelled the same, "Georgia", leaves the choice to the scores).
  */
 function writtenCountry(g: Gazetteer, surface: string, byPop: { idx: number; e: GazEntry }[]): number {
+  if (byPop.length < 2) return -1;
+  // Decided once per name list and spelling (the entries are the same objects for a values array).
+  let memo = writtenMemo.get(byPop);
+  if (!memo) writtenMemo.set(byPop, (memo = new Map()));
+  let r = memo.get(surface);
+  if (r === undefined) {
+    r = writtenCountryOf(g, surface, byPop);
+    if (memo.size < 16) memo.set(surface, r);
+  }
+  return r;
+}
+
+const writtenMemo = new WeakMap<object, Map<string, number>>();
+
+function writtenCountryOf(g: Gazetteer, surface: string, byPop: { idx: number; e: GazEntry }[]): number {
   let country = -1;
   for (const { idx, e } of byPop) if (e.fcode === 'PCLI') { country = idx; break; }
   if (country < 0 || byPop.length < 2) return -1;
