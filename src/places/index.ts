@@ -15,6 +15,12 @@
  *   - among same-name candidates: curated entries, the document's focus countries, feature
  *     class (capital, admin seat), population, and distance to the other places of the
  *     document decide; small towns outside the focus need a place cue;
+ *   - a GeoNames name that starts with an article ("La Défense", "Le Havre", "The Woodlands",
+ *     "Des Moines") is the name only with its article: the key without it ("Défense") matches
+ *     only when that article (or its French contraction: "du Havre", "aux Sables") is written
+ *     just before ("à la Défense"), otherwise it is the common word ("Defense Secretary"); the
+ *     curated overlay, which lists the bare forms it means, and the Arabic article ("Raqqa") are
+ *     not concerned;
  *   - a capitalized word of ≥ 5 letters one edit away from a focus-country place name is that
  *     place ("Damais" in a Syria story → Damascus), when nothing else explains it.
  */
@@ -25,6 +31,7 @@ import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/p
 import { idsOf, type Match, type Prepared } from '../match/matcher.js';
 import { demonymIds, demonymMap, entriesOf, focusCountries, gazetteerAt, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
 import { GAP_LOOSE, GAP_START } from '../match/matcher.js';
+import { keyTokens } from '../match/fold.js';
 
 interface Found {
   idx: number;
@@ -196,6 +203,8 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
     let bestIdx = -1;
     let bestS = -Infinity;
     const byPop = entriesOf(g, c.m.values);
+    const country = writtenCountry(g, doc.text.slice(c.m.start, c.m.end), byPop);
+    if (country >= 0) return country;
     let maxCityPop = 0;
     for (let k = 0; k < byPop.length; k++) { const e = byPop[k].e; if (e.precision === 'city') { maxCityPop = e.population; break; } }
     const prominent = byPop.length > 1 && byPop[0].e.population > 50 * Math.max(1000, byPop[1].e.population) ? byPop[0].e : null;
@@ -300,6 +309,41 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   return [...byId.values()];
 }
 
+/**
+ * The country among the entries when the text writes one of its names letter for letter (case
+ * aside) and no other entry has that spelling: the other entries matched only through folding
+ * ("Canada" is the country, not the Mexican town Cañada). -1 otherwise (a curated place, or a
+ * homonym spelled the same, "Georgia", leaves the choice to the scores).
+ */
+function writtenCountry(g: Gazetteer, surface: string, byPop: { idx: number; e: GazEntry }[]): number {
+  if (byPop.length < 2) return -1;
+  // Decided once per name list and spelling (the entries are the same objects for a values array).
+  let memo = writtenMemo.get(byPop);
+  if (!memo) writtenMemo.set(byPop, (memo = new Map()));
+  let r = memo.get(surface);
+  if (r === undefined) {
+    r = writtenCountryOf(g, surface, byPop);
+    if (memo.size < 16) memo.set(surface, r);
+  }
+  return r;
+}
+
+const writtenMemo = new WeakMap<object, Map<string, number>>();
+
+function writtenCountryOf(g: Gazetteer, surface: string, byPop: { idx: number; e: GazEntry }[]): number {
+  let country = -1;
+  for (const { idx, e } of byPop) if (e.fcode === 'PCLI') { country = idx; break; }
+  if (country < 0 || byPop.length < 2) return -1;
+  const w = surface.toLowerCase();
+  const info = g.countries.get(g.entry(country).country ?? '');
+  if (!info || !info.names.some((n) => n.toLowerCase() === w)) return -1;
+  for (const { idx, e } of byPop) {
+    if (idx === country) continue;
+    if (e.curated || e.name.toLowerCase() === w || e.aliases?.some((a) => a.toLowerCase() === w)) return -1;
+  }
+  return country;
+}
+
 /** True when one of the entries is a country, an admin-1 region or a curated place. */
 function isJurisdiction(g: Gazetteer, values: number[]): boolean {
   for (const idx of values) {
@@ -370,6 +414,77 @@ function isSentenceStart(p: Prepared, i: number): boolean {
   return i === 0 || (p.gap[i] & GAP_START) !== 0;
 }
 
+/**
+ * The articles a GeoNames name may start with (the leading articles the gazetteer keys drop, but
+ * the Arabic "al", whose bare form is the usual spelling), each with the words that write it
+ * before the bare name: itself, and its French contractions with "de" and "à".
+ */
+const NAME_ARTICLES = new Map<string, Set<string>>([
+  ['le', new Set(['le', 'du', 'au'])],
+  ['la', new Set(['la'])],
+  ['les', new Set(['les', 'des', 'aux'])],
+  ['l', new Set(['l'])],
+  // An English article is written in French ("le Bronx", "les Marches"); a French one is kept in English ("Le Havre").
+  ['the', new Set(['the', 'le', 'la', 'les', 'l', 'du', 'au', 'des', 'aux'])],
+  ['du', new Set(['du'])],
+  ['des', new Set(['des'])],
+  ['d', new Set(['d'])],
+]);
+
+/** Per values array: the non-curated entries whose name starts with an article, with the words that write it (null: none). */
+const articleNamed = new WeakMap<number[], [number, Set<string>][] | null>();
+
+function articleNamedOf(g: Gazetteer, values: number[]): [number, Set<string>][] | null {
+  let r = articleNamed.get(values);
+  if (r !== undefined) return r;
+  r = null;
+  for (const idx of values) {
+    const e = g.entry(idx);
+    if (e.curated || e.fcode === 'PCLI') continue;
+    const c = e.name.charCodeAt(0) | 32;
+    if (c !== 108 && c !== 116 && c !== 100) continue; // l, t, d: the only first letters of NAME_ARTICLES
+    const toks = keyTokens(e.name);
+    // Only a one-word bare form can be a common word ("Défense", "Valley"); a longer one is a name ("Chaux-de-Fonds").
+    const before = toks.length === 2 ? NAME_ARTICLES.get(toks[0]) : undefined;
+    if (before) (r ??= []).push([idx, before]);
+  }
+  articleNamed.set(values, r);
+  return r;
+}
+
+/** Filtered values per values array and word before (entriesOf caches by array identity). */
+const keptCache = new WeakMap<number[], Map<string, number[]>>();
+
+/**
+ * The match's entries without the article-named ones whose article is not written: the match
+ * itself or the word just before it (same stretch) must be that article. The match unchanged
+ * when nothing is dropped, null when nothing is left.
+ */
+function withArticles(p: Prepared, m: Match<number>, g: Gazetteer, L: LexiconData): Match<number> | null {
+  const named = articleNamedOf(g, m.values);
+  if (!named) return m;
+  const { tok } = p.tokens;
+  const first = tok[m.t0];
+  const prev = m.t0 > 0 && sameStretch(p, m.t0 - 1, m.t0) ? tok[m.t0 - 1] : '';
+  let drop: Set<number> | null = null;
+  for (const [idx, before] of named) {
+    // The match starts with the article ("La Défense" matched whole): nothing was dropped.
+    if (NAME_ARTICLES.has(first) || before.has(prev)) continue;
+    (drop ??= new Set()).add(idx);
+  }
+  if (!drop) return m;
+  if (L.placeBefore.endsBefore(p, m.t0)) return m;
+  let byPrev = keptCache.get(m.values);
+  if (!byPrev) keptCache.set(m.values, (byPrev = new Map()));
+  const k = `${first}|${prev}`;
+  let kept = byPrev.get(k);
+  if (!kept) {
+    kept = m.values.filter((idx) => !drop!.has(idx));
+    if (byPrev.size < 64) byPrev.set(k, kept);
+  }
+  return kept.length ? { ...m, values: kept } : null;
+}
+
 /** Decides whether a gazetteer match is a place mention, and with which cues. */
 function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { m: Match<number>; regionCue: boolean; cue: boolean; curatedOrCountry: boolean } | null {
   const { tok } = p.tokens;
@@ -378,6 +493,9 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
   for (let j = m.t0; j < m.t1; j++) if (isCap(p, j)) { anyCap = true; break; }
   if (!anyCap) return null;
   if (nTok === 1 && !isCap(p, m.t0)) return null;
+  const kept = withArticles(p, m, g, L);
+  if (!kept) return null;
+  m = kept;
   const key = nTok === 1 ? tok[m.t0] : tok.slice(m.t0, m.t1).join(' ');
   let curatedOrCountry = false;
   for (const idx of m.values) {
