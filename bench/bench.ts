@@ -188,24 +188,38 @@ if (!STAGES_ONLY) {
           batch = [];
           sampleRss();
         };
+        // As `vigie ingest` (src/cli/run.ts): clean a group of documents, ask the store once
+        // which hashes it holds, annotate and batch the others.
+        const seen = new Set<string>();
+        let cleaned: Doc[] = [];
+        const annotateCleaned = async (): Promise<void> => {
+          const group = cleaned;
+          cleaned = [];
+          const s = now();
+          const storedHashes = await store.hasHashes(group.map((d) => d.hash).filter((h) => !seen.has(h)));
+          storeMs += now() - s;
+          for (const doc of group) {
+            if (seen.has(doc.hash) || storedHashes.has(doc.hash)) continue;
+            seen.add(doc.hash);
+            for (let i = AFTER_CLEAN; i < STAGES.length; i++) {
+              try {
+                STAGES[i].run(doc, { pack: packFor(doc.lang) });
+              } catch {
+                /* counted in the annotate phase */
+              }
+            }
+            batch.push(doc);
+            if (batch.length >= BATCH) await flush();
+          }
+        };
         for await (const doc of source()) {
           docs++;
           for (let i = 0; i < AFTER_CLEAN; i++) STAGES[i].run(doc, { pack: packFor(doc.lang) });
           ensureIdentity(doc);
-          const s = now();
-          const dup = await store.hasHash(doc.hash);
-          storeMs += now() - s;
-          if (dup) continue;
-          for (let i = AFTER_CLEAN; i < STAGES.length; i++) {
-            try {
-              STAGES[i].run(doc, { pack: packFor(doc.lang) });
-            } catch {
-              /* counted in the annotate phase */
-            }
-          }
-          batch.push(doc);
-          if (batch.length >= BATCH) await flush();
+          cleaned.push(doc);
+          if (cleaned.length >= BATCH) await annotateCleaned();
         }
+        if (cleaned.length) await annotateCleaned();
         if (batch.length) await flush();
         return docs;
       },

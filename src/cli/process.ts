@@ -2,9 +2,10 @@
  * The work behind `vigie ingest` and `vigie annotate`: read inputs, run the stages, (store),
  * count. Kept apart from the command definitions so the benchmark and tests can call it.
  *
- * Ingest runs `clean` first (it computes the content hash), asks the store whether that hash
- * is already stored, and only then runs the remaining stages: a rerun after a crash skips the
- * committed documents quickly and annotates only the rest.
+ * Ingest runs `clean` first (it computes the content hash), asks the store which hashes of a
+ * group of cleaned documents (one batch's worth) are already stored — one question per group —
+ * and only then runs the remaining stages: a rerun after a crash skips the committed documents
+ * quickly and annotates only the rest.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';

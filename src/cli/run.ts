@@ -34,6 +34,28 @@ export async function ingestPaths(paths: string[], store: Store, opts: IngestRun
     batchNo++;
     opts.onCommit?.(batchNo, summary.new);
   };
+  // Cleaned documents waiting for the duplicate check: the store is asked once per group
+  // (one round trip on PostgreSQL) instead of once per document.
+  let cleaned: Doc[] = [];
+  const annotateCleaned = async (): Promise<void> => {
+    if (cleaned.length === 0) return;
+    const group = cleaned;
+    cleaned = [];
+    const ask: string[] = [];
+    for (const d of group) if (!seen.has(d.hash)) ask.push(d.hash);
+    const stored = await store.hasHashes(ask);
+    for (const doc of group) {
+      // Already stored (earlier run) or already seen in this run: no need to annotate.
+      if (seen.has(doc.hash) || stored.has(doc.hash)) {
+        summary.duplicates++;
+        continue;
+      }
+      seen.add(doc.hash);
+      runStages(doc, AFTER_CLEAN, STAGES.length);
+      batch.push(doc);
+      if (batch.length >= batchSize) await flush();
+    }
+  };
   try {
     for await (const item of readInputs(paths, { onSkip })) {
       if (isInputError(item)) {
@@ -46,16 +68,10 @@ export async function ingestPaths(paths: string[], store: Store, opts: IngestRun
       bar.tick(doc.origin.path);
       runStages(doc, 0, AFTER_CLEAN);
       ensureIdentity(doc);
-      // Already stored (earlier run) or already seen in this run: no need to annotate.
-      if (seen.has(doc.hash) || (await store.hasHash(doc.hash))) {
-        summary.duplicates++;
-        continue;
-      }
-      seen.add(doc.hash);
-      runStages(doc, AFTER_CLEAN, STAGES.length);
-      batch.push(doc);
-      if (batch.length >= batchSize) await flush();
+      cleaned.push(doc);
+      if (cleaned.length >= batchSize) await annotateCleaned();
     }
+    await annotateCleaned();
     await flush();
   } finally {
     bar.stop();

@@ -101,6 +101,11 @@ export interface Store {
   /** True when a document with this content hash is stored. */
   hasHash(hash: string): Promise<boolean>;
   /**
+   * The given content hashes that are stored (one query however many are asked; repeated
+   * and unknown hashes are fine). Ingest asks once per batch instead of once per document.
+   */
+  hasHashes(hashes: string[]): Promise<Set<string>>;
+  /**
    * The stored annotation record of a document, or null. It equals the JSON form of
    * toAnnotation(doc) as it was put (fields that were undefined are absent).
    */

@@ -58,6 +58,23 @@ export function runStoreConformance(name: string, open: () => Promise<Store>, ho
       assert.equal(await s.hasHash('0'.repeat(64)), false);
     });
 
+    test('hasHashes answers a list at once: only the stored hashes, repeats and unknowns allowed', async () => {
+      const s = await fresh();
+      const a = plainDoc('ha', 'Un texte stocké sur Alep.');
+      const b = plainDoc('hb', 'Un autre texte stocké sur Homs.');
+      await s.putDocuments([a, b]);
+      const unknown = '0'.repeat(64);
+      assert.deepEqual(await s.hasHashes([]), new Set());
+      assert.deepEqual(await s.hasHashes([unknown]), new Set());
+      assert.deepEqual(await s.hasHashes([a.hash, unknown, b.hash, a.hash]), new Set([a.hash, b.hash]));
+      // A failed batch leaves no hash behind.
+      const bad = plainDoc('hbad', 'Court.');
+      bad.dates = [{ start: 3, end: 400, text: 'x', value: '2016', precision: 'year' }];
+      const c = plainDoc('hc', 'Un troisième texte, jamais stocké.');
+      await assert.rejects(s.putDocuments([c, bad]));
+      assert.deepEqual(await s.hasHashes([c.hash, bad.hash, a.hash]), new Set([a.hash]));
+    });
+
     test('re-putting the same content is a no-op counted as duplicate', async () => {
       const s = await fresh();
       const a = plainDoc('a', 'Un premier texte sur la trêve à Homs.');

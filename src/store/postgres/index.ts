@@ -230,6 +230,12 @@ export class PostgresStore implements Store {
     return (await this.pool.query({ name: 'vigie_has_hash', text: 'SELECT 1 FROM documents WHERE hash = $1', values: [hash] })).rowCount! > 0;
   }
 
+  async hasHashes(hashes: string[]): Promise<Set<string>> {
+    if (hashes.length === 0) return new Set();
+    const r = await this.pool.query({ name: 'vigie_has_hashes', text: 'SELECT hash FROM documents WHERE hash = ANY($1::text[])', values: [hashes], rowMode: 'array' });
+    return new Set((r.rows as [string][]).map((x) => x[0]));
+  }
+
   async getDocument(id: string): Promise<AnnotationRecord | null> {
     const r = await this.pool.query('SELECT id, lang, title, outlet, author, published, url, hash, text, warnings, annotations FROM documents WHERE id = $1', [id]);
     const d = r.rows[0];

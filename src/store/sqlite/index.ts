@@ -171,6 +171,13 @@ export class SqliteStore implements Store {
     return this.s.hasHash.get(hash) !== undefined;
   }
 
+  async hasHashes(hashes: string[]): Promise<Set<string>> {
+    // In-process: one indexed lookup per hash costs less than building a JSON list for json_each.
+    const out = new Set<string>();
+    for (const h of hashes) if (this.s.hasHash.get(h) !== undefined) out.add(h);
+    return out;
+  }
+
   async getDocument(id: string): Promise<AnnotationRecord | null> {
     const d = this.s.docById.get(id) as Row | undefined;
     if (!d) return null;
