@@ -180,13 +180,30 @@ if (!STAGES_ONLY) {
       async () => {
         let docs = 0;
         let batch: Doc[] = [];
-        const flush = async (): Promise<void> => {
+        // As `vigie ingest`: one batch written while the next is annotated. storeMs counts the
+        // time the loop waits for the store (the call, waiting for the previous write, the
+        // duplicate check); work the store does between documents shows in the phase's wall time.
+        let writing: Promise<void> | null = null;
+        let writeDone = true;
+        const settle = async (): Promise<void> => {
+          if (!writing) return;
           const s = now();
-          const r = await store.putDocuments(batch);
+          await writing;
+          writing = null;
           storeMs += now() - s;
-          stored += r.inserted;
+        };
+        const flush = async (): Promise<void> => {
+          await settle();
+          const docs = batch;
           batch = [];
-          sampleRss();
+          writeDone = false;
+          const s = now();
+          writing = store.putDocuments(docs).then((r) => {
+            writeDone = true;
+            stored += r.inserted;
+            sampleRss();
+          });
+          storeMs += now() - s;
         };
         // As `vigie ingest` (src/cli/run.ts): clean a group of documents, ask the store once
         // which hashes it holds, annotate and batch the others.
@@ -210,6 +227,7 @@ if (!STAGES_ONLY) {
             }
             batch.push(doc);
             if (batch.length >= BATCH) await flush();
+            else if (!writeDone) await new Promise<void>((r) => setImmediate(r));
           }
         };
         for await (const doc of source()) {
@@ -221,6 +239,7 @@ if (!STAGES_ONLY) {
         }
         if (cleaned.length) await annotateCleaned();
         if (batch.length) await flush();
+        await settle();
         return docs;
       },
       [sourceNote, STORE ? `store: ${store.kind}` : undefined].filter(Boolean).join('; ') || undefined,

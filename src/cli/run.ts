@@ -25,15 +25,42 @@ export async function ingestPaths(paths: string[], store: Store, opts: IngestRun
   const seen = new Set<string>();
   let batch: Doc[] = [];
   let batchNo = 0;
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const r = await store.putDocuments(batch);
-    summary.new += r.inserted;
-    summary.duplicates += r.duplicates;
-    batch = [];
-    batchNo++;
-    opts.onCommit?.(batchNo, summary.new);
+  // At most one batch is being written while the next one is annotated: a database server
+  // (PostgreSQL) works on its transaction meanwhile. Batches still commit one after the
+  // other, in input order, each in one transaction; a store failure is thrown at the next
+  // flush (or at the end). Two batches of documents are in memory at most.
+  let writing: Promise<void> | null = null;
+  let writeDone = true;
+  const settle = async (): Promise<void> => {
+    const w = writing;
+    writing = null;
+    if (w) await w;
   };
+  const flush = async (): Promise<void> => {
+    await settle();
+    if (batch.length === 0) return;
+    const docs = batch;
+    batch = [];
+    writeDone = false;
+    const w = store.putDocuments(docs).then(
+      (r) => {
+        writeDone = true;
+        summary.new += r.inserted;
+        summary.duplicates += r.duplicates;
+        batchNo++;
+        opts.onCommit?.(batchNo, summary.new);
+      },
+      (e: unknown) => {
+        writeDone = true;
+        throw e;
+      },
+    );
+    w.catch(() => {}); // rethrown by settle(); not an unhandled rejection meanwhile
+    writing = w;
+  };
+  // While a write is in flight, give the event loop a turn between documents so that its
+  // round trips go on during annotation (a store that writes synchronously is done at once).
+  const yieldToWrite = (): Promise<void> | undefined => (writeDone ? undefined : new Promise<void>((r) => setImmediate(r)));
   // Cleaned documents waiting for the duplicate check: the store is asked once per group
   // (one round trip on PostgreSQL) instead of once per document.
   let cleaned: Doc[] = [];
@@ -54,6 +81,7 @@ export async function ingestPaths(paths: string[], store: Store, opts: IngestRun
       runStages(doc, AFTER_CLEAN, STAGES.length);
       batch.push(doc);
       if (batch.length >= batchSize) await flush();
+      else await yieldToWrite();
     }
   };
   try {
@@ -73,8 +101,11 @@ export async function ingestPaths(paths: string[], store: Store, opts: IngestRun
     }
     await annotateCleaned();
     await flush();
+    await settle();
   } finally {
     bar.stop();
+    // Failing elsewhere: let a write in flight end before the caller closes the store.
+    if (writing) await (writing as Promise<void>).catch(() => {});
   }
   return summary;
 }
