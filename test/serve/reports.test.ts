@@ -87,6 +87,7 @@ function fakeStore(recs: AnnotationRecord[], stories: StoryInfo[]): Store {
     kind: 'fake',
     putDocuments: async () => { throw new Error('read-only'); },
     hasHash: async () => false,
+    hasHashes: async () => new Set<string>(),
     getDocument: async (id) => recs.find((r) => r.id === id) ?? null,
     search: async () => [],
     // Only the filters eventDetail uses; it re-checks every candidate itself.
