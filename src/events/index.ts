@@ -421,6 +421,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     let list = found.length ? found : fallbacks;
     // "protesters … demanding X": the demand is what the crowd voiced, not a diplomatic event
     if (list.some((k) => CROWD_ACTORS[k.type]) && list.some((k) => k.subtype === 'Demand')) list = list.filter((k) => k.subtype !== 'Demand');
+    // "rebels took the town after heavy attacks", "police clashed with protesters": the general word for
+    // fighting is the wording of the more specific event of the sentence, not a second event
+    if (list.some(specific) && list.some(genericClash)) list = list.filter((k) => !genericClash(k));
     // fatalities: each figure goes to the nearest trigger of the sentence
     for (const f of figures) {
       let best: Candidate | null = null;
@@ -523,6 +526,21 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   }
 
   return merged.map((cand, i) => toEvent(doc, cand, i + 1));
+}
+
+/** A general fighting word still read as an armed clash (see TriggerEntry.generic). */
+function genericClash(k: Candidate): boolean {
+  return !!k.entry.generic && k.type === 'Battles' && k.subtype === 'Armed clash';
+}
+
+/**
+ * An event a general fighting word of its sentence may stand for: territory changes, crowd events and
+ * strategic developments. Not explosions or violence against civilians: "an air strike during the
+ * clashes" tells two events as often as one (UCDP counts many strikes as battles).
+ */
+function specific(k: Candidate): boolean {
+  if (k.type === 'Battles') return k.subtype !== 'Armed clash';
+  return k.type === 'Protests' || k.type === 'Riots' || k.type === 'Strategic developments';
 }
 
 function sameIds(a: MentionRef[], b: MentionRef[]): boolean {

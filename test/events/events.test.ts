@@ -93,3 +93,19 @@ test('crowd events without a named actor get ACLED\'s crowd actor of their count
   assert.equal(none.events.length, 1);
   assert.equal(none.entities.find((e) => e.id === none.events[0].actor1[0])?.name, 'Protesters');
 });
+
+test('a general fighting word is the wording of the specific event of its sentence, not a second event', () => {
+  const all = (t: string, lang: 'fr' | 'en' = 'fr') => eventsOf(build(t, { lang }), PACKS[lang].events);
+  const kinds = (t: string, lang: 'fr' | 'en' = 'fr') => all(t, lang).map((e) => `${e.type}/${e.subtype}`);
+  // a capture after attacks: one territorial event
+  assert.deepEqual(
+    kinds(`Les [rebelles|rebels|armed_group] ont pris le contrôle de {Tell Hamra} après plusieurs attaques nocturnes.`),
+    ['Battles/Non-state actor overtakes territory'],
+  );
+  // police clashing with demonstrators: a crowd event, not a battle
+  assert.ok(!kinds('Police clashed with protesters who marched through {Kandor} on Sunday.', 'en').includes('Battles/Armed clash'));
+  // without a more specific event the general word still makes a clash
+  assert.deepEqual(kinds(`Des affrontements ont opposé l'[armée|army|military] aux [rebelles|rebels|armed_group] près de {Tell Hamra}.`), ['Battles/Armed clash']);
+  // an air strike during clashes stays two events (not subsumed)
+  assert.equal(all('A [coalition|coalition|military] air strike hit {Kandor} during clashes with [militants|militants|armed_group].', 'en').length, 2);
+});
