@@ -109,3 +109,15 @@ test('a general fighting word is the wording of the specific event of its senten
   // an air strike during clashes stays two events (not subsumed)
   assert.equal(all('A [coalition|coalition|military] air strike hit {Kandor} during clashes with [militants|militants|armed_group].', 'en').length, 2);
 });
+
+test('labour strikes, police raids, a headquarters as a place and map coordinates are not events of their own', () => {
+  const kinds = (t: string, lang: 'fr' | 'en' = 'en') => eventsOf(build(t, { lang }), PACKS[lang].events).map((e) => `${e.type}/${e.subtype}`);
+  assert.ok(!kinds('Workers at the textile mill in {Kandor} continued their strike over unpaid wages.').some((k) => k.startsWith('Explosions')));
+  assert.ok(!kinds('Police carried out a raid on a house in {Kandor} and seized two rifles.').includes('Explosions/Remote violence/Air/drone strike'));
+  assert.ok(!kinds('Party members staged a sit-in in front of the district headquarters in {Kandor}.').some((k) => k.endsWith('Headquarters or base established')));
+  assert.ok(!kinds(`Des militants ont manifesté devant le quartier général de la police à {Tell Hamra}.`, 'fr').some((k) => k.endsWith('Headquarters or base established')));
+  assert.deepEqual(kinds('The figures are approximate; the coordinates are for {Kandor}.'), []);
+  // the explicit forms still make events
+  assert.ok(kinds('Warplanes carried out air raids on {Kandor}.').includes('Explosions/Remote violence/Air/drone strike'));
+  assert.ok(kinds('The [rebels|rebels|armed_group] established their headquarters in {Kandor}.').includes('Strategic developments/Headquarters or base established'));
+});
