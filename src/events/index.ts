@@ -419,8 +419,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       (entry.fallback ? fallbacks : found).push(cand);
     }
     let list = found.length ? found : fallbacks;
-    // "protesters … demanding X": the demand is what the crowd voiced, not a diplomatic event
-    if (list.some((k) => CROWD_ACTORS[k.type]) && list.some((k) => k.subtype === 'Demand')) list = list.filter((k) => k.subtype !== 'Demand');
+    // "protesters … demanding X", "… accusing the government of Y": the demand or accusation is what the
+    // crowd voiced, not a diplomatic event
+    if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(voiced)) list = list.filter((k) => !voiced(k));
     // "rebels took the town after heavy attacks", "police clashed with protesters": the general word for
     // fighting is the wording of the more specific event of the sentence, not a second event
     if (list.some(specific) && list.some(genericClash)) list = list.filter((k) => !genericClash(k));
@@ -526,6 +527,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   }
 
   return merged.map((cand, i) => toEvent(doc, cand, i + 1));
+}
+
+/** What a crowd voices: its demands and accusations. */
+function voiced(k: Candidate): boolean {
+  return k.type === 'Diplomacy' && (k.subtype === 'Demand' || k.subtype === 'Accuse');
 }
 
 /** A general fighting word still read as an armed clash (see TriggerEntry.generic). */

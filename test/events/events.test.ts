@@ -121,3 +121,9 @@ test('labour strikes, police raids, a headquarters as a place and map coordinate
   assert.ok(kinds('Warplanes carried out air raids on {Kandor}.').includes('Explosions/Remote violence/Air/drone strike'));
   assert.ok(kinds('The [rebels|rebels|armed_group] established their headquarters in {Kandor}.').includes('Strategic developments/Headquarters or base established'));
 });
+
+test('an accusation voiced by a crowd is part of the protest, an accusation between actors stays an event', () => {
+  const kinds = (t: string) => eventsOf(build(t, { lang: 'en' }), PACKS.en.events).map((e) => `${e.type}/${e.subtype}`);
+  assert.deepEqual(kinds('Hundreds of students protested in {Kandor}, accusing the [governor|governor|person] of neglect.'), ['Protests/Peaceful protest']);
+  assert.ok(kinds('The [rebels|rebels|armed_group] accused the [army|army|military] of shelling {Kandor}.').includes('Diplomacy/Accuse'));
+});
