@@ -422,6 +422,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     // "protesters … demanding X", "… accusing the government of Y": the demand or accusation is what the
     // crowd voiced, not a diplomatic event
     if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(voiced)) list = list.filter((k) => !voiced(k));
+    // "police arrested dozens of protesters", "rioters torched buses", "police were deployed around the
+    // rally": arrests are the intervention against the protest (ACLED's protest with intervention), damage is
+    // the riot's, a deployment around a crowd is no base; none is a second event
+    if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(crowdPart)) {
+      if (list.some((k) => k.subtype === 'Arrests'))
+        for (const k of list) if (k.type === 'Protests' && k.subtype === 'Peaceful protest') k.subtype = 'Protest with intervention';
+      list = list.filter((k) => !crowdPart(k));
+    }
     // "rebels took the town after heavy attacks", "police clashed with protesters": the general word for
     // fighting is the wording of the more specific event of the sentence, not a second event
     if (list.some(specific) && list.some(genericClash)) list = list.filter((k) => !genericClash(k));
@@ -532,6 +540,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 /** What a crowd voices: its demands and accusations. */
 function voiced(k: Candidate): boolean {
   return k.type === 'Diplomacy' && (k.subtype === 'Demand' || k.subtype === 'Accuse');
+}
+
+/** Acts that belong to the crowd event of their sentence: arrests, property damage, deployments. */
+function crowdPart(k: Candidate): boolean {
+  return k.type === 'Strategic developments' && (k.subtype === 'Arrests' || k.subtype === 'Looting/property destruction' || k.subtype === 'Headquarters or base established');
 }
 
 /** A general fighting word still read as an armed clash (see TriggerEntry.generic). */

@@ -127,3 +127,12 @@ test('an accusation voiced by a crowd is part of the protest, an accusation betw
   assert.deepEqual(kinds('Hundreds of students protested in {Kandor}, accusing the [governor|governor|person] of neglect.'), ['Protests/Peaceful protest']);
   assert.ok(kinds('The [rebels|rebels|armed_group] accused the [army|army|military] of shelling {Kandor}.').includes('Diplomacy/Accuse'));
 });
+
+test('arrests, damage and deployments around a crowd event belong to it; arrests make it a protest with intervention', () => {
+  const kinds = (t: string) => eventsOf(build(t, { lang: 'en' }), PACKS.en.events).map((e) => `${e.type}/${e.subtype}`);
+  assert.deepEqual(kinds('Police arrested twelve protesters who blocked the main road in {Kandor}.'), ['Protests/Protest with intervention']);
+  assert.deepEqual(kinds('Rioters torched three buses in {Kandor} on Monday.'), ['Riots/Violent demonstration']);
+  assert.ok(!kinds('Police were deployed as demonstrators gathered in {Kandor}.').some((k) => k.startsWith('Strategic')));
+  // without a crowd event the arrest is an event of its own
+  assert.deepEqual(kinds('Police arrested two [militants|militants|armed_group] in {Kandor}.'), ['Strategic developments/Arrests']);
+});
