@@ -433,6 +433,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     // "rebels took the town after heavy attacks", "police clashed with protesters": the general word for
     // fighting is the wording of the more specific event of the sentence, not a second event
     if (list.some(specific) && list.some(genericClash)) list = list.filter((k) => !genericClash(k));
+    // "a grenade exploded", "a shell exploded in the market": the explosion is the grenade's or the shell's
+    if (list.some(genericBlast)) list = list.filter((k) => !genericBlast(k) || !list.some((o) => o.type === k.type && o.subtype !== k.subtype));
     // fatalities: each figure goes to the nearest trigger of the sentence
     for (const f of figures) {
       let best: Candidate | null = null;
@@ -545,6 +547,11 @@ function voiced(k: Candidate): boolean {
 /** Acts that belong to the crowd event of their sentence: arrests, property damage, deployments. */
 function crowdPart(k: Candidate): boolean {
   return k.type === 'Strategic developments' && (k.subtype === 'Arrests' || k.subtype === 'Looting/property destruction' || k.subtype === 'Headquarters or base established');
+}
+
+/** A general word for an explosion ("blast", "exploded") still read as an explosive device. */
+function genericBlast(k: Candidate): boolean {
+  return !!k.entry.generic && k.type === 'Explosions/Remote violence' && k.subtype === 'Remote explosive/landmine/IED';
 }
 
 /** A general fighting word still read as an armed clash (see TriggerEntry.generic). */

@@ -36,9 +36,11 @@ export interface TriggerEntry {
   /** Needs an actor, an in-sentence place or a fatality figure to make an event. */
   weak?: boolean;
   /**
-   * A general word for fighting ("attack", "clashes"): when it is still read as an armed clash and the
-   * same sentence names a more specific event (a capture, a protest or riot, an arrest, a ceasefire),
-   * it is that event's wording, not a second event.
+   * A general word: for fighting ("attack", "clashes"), when it is still read as an armed clash and the
+   * same sentence names a more specific event (a capture, a protest or riot, an arrest, a ceasefire);
+   * for an explosion ("blast", "exploded"), when it is still read as an explosive device and the sentence
+   * names another kind of explosion (a grenade, a shell, a strike). It is then that event's wording, not
+   * a second event.
    */
   generic?: boolean;
 }

@@ -136,3 +136,10 @@ test('arrests, damage and deployments around a crowd event belong to it; arrests
   // without a crowd event the arrest is an event of its own
   assert.deepEqual(kinds('Police arrested two [militants|militants|armed_group] in {Kandor}.'), ['Strategic developments/Arrests']);
 });
+
+test('a general explosion word is the wording of the grenade or shell named in its sentence', () => {
+  const kinds = (t: string, lang: 'fr' | 'en' = 'en') => eventsOf(build(t, { lang }), PACKS[lang].events).map((e) => `${e.type}/${e.subtype}`);
+  assert.deepEqual(kinds('Four people were hurt when a grenade exploded near the bus stand in {Kandor}.'), ['Explosions/Remote violence/Grenade']);
+  // alone, the blast is still an explosive device
+  assert.deepEqual(kinds('A blast tore through the market in {Kandor} on Friday.'), ['Explosions/Remote violence/Remote explosive/landmine/IED']);
+});
