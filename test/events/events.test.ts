@@ -143,3 +143,9 @@ test('a general explosion word is the wording of the grenade or shell named in i
   // alone, the blast is still an explosive device
   assert.deepEqual(kinds('A blast tore through the market in {Kandor} on Friday.'), ['Explosions/Remote violence/Remote explosive/landmine/IED']);
 });
+
+test('explosive devices found or intercepted are disrupted weapons use, not an explosion', () => {
+  const kinds = (t: string, lang: 'fr' | 'en' = 'en') => eventsOf(build(t, { lang }), PACKS[lang].events).map((e) => `${e.type}/${e.subtype}`);
+  assert.deepEqual(kinds('Two explosive devices were found under a bridge near {Kandor} on Tuesday.'), ['Strategic developments/Disrupted weapons use']);
+  assert.deepEqual(kinds(`Un engin explosif a été retrouvé sur la route de {Tell Hamra}.`, 'fr'), ['Strategic developments/Disrupted weapons use']);
+});
