@@ -387,9 +387,18 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     const figures = fatalityFigures(text, s, ms, c, lex, sDates);
     // an actor mention right after a locative preposition is a place ("en Syrie")
     const pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
+    let stoppedEnd = -1;
     for (const { span, idx } of matches) {
       // "appelle à cesser l'offensive", "la fin des combats": no event
-      if (endsBefore(text, ms, c.g.nonEvent, span.start, 2)) continue;
+      if (endsBefore(text, ms, c.g.nonEvent, span.start, 2)) {
+        stoppedEnd = span.end;
+        continue;
+      }
+      // "cesser son offensive de reconquête": the complement of a stopped event is not an event either
+      if (stoppedEnd >= 0 && span.start >= stoppedEnd && c.genitive.test(text.slice(stoppedEnd, span.start))) {
+        stoppedEnd = span.end;
+        continue;
+      }
       const entry = lex.triggers[idx];
       const clause = clauseOf(s, span, ms, c);
       const cand: Candidate = {

@@ -149,3 +149,10 @@ test('explosive devices found or intercepted are disrupted weapons use, not an e
   assert.deepEqual(kinds('Two explosive devices were found under a bridge near {Kandor} on Tuesday.'), ['Strategic developments/Disrupted weapons use']);
   assert.deepEqual(kinds(`Un engin explosif a été retrouvé sur la route de {Tell Hamra}.`, 'fr'), ['Strategic developments/Disrupted weapons use']);
 });
+
+test('the complement of a stopped event is no event either', () => {
+  const all = (t: string) => eventsOf(build(t, { lang: 'fr' }), PACKS.fr.events).map((e) => `${e.type}/${e.subtype}`);
+  assert.ok(!all(`Le [Qatar|qatar|state] exhorte l'[armée|army|military] à arrêter son offensive de reconquête autour de {Tell Hamra}.`).some((k) => k.startsWith('Battles')));
+  // not stopped: the capture stays
+  assert.ok(all(`L'[armée|army|military] poursuit son offensive de reconquête autour de {Tell Hamra}.`).some((k) => k.startsWith('Battles')));
+});
