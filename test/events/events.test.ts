@@ -156,3 +156,9 @@ test('the complement of a stopped event is no event either', () => {
   // not stopped: the capture stays
   assert.ok(all(`L'[armée|army|military] poursuit son offensive de reconquête autour de {Tell Hamra}.`).some((k) => k.startsWith('Battles')));
 });
+
+test('opening fire on a crowd is the crowd event, not a battle', () => {
+  const kinds = (t: string) => eventsOf(build(t, { lang: 'en' }), PACKS.en.events).map((e) => `${e.type}/${e.subtype}`);
+  assert.ok(!kinds('Police opened fire on stone-pelting youths in {Kandor} on Friday.').includes('Battles/Armed clash'));
+  assert.ok(kinds('Gunmen opened fire on an [army|army|military] patrol near {Kandor}.').some((k) => k.startsWith('Battles') || k.startsWith('Violence')));
+});
