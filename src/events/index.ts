@@ -387,9 +387,18 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     const figures = fatalityFigures(text, s, ms, c, lex, sDates);
     // an actor mention right after a locative preposition is a place ("en Syrie")
     const pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
+    let stoppedEnd = -1;
     for (const { span, idx } of matches) {
       // "appelle à cesser l'offensive", "la fin des combats": no event
-      if (endsBefore(text, ms, c.g.nonEvent, span.start, 2)) continue;
+      if (endsBefore(text, ms, c.g.nonEvent, span.start, 2)) {
+        stoppedEnd = span.end;
+        continue;
+      }
+      // "cesser son offensive de reconquête": the complement of a stopped event is not an event either
+      if (stoppedEnd >= 0 && span.start >= stoppedEnd && c.genitive.test(text.slice(stoppedEnd, span.start))) {
+        stoppedEnd = span.end;
+        continue;
+      }
       const entry = lex.triggers[idx];
       const clause = clauseOf(s, span, ms, c);
       const cand: Candidate = {
@@ -419,8 +428,22 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       (entry.fallback ? fallbacks : found).push(cand);
     }
     let list = found.length ? found : fallbacks;
-    // "protesters … demanding X": the demand is what the crowd voiced, not a diplomatic event
-    if (list.some((k) => CROWD_ACTORS[k.type]) && list.some((k) => k.subtype === 'Demand')) list = list.filter((k) => k.subtype !== 'Demand');
+    // "protesters … demanding X", "… accusing the government of Y": the demand or accusation is what the
+    // crowd voiced, not a diplomatic event
+    if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(voiced)) list = list.filter((k) => !voiced(k));
+    // "police arrested dozens of protesters", "rioters torched buses", "police were deployed around the
+    // rally": arrests are the intervention against the protest (ACLED's protest with intervention), damage is
+    // the riot's, a deployment around a crowd is no base; none is a second event
+    if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(crowdPart)) {
+      if (list.some((k) => k.subtype === 'Arrests'))
+        for (const k of list) if (k.type === 'Protests' && k.subtype === 'Peaceful protest') k.subtype = 'Protest with intervention';
+      list = list.filter((k) => !crowdPart(k));
+    }
+    // "rebels took the town after heavy attacks", "police clashed with protesters": the general word for
+    // fighting is the wording of the more specific event of the sentence, not a second event
+    if (list.some(specific) && list.some(genericClash)) list = list.filter((k) => !genericClash(k));
+    // "a grenade exploded", "a shell exploded in the market": the explosion is the grenade's or the shell's
+    if (list.some(genericBlast)) list = list.filter((k) => !genericBlast(k) || !list.some((o) => o.type === k.type && o.subtype !== k.subtype));
     // fatalities: each figure goes to the nearest trigger of the sentence
     for (const f of figures) {
       let best: Candidate | null = null;
@@ -523,6 +546,36 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   }
 
   return merged.map((cand, i) => toEvent(doc, cand, i + 1));
+}
+
+/** What a crowd voices: its demands and accusations. */
+function voiced(k: Candidate): boolean {
+  return k.type === 'Diplomacy' && (k.subtype === 'Demand' || k.subtype === 'Accuse');
+}
+
+/** Acts that belong to the crowd event of their sentence: arrests, property damage, deployments. */
+function crowdPart(k: Candidate): boolean {
+  return k.type === 'Strategic developments' && (k.subtype === 'Arrests' || k.subtype === 'Looting/property destruction' || k.subtype === 'Headquarters or base established');
+}
+
+/** A general word for an explosion ("blast", "exploded") still read as an explosive device. */
+function genericBlast(k: Candidate): boolean {
+  return !!k.entry.generic && k.type === 'Explosions/Remote violence' && k.subtype === 'Remote explosive/landmine/IED';
+}
+
+/** A general fighting word still read as an armed clash (see TriggerEntry.generic). */
+function genericClash(k: Candidate): boolean {
+  return !!k.entry.generic && k.type === 'Battles' && k.subtype === 'Armed clash';
+}
+
+/**
+ * An event a general fighting word of its sentence may stand for: territory changes, crowd events and
+ * strategic developments. Not explosions or violence against civilians: "an air strike during the
+ * clashes" tells two events as often as one (UCDP counts many strikes as battles).
+ */
+function specific(k: Candidate): boolean {
+  if (k.type === 'Battles') return k.subtype !== 'Armed clash';
+  return k.type === 'Protests' || k.type === 'Riots' || k.type === 'Strategic developments';
 }
 
 function sameIds(a: MentionRef[], b: MentionRef[]): boolean {

@@ -35,6 +35,14 @@ export interface TriggerEntry {
   fallback?: boolean;
   /** Needs an actor, an in-sentence place or a fatality figure to make an event. */
   weak?: boolean;
+  /**
+   * A general word: for fighting ("attack", "clashes"), when it is still read as an armed clash and the
+   * same sentence names a more specific event (a capture, a protest or riot, an arrest, a ceasefire);
+   * for an explosion ("blast", "exploded"), when it is still read as an explosive device and the sentence
+   * names another kind of explosion (a grenade, a shell, a strike). It is then that event's wording, not
+   * a second event.
+   */
+  generic?: boolean;
 }
 
 export interface EventLexicon {
@@ -143,6 +151,7 @@ export const triggerEntrySchema = typed({
   actorRules: z.array(actorRuleSchema).optional(),
   fallback: z.boolean().optional(),
   weak: z.boolean().optional(),
+  generic: z.boolean().optional(),
 });
 
 const words = z.array(pattern);

@@ -93,3 +93,72 @@ test('crowd events without a named actor get ACLED\'s crowd actor of their count
   assert.equal(none.events.length, 1);
   assert.equal(none.entities.find((e) => e.id === none.events[0].actor1[0])?.name, 'Protesters');
 });
+
+test('a general fighting word is the wording of the specific event of its sentence, not a second event', () => {
+  const all = (t: string, lang: 'fr' | 'en' = 'fr') => eventsOf(build(t, { lang }), PACKS[lang].events);
+  const kinds = (t: string, lang: 'fr' | 'en' = 'fr') => all(t, lang).map((e) => `${e.type}/${e.subtype}`);
+  // a capture after attacks: one territorial event
+  assert.deepEqual(
+    kinds(`Les [rebelles|rebels|armed_group] ont pris le contrôle de {Tell Hamra} après plusieurs attaques nocturnes.`),
+    ['Battles/Non-state actor overtakes territory'],
+  );
+  // police clashing with demonstrators: a crowd event, not a battle
+  assert.ok(!kinds('Police clashed with protesters who marched through {Kandor} on Sunday.', 'en').includes('Battles/Armed clash'));
+  // without a more specific event the general word still makes a clash
+  assert.deepEqual(kinds(`Des affrontements ont opposé l'[armée|army|military] aux [rebelles|rebels|armed_group] près de {Tell Hamra}.`), ['Battles/Armed clash']);
+  // an air strike during clashes stays two events (not subsumed)
+  assert.equal(all('A [coalition|coalition|military] air strike hit {Kandor} during clashes with [militants|militants|armed_group].', 'en').length, 2);
+});
+
+test('labour strikes, police raids, a headquarters as a place and map coordinates are not events of their own', () => {
+  const kinds = (t: string, lang: 'fr' | 'en' = 'en') => eventsOf(build(t, { lang }), PACKS[lang].events).map((e) => `${e.type}/${e.subtype}`);
+  assert.ok(!kinds('Workers at the textile mill in {Kandor} continued their strike over unpaid wages.').some((k) => k.startsWith('Explosions')));
+  assert.ok(!kinds('Police carried out a raid on a house in {Kandor} and seized two rifles.').includes('Explosions/Remote violence/Air/drone strike'));
+  assert.ok(!kinds('Party members staged a sit-in in front of the district headquarters in {Kandor}.').some((k) => k.endsWith('Headquarters or base established')));
+  assert.ok(!kinds(`Des militants ont manifesté devant le quartier général de la police à {Tell Hamra}.`, 'fr').some((k) => k.endsWith('Headquarters or base established')));
+  assert.deepEqual(kinds('The figures are approximate; the coordinates are for {Kandor}.'), []);
+  // the explicit forms still make events
+  assert.ok(kinds('Warplanes carried out air raids on {Kandor}.').includes('Explosions/Remote violence/Air/drone strike'));
+  assert.ok(kinds('The [rebels|rebels|armed_group] established their headquarters in {Kandor}.').includes('Strategic developments/Headquarters or base established'));
+});
+
+test('an accusation voiced by a crowd is part of the protest, an accusation between actors stays an event', () => {
+  const kinds = (t: string) => eventsOf(build(t, { lang: 'en' }), PACKS.en.events).map((e) => `${e.type}/${e.subtype}`);
+  assert.deepEqual(kinds('Hundreds of students protested in {Kandor}, accusing the [governor|governor|person] of neglect.'), ['Protests/Peaceful protest']);
+  assert.ok(kinds('The [rebels|rebels|armed_group] accused the [army|army|military] of shelling {Kandor}.').includes('Diplomacy/Accuse'));
+});
+
+test('arrests, damage and deployments around a crowd event belong to it; arrests make it a protest with intervention', () => {
+  const kinds = (t: string) => eventsOf(build(t, { lang: 'en' }), PACKS.en.events).map((e) => `${e.type}/${e.subtype}`);
+  assert.deepEqual(kinds('Police arrested twelve protesters who blocked the main road in {Kandor}.'), ['Protests/Protest with intervention']);
+  assert.deepEqual(kinds('Rioters torched three buses in {Kandor} on Monday.'), ['Riots/Violent demonstration']);
+  assert.ok(!kinds('Police were deployed as demonstrators gathered in {Kandor}.').some((k) => k.startsWith('Strategic')));
+  // without a crowd event the arrest is an event of its own
+  assert.deepEqual(kinds('Police arrested two [militants|militants|armed_group] in {Kandor}.'), ['Strategic developments/Arrests']);
+});
+
+test('a general explosion word is the wording of the grenade or shell named in its sentence', () => {
+  const kinds = (t: string, lang: 'fr' | 'en' = 'en') => eventsOf(build(t, { lang }), PACKS[lang].events).map((e) => `${e.type}/${e.subtype}`);
+  assert.deepEqual(kinds('Four people were hurt when a grenade exploded near the bus stand in {Kandor}.'), ['Explosions/Remote violence/Grenade']);
+  // alone, the blast is still an explosive device
+  assert.deepEqual(kinds('A blast tore through the market in {Kandor} on Friday.'), ['Explosions/Remote violence/Remote explosive/landmine/IED']);
+});
+
+test('explosive devices found or intercepted are disrupted weapons use, not an explosion', () => {
+  const kinds = (t: string, lang: 'fr' | 'en' = 'en') => eventsOf(build(t, { lang }), PACKS[lang].events).map((e) => `${e.type}/${e.subtype}`);
+  assert.deepEqual(kinds('Two explosive devices were found under a bridge near {Kandor} on Tuesday.'), ['Strategic developments/Disrupted weapons use']);
+  assert.deepEqual(kinds(`Un engin explosif a été retrouvé sur la route de {Tell Hamra}.`, 'fr'), ['Strategic developments/Disrupted weapons use']);
+});
+
+test('the complement of a stopped event is no event either', () => {
+  const all = (t: string) => eventsOf(build(t, { lang: 'fr' }), PACKS.fr.events).map((e) => `${e.type}/${e.subtype}`);
+  assert.ok(!all(`Le [Qatar|qatar|state] exhorte l'[armée|army|military] à arrêter son offensive de reconquête autour de {Tell Hamra}.`).some((k) => k.startsWith('Battles')));
+  // not stopped: the capture stays
+  assert.ok(all(`L'[armée|army|military] poursuit son offensive de reconquête autour de {Tell Hamra}.`).some((k) => k.startsWith('Battles')));
+});
+
+test('opening fire on a crowd is the crowd event, not a battle', () => {
+  const kinds = (t: string) => eventsOf(build(t, { lang: 'en' }), PACKS.en.events).map((e) => `${e.type}/${e.subtype}`);
+  assert.ok(!kinds('Police opened fire on stone-pelting youths in {Kandor} on Friday.').includes('Battles/Armed clash'));
+  assert.ok(kinds('Gunmen opened fire on an [army|army|military] patrol near {Kandor}.').some((k) => k.startsWith('Battles') || k.startsWith('Violence')));
+});
