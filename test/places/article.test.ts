@@ -1,16 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newDoc } from '../../src/document.js';
-import { PACKS } from '../../src/lang/language.js';
-import { entitiesStage } from '../../src/entities/index.js';
-import { placesStage } from '../../src/places/index.js';
-
-function places(text: string, lang: 'fr' | 'en'): string[] {
-  const doc = newDoc({ id: 'a', origin: { path: '-', format: 'txt' }, raw: text, lang });
-  entitiesStage.run(doc, { pack: PACKS[lang] });
-  placesStage.run(doc, { pack: PACKS[lang] });
-  return doc.places.flatMap((p) => p.mentions.map((m) => `${p.id} ${m.text}`));
-}
+import { placeMentions as places } from './helpers.js';
 
 // One rule: a GeoNames name that starts with an article ("La Défense", "Le Havre") is that
 // place only when the article (or its contraction: "du Havre") is written before the bare word.

@@ -1,16 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newDoc } from '../../src/document.js';
-import { PACKS } from '../../src/lang/language.js';
-import { entitiesStage } from '../../src/entities/index.js';
-import { placesStage } from '../../src/places/index.js';
-
-function places(text: string, lang: 'fr' | 'en'): string[] {
-  const doc = newDoc({ id: 'o', origin: { path: '-', format: 'txt' }, raw: text, lang });
-  entitiesStage.run(doc, { pack: PACKS[lang] });
-  placesStage.run(doc, { pack: PACKS[lang] });
-  return doc.places.flatMap((p) => p.mentions.map((m) => `${p.id} ${m.text}`));
-}
+import { placeMentions as places } from './helpers.js';
 
 test('the portfolio of an office is no place ("ministère de la Défense" is not the Paris district La Défense)', () => {
   const fr = places("Le ministère de la Défense a indiqué que le ministre de la Défense s'était rendu à Djibo.", 'fr');
