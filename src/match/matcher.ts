@@ -400,6 +400,10 @@ export interface Match<T> {
   values: T[];
 }
 
+/** Scratch for Matcher.matchesAt and longestAt: the keys met along one walk (values, end token). */
+const walkVals: (unknown[] | null)[] = [];
+const walkT1s: number[] = [];
+
 export class Matcher<T> {
   /** The trie's root (read by PhraseSet). */
   readonly root: Node<T> = { next: null, values: null };
@@ -452,10 +456,15 @@ export class Matcher<T> {
     return this.root.next ? [...this.root.next.keys()] : [];
   }
 
+  /** True when some key starts with the token of vocabulary id `id` (one array read). */
+  private opens(id: number): boolean {
+    return id >= 0 && id < this.first.length && this.first[id] === 1;
+  }
+
   /** True when some key starts at token i (one lookup). */
   startsAt(p: Prepared, i: number): boolean {
-    const id = idsOf(p)[i];
-    return id >= 0 && id < this.first.length && this.first[id] === 1;
+    const ids = idsOf(p);
+    return i < ids.length && this.opens(ids[i]);
   }
 
   /** The values under an exact key (a name, folded here as in add(name, v, true)). */
@@ -471,21 +480,15 @@ export class Matcher<T> {
 
   /** All keys starting at token `i`, longest first. */
   matchesAt(p: Prepared, i: number): Match<T>[] {
-    const ids = idsOf(p);
-    const f = i < ids.length ? ids[i] : -1;
-    if (f < 0 || f >= this.first.length || this.first[f] === 0) return EMPTY as Match<T>[];
+    const vals = walkVals as (T[] | null)[];
+    const k = this.matchesInto(p, i, vals, walkT1s);
+    if (k === 0) return EMPTY as Match<T>[];
     const { start, end } = p.tokens;
-    let out: Match<T>[] | null = null;
-    let node: Node<T> | undefined = this.root;
-    for (let j = i; j < ids.length && node && node.next; j++) {
-      const id = ids[j];
-      if (id < 0) break;
-      node = node.next.get(id);
-      if (!node) break;
-      if (node.values) (out ??= []).push({ start: start[i], end: end[j], t0: i, t1: j + 1, values: node.values });
+    const out: Match<T>[] = new Array(k);
+    for (let q = 0; q < k; q++) {
+      const t1 = walkT1s[k - 1 - q];
+      out[q] = { start: start[i], end: end[t1 - 1], t0: i, t1, values: vals[k - 1 - q]! };
     }
-    if (!out) return EMPTY as Match<T>[];
-    if (out.length > 1) out.reverse();
     return out;
   }
 
@@ -495,8 +498,7 @@ export class Matcher<T> {
    */
   matchesInto(p: Prepared, i: number, vals: (T[] | null)[], t1s: number[]): number {
     const ids = idsOf(p);
-    const f = i < ids.length ? ids[i] : -1;
-    if (f < 0 || f >= this.first.length || this.first[f] === 0) return 0;
+    if (i >= ids.length || !this.opens(ids[i])) return 0;
     let k = 0;
     let node: Node<T> | undefined = this.root;
     for (let j = i; j < ids.length && node && node.next; j++) {
@@ -511,21 +513,11 @@ export class Matcher<T> {
 
   /** The longest key starting at token `i`, or null. */
   longestAt(p: Prepared, i: number): Match<T> | null {
-    const ids = idsOf(p);
-    const f = i < ids.length ? ids[i] : -1;
-    if (f < 0 || f >= this.first.length || this.first[f] === 0) return null;
-    let node: Node<T> | undefined = this.root;
-    let bestJ = -1;
-    let bestV: T[] | null = null;
-    for (let j = i; j < ids.length && node && node.next; j++) {
-      const id = ids[j];
-      if (id < 0) break;
-      node = node.next.get(id);
-      if (!node) break;
-      if (node.values) { bestJ = j; bestV = node.values; }
-    }
-    if (!bestV) return null;
-    return { start: p.tokens.start[i], end: p.tokens.end[bestJ], t0: i, t1: bestJ + 1, values: bestV };
+    const vals = walkVals as (T[] | null)[];
+    const k = this.matchesInto(p, i, vals, walkT1s);
+    if (k === 0) return null;
+    const t1 = walkT1s[k - 1];
+    return { start: p.tokens.start[i], end: p.tokens.end[t1 - 1], t0: i, t1, values: vals[k - 1]! };
   }
 
   /**

@@ -55,18 +55,10 @@ export function gazetteerScan(p: Prepared, g: Gazetteer): (Match<number>[] | nul
   if (s) return s;
   const n = p.tokens.tok.length;
   s = new Array(n).fill(null);
-  const ids = idsOf(p);
-  const first = curatedFirst(g.curated);
   for (let i = 0; i < n; i++) {
-    // Capitalized words: the whole gazetteer; others: the curated names (in the shared
-    // vocabulary), only at a word that starts one (one array read).
-    let ms: Match<number>[];
-    if (p.cap[i]) ms = g.matcher.matchesAt(p, i);
-    else {
-      const id = ids[i];
-      if (id < 0 || id >= first.length || first[id] === 0) continue;
-      ms = g.curated.matchesAt(p, i);
-    }
+    // Capitalized words: the whole gazetteer; others: the curated names (the matcher turns a
+    // word that starts none away with one array read).
+    const ms = p.cap[i] ? g.matcher.matchesAt(p, i) : g.curated.matchesAt(p, i);
     if (ms.length) s[i] = ms;
   }
   scanCache.set(p, s);
@@ -82,19 +74,6 @@ const NO_MATCH: readonly Match<number>[] = [];
 export function gazetteerAt(p: Prepared, g: Gazetteer, i: number): readonly Match<number>[] {
   if (p.cap[i] !== 1) return g.matcher.matchesAt(p, i);
   return gazetteerScan(p, g)[i] ?? NO_MATCH;
-}
-
-const firstCache = new WeakMap<Matcher<number>, { size: number; flags: Uint8Array }>();
-
-/** Per vocabulary id: 1 when a key of the matcher starts with the token (rebuilt when keys were added). */
-function curatedFirst(m: Matcher<number>): Uint8Array {
-  const c = firstCache.get(m);
-  if (c && c.size === m.size) return c.flags;
-  const ids = m.firstIds();
-  const flags = new Uint8Array(ids.reduce((x, y) => Math.max(x, y + 1), 0));
-  for (const id of ids) flags[id] = 1;
-  firstCache.set(m, { size: m.size, flags });
-  return flags;
 }
 
 /** True when the token is written all in capitals ("EI", "HTS"). */
