@@ -13,6 +13,7 @@
 import { LEX, type MergedLexicon } from './lex.js';
 import { classifyMetaLine, inlineDateline, type LineMeta } from './metadata.js';
 import { NOT_UNIT_FOLDABLE, foldText, foldedUnit, squash, words } from './normalize.js';
+import { HASH_SEED, hashStep, TokenTable } from '../match/matcher.js';
 
 type Kind = 'blank' | 'meta' | 'furniture' | 'edge' | 'short' | 'content';
 
@@ -230,31 +231,20 @@ function mayBeFurniture(folded: string, lex: MergedLexicon): boolean {
 const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 interface TriggerTable {
-  /** The trigger words (phrase words first, then hint words that are not phrase words). */
-  words: string[];
-  /** Number of phrase words at the start of `words`. */
+  /** The trigger words, id = index: the phrase words first, then hint words that are not phrase words. */
+  table: TokenTable;
+  /** Number of phrase words (ids below it). */
   nPhrase: number;
-  /** Open addressing on the FNV-1a hash of a word's code units: slot → index in `words` + 1 (0: empty). */
-  slots: Int32Array;
-  mask: number;
 }
 const triggerTables = new WeakMap<MergedLexicon, TriggerTable>();
-const fnv = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
 function triggerTable(lex: MergedLexicon): TriggerTable {
   let t = triggerTables.get(lex);
   if (!t) {
     const { phrase, hint } = triggers(lex);
-    const words = [...phrase, ...[...hint].filter((w) => !phrase.has(w))];
-    const mask = (1 << Math.ceil(Math.log2(4 * words.length + 4))) - 1;
-    const slots = new Int32Array(mask + 1);
-    words.forEach((w, k) => {
-      let h = 0x811c9dc5 | 0;
-      for (let i = 0; i < w.length; i++) h = fnv(h, w.charCodeAt(i));
-      let slot = h & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = k + 1;
-    });
-    t = { words, nPhrase: phrase.size, slots, mask };
+    const table = new TokenTable();
+    for (const w of phrase) table.add(w);
+    for (const w of hint) if (!phrase.has(w)) table.add(w);
+    t = { table, nPhrase: phrase.size };
     triggerTables.set(lex, t);
   }
   return t;
@@ -267,7 +257,7 @@ function triggerTable(lex: MergedLexicon): TriggerTable {
  */
 function mayBeFurnitureText(text: string, lex: MergedLexicon): boolean {
   if (NOT_UNIT_FOLDABLE.test(text)) return mayBeFurniture(foldText(text), lex);
-  const { words, nPhrase, slots, mask } = triggerTable(lex);
+  const { table, nPhrase } = triggerTable(lex);
   let firstHint = -1;
   const len = text.length;
   let i = 0;
@@ -278,25 +268,19 @@ function mayBeFurnitureText(text: string, lex: MergedLexicon): boolean {
       i++;
       continue;
     }
-    let h = fnv(0x811c9dc5 | 0, f);
+    let h = hashStep(HASH_SEED, f);
     let j = i + 1;
     for (; j < len; j++) {
       const f2 = foldedUnit(text.charCodeAt(j));
       if (f2 < 0) return mayBeFurniture(foldText(text), lex);
       if (!isAlnum(f2)) break;
-      h = fnv(h, f2);
+      h = hashStep(h, f2);
     }
-    for (let slot = h & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
-      const k = slots[slot] - 1;
-      const w = words[k];
-      if (w.length !== j - i) continue;
-      let same = true;
-      for (let q = 0; q < w.length && same; q++) same = foldedUnit(text.charCodeAt(i + q)) === w.charCodeAt(q);
-      if (!same) continue;
+    const k = table.findIn(text, i, j, h, foldedUnit);
+    if (k >= 0) {
       if (k < nPhrase) return true;
       if (firstHint >= 0 && firstHint !== k) return true;
       firstHint = k;
-      break;
     }
     i = j;
   }

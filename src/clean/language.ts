@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../document.js';
 import { PACKS } from '../lang/language.js';
+import { HASH_SEED, hashStep, TokenTable } from '../match/matcher.js';
 
 type Eld = (typeof import('eld/small'))['eld'];
 let eldInstance: Eld | null = null;
@@ -76,23 +77,11 @@ const VOTE_WORDS = new Map<string, number>();
 /** Lower-case Latin words: runs of a-z and Latin-1 lower-case letters (apostrophes and hyphens split). */
 const isTokenUnit = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xf6) || (c >= 0xf8 && c <= 0xff);
 
-/**
- * The function words in an open-addressing table keyed by an FNV-1a hash of their code units,
- * so that the vote looks a word up while scanning it, without cutting it out.
- */
+/** The function words (id = index in VOTE_LIST), looked up while a word is scanned, without cutting it out. */
 const VOTE_LIST = [...VOTE_WORDS.keys()];
 const VOTE_LANG_OF = VOTE_LIST.map((w) => VOTE_WORDS.get(w)!);
-const VOTE_MASK = (1 << Math.ceil(Math.log2(4 * VOTE_LIST.length + 4))) - 1;
-/** Slot → index in VOTE_LIST + 1 (0: empty). */
-const VOTE_TABLE = new Int32Array(VOTE_MASK + 1);
-const fnv = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
-VOTE_LIST.forEach((w, k) => {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < w.length; i++) h = fnv(h, w.charCodeAt(i));
-  let slot = h & VOTE_MASK;
-  while (VOTE_TABLE[slot] !== 0) slot = (slot + 1) & VOTE_MASK;
-  VOTE_TABLE[slot] = k + 1;
-});
+const VOTE_TABLE = new TokenTable();
+for (const w of VOTE_LIST) VOTE_TABLE.add(w);
 /** Per function word, the vote call that last saw it (distinct words without a Set per call). */
 const seenIn = new Int32Array(VOTE_LIST.length);
 let voteCall = 0;
@@ -112,25 +101,21 @@ export function voteLanguage(text: string): { lang: Lang; confidence: number } |
       i++;
       continue;
     }
-    let h = fnv(0x811c9dc5 | 0, c);
+    let h = hashStep(HASH_SEED, c);
     let j = i + 1;
     for (; j < len; j++) {
       const d = sample.charCodeAt(j);
       if (!isTokenUnit(d)) break;
-      h = fnv(h, d);
+      h = hashStep(h, d);
     }
     tokens++;
-    for (let slot = h & VOTE_MASK; VOTE_TABLE[slot] !== 0; slot = (slot + 1) & VOTE_MASK) {
-      const k = VOTE_TABLE[slot] - 1;
-      const w = VOTE_LIST[k];
-      if (w.length === j - i && sample.startsWith(w, i)) {
-        const li = VOTE_LANG_OF[k];
-        hits[li]++;
-        if (seenIn[k] !== call) {
-          seenIn[k] = call;
-          distinctN[li]++;
-        }
-        break;
+    const k = VOTE_TABLE.findIn(sample, i, j, h);
+    if (k >= 0) {
+      const li = VOTE_LANG_OF[k];
+      hits[li]++;
+      if (seenIn[k] !== call) {
+        seenIn[k] = call;
+        distinctN[li]++;
       }
     }
     i = j;

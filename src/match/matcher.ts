@@ -17,10 +17,14 @@ import { FOLD_TABLE, UPPER, WORD, canonToken, keyTokens, stripArticles, type Tok
 
 /** FNV-1a over UTF-16 code units: the hash of a folded token, computed in the folding loop for text. */
 export function hashToken(t: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  let h = HASH_SEED;
+  for (let i = 0; i < t.length; i++) h = hashStep(h, t.charCodeAt(i));
   return h;
 }
+
+/** hashToken's seed and step, for a scanner that hashes a word while reading it (then TokenTable.findIn). */
+export const HASH_SEED = 0x811c9dc5 | 0;
+export const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
 
 /**
  * A string → id table in typed arrays, probed with a hash the caller already has (the text's
@@ -120,6 +124,35 @@ export class TokenTable {
       if (slots[2 * k + 1] === h && this.keyIsCodes(v - 1, buf, s, e)) return v - 1;
       k = (k + 1) & mask;
     }
+  }
+
+  /**
+   * The id of the word text[s .. e) whose hash (HASH_SEED, hashStep over its code units, or
+   * over unit(code unit) when given) is `h`, or -1: a scanner looks a word up while reading it,
+   * without cutting it out; `unit` lets it read a folded view of the text without building it.
+   */
+  findIn(text: string, s: number, e: number, h: number, unit?: (c: number) => number): number {
+    const { slots, mask } = this;
+    let k = h & mask;
+    for (;;) {
+      const v = slots[2 * k];
+      if (v === 0) return -1;
+      if (slots[2 * k + 1] === h && this.keyIsIn(v - 1, text, s, e, unit)) return v - 1;
+      k = (k + 1) & mask;
+    }
+  }
+
+  private keyIsIn(id: number, text: string, s: number, e: number, unit: ((c: number) => number) | undefined): boolean {
+    const n = e - s;
+    let b: string;
+    let o: number;
+    if (id >= this.baseN) { b = this.keys[id - this.baseN]; o = 0; if (b.length !== n) return false; }
+    else { b = this.base; o = this.baseOff[id]; if (this.baseOff[id + 1] - 1 - o !== n) return false; }
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(s + i);
+      if ((unit ? unit(c) : c) !== b.charCodeAt(o + i)) return false;
+    }
+    return true;
   }
 
   private keyIsCodes(id: number, buf: Uint16Array, s: number, e: number): boolean {
