@@ -12,6 +12,7 @@ import type { Attribution, Doc, Entity, Mention } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { AttributionLexicon } from './lexicon.js';
 import { Phrases, sentencesOf, sortByStart, type Sentence } from '../events/patterns.js';
+import { codeUnitTable } from '../match/units.js';
 
 interface Compiled {
   /** Cues before the source (group 0) and reporting verbs (group 1), scanned in one pass. */
@@ -94,15 +95,8 @@ const TOKEN = /\p{L}+['’]|[\p{L}\p{N}]+(?:[-‑.][\p{L}\p{N}]+)*/gu;
 let LN: Uint8Array | null = null;
 function letterTable(): Uint8Array {
   if (LN) return LN;
-  const t = new Uint8Array(65536);
-  let all = '';
-  for (let c = 0; c < 65536; c += 4096) {
-    const u = new Uint16Array(4096);
-    for (let i = 0; i < 4096; i++) u[i] = c + i >= 0xd800 && c + i <= 0xdfff ? 32 : c + i;
-    all += String.fromCharCode.apply(null, u as unknown as number[]);
-  }
-  for (const m of all.matchAll(/\p{L}+/gu)) t.fill(1, m.index!, m.index! + m[0].length);
-  for (const m of all.matchAll(/\p{N}+/gu)) t.fill(2, m.index!, m.index! + m[0].length);
+  const t = codeUnitTable('\\p{L}', 'u');
+  codeUnitTable('\\p{N}', 'u', 2, t);
   LN = t;
   return t;
 }

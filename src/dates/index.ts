@@ -14,7 +14,7 @@ import type { DateMention, Doc } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { DateLexicon } from './lexicon.js';
 import { parseIsoDay } from './calendar.js';
-import { SPACE } from './common/chars.js';
+import { SPACE } from '../match/units.js';
 import type { DateParser } from './common/configure.js';
 import { alternation } from './common/patterns.js';
 import type { VigieParsingOption } from './common/refiners/options.js';

@@ -5,7 +5,7 @@
 import type { ParsingComponents, ParsingResult } from 'chrono-node';
 import type { DateMention, DatePrecision } from '../document.js';
 import { addDays, isoDay, isoMonth, isoWeek, isValidYmd, type Ymd } from './calendar.js';
-import { SPACE } from './common/chars.js';
+import { SPACE } from '../match/units.js';
 import { ANAPHORA_PREFIX, FLAG_PREFIX, PRECISION_PREFIX } from './common/tags.js';
 
 /** Without a publication date, chrono still needs a reference: this placeholder year marks what came from it. */

@@ -9,6 +9,7 @@
  * - a space matches any run of white space; `'` matches ' and ’;
  * - a pattern ending in `'` (an elided word: "d'", "l'") needs no word boundary after it.
  */
+import { codeUnitTable, everyCodeUnit } from '../match/units.js';
 
 const WORD = '\\p{L}\\p{N}';
 
@@ -247,20 +248,10 @@ export interface PhraseMatch {
 const WORD_RE = /[\p{L}\p{N}]/u;
 /** Character classes: 1 word (letter or digit), 2 white space, 0 other (punctuation). */
 let CLASS: Uint8Array | null = null;
-/** Every BMP code unit except surrogates, in one string (tables are built by whole-string regex passes). */
-function allUnits(): string {
-  const u = new Uint16Array(65536);
-  for (let i = 0; i < 65536; i++) u[i] = i >= 0xd800 && i <= 0xdfff ? 0 : i;
-  return new TextDecoder('utf-16le').decode(u);
-}
-
 function classTable(): Uint8Array {
   if (CLASS) return CLASS;
-  const t = new Uint8Array(65536);
-  const all = allUnits();
-  for (const m of all.matchAll(/[\p{L}\p{N}]+/gu)) t.fill(1, m.index!, m.index! + m[0].length);
-  for (const m of all.matchAll(/\s+/gu)) t.fill(2, m.index!, m.index! + m[0].length);
-  t[0] = 0;
+  const t = codeUnitTable('[\\p{L}\\p{N}]', 'u');
+  codeUnitTable('\\s', 'u', 2, t);
   CLASS = t;
   return CLASS;
 }
@@ -272,7 +263,7 @@ let FOLD: Uint16Array | null = null;
 function foldTable(): Uint16Array {
   if (FOLD) return FOLD;
   const t = new Uint16Array(65536);
-  const all = allUnits();
+  const all = everyCodeUnit();
   // lower-case 256 units at a time; a block whose length changes is done unit by unit
   for (let k = 0; k < 65536; k += 256) {
     const block = all.slice(k, k + 256);

@@ -12,6 +12,7 @@
  * (hyphens and apostrophes split tokens), leading articles removed (le, la, les, l', the,
  * d', du, des, al-, el-), "el" spelled "al".
  */
+import { everyCodeUnit } from './units.js';
 
 const TABLE = new Uint16Array(65536);
 /** 1 = word character (letter or digit), 2 = combining mark (part of a word, ignored). */
@@ -21,10 +22,7 @@ export const UPPER = new Uint8Array(65536);
 
 (function init() {
   // Character classes in one regex pass over every code unit (not one test per character).
-  const all = new Uint16Array(65536);
-  for (let c = 0; c < 65536; c++) all[c] = c >= 0xd800 && c <= 0xdfff ? 32 : c;
-  let str = '';
-  for (let c = 0; c < 65536; c += 4096) str += String.fromCharCode.apply(null, all.subarray(c, c + 4096) as unknown as number[]);
+  const str = everyCodeUnit();
   const letters = str.replace(/[^\p{L}\p{N}]/gu, '\0');
   const marks = str.replace(/[^\p{M}]/gu, '\0');
   for (let c = 0; c < 65536; c++) {

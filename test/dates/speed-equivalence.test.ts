@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeUnitTable, SPACE } from '../../src/dates/common/chars.js';
+import { codeUnitTable, SPACE } from '../../src/match/units.js';
 import { findDates } from '../../src/dates/index.js';
 import { datesLexiconSchema } from '../../src/dates/lexicon.js';
 import frJson from '../../src/lang/fr/dates.json' with { type: 'json' };

@@ -11,7 +11,7 @@ import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import type { DateLexicon } from '../../lexicon.js';
 import { alternation, endsWithAny, key } from '../patterns.js';
 import { ANAPHORA_PREFIX, TAG } from '../tags.js';
-import { codeUnitTable, SPACE } from '../chars.js';
+import { codeUnitTable, SPACE } from '../../../match/units.js';
 
 export class ModifierRefiner implements Refiner {
   private readonly after: RegExp;
