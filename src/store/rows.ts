@@ -230,13 +230,7 @@ export interface DocRecord {
  */
 export const ACTOR_KEY_SEPARATOR = '\n';
 
-/** Validates a document (throws StoreError) and builds what the store writes for it. */
-export function docRecord(doc: Doc): DocRecord {
-  validateRecord(doc);
-  return buildRecord(doc);
-}
-
-/** What docRecord checks: validateDoc and the number of events (throws StoreError). */
+/** Validates a document before it is written: validateDoc and the number of events (throws StoreError). */
 export function validateRecord(doc: Doc): void {
   validateDoc(doc);
   if (doc.events.length > EVENT_SLOTS) throw new StoreError(doc.id, `more than ${EVENT_SLOTS} events`);

@@ -98,8 +98,6 @@ export interface Store {
    * linked to one story.
    */
   putDocuments(docs: Doc[]): Promise<PutResult>;
-  /** True when a document with this content hash is stored. */
-  hasHash(hash: string): Promise<boolean>;
   /**
    * The given content hashes that are stored (one query however many are asked; repeated
    * and unknown hashes are fine). Ingest asks once per batch instead of once per document.
@@ -117,7 +115,8 @@ export interface Store {
    * event's order in its document). That order is total (every event has its own place in
    * it, the row key docKey × EVENT_SLOTS + ord), so pages taken with offset/limit over an
    * unchanged store never overlap and never skip an event; `offset` skips matching events in
-   * the database, so a deep page costs no more than resolving the events it returns. An event date of any precision matches a from/to bound
+   * the database, so a deep page costs no more than resolving the events it returns. An
+   * event date of any precision matches a from/to bound
    * when the interval it covers overlaps the bound's ("2016-07" matches from 2016-07-15);
    * unknown-year dates ("XXXX-10-28") and missing dates never match a bound.
    */

@@ -26,7 +26,6 @@ function slowStore(inner: Store, delayMs: number, failAt = 0): Store & { puts: n
       if (n === failAt) throw new Error(`write ${n} failed`);
       return inner.putDocuments(docs);
     },
-    hasHash: (h: string) => inner.hasHash(h),
     hasHashes: (h: string[]) => inner.hasHashes(h),
     stats: () => inner.stats(),
     close: () => inner.close(),

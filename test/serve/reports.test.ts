@@ -86,7 +86,6 @@ function fakeStore(recs: AnnotationRecord[], stories: StoryInfo[]): Store {
   return {
     kind: 'fake',
     putDocuments: async () => { throw new Error('read-only'); },
-    hasHash: async () => false,
     hasHashes: async () => new Set<string>(),
     getDocument: async (id) => recs.find((r) => r.id === id) ?? null,
     search: async () => [],

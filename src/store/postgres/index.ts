@@ -226,10 +226,6 @@ export class PostgresStore implements Store {
     return planResult(plan, stored);
   }
 
-  async hasHash(hash: string): Promise<boolean> {
-    return (await this.pool.query({ name: 'vigie_has_hash', text: 'SELECT 1 FROM documents WHERE hash = $1', values: [hash] })).rowCount! > 0;
-  }
-
   async hasHashes(hashes: string[]): Promise<Set<string>> {
     if (hashes.length === 0) return new Set();
     const r = await this.pool.query({ name: 'vigie_has_hashes', text: 'SELECT hash FROM documents WHERE hash = ANY($1::text[])', values: [hashes], rowMode: 'array' });

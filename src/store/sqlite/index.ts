@@ -167,10 +167,6 @@ export class SqliteStore implements Store {
     }).immediate(docs);
   }
 
-  async hasHash(hash: string): Promise<boolean> {
-    return this.s.hasHash.get(hash) !== undefined;
-  }
-
   async hasHashes(hashes: string[]): Promise<Set<string>> {
     // In-process: one indexed lookup per hash costs less than building a JSON list for json_each.
     const out = new Set<string>();
