@@ -579,16 +579,14 @@ function specific(k: Candidate): boolean {
 }
 
 function sameIds(a: MentionRef[], b: MentionRef[]): boolean {
-  for (const x of a) if (!b.some((y) => y.e.id === x.e.id)) return false;
-  for (const y of b) if (!a.some((x) => x.e.id === y.e.id)) return false;
+  for (const x of a) if (!hasId(b, x.e.id)) return false;
+  for (const y of b) if (!hasId(a, y.e.id)) return false;
   return true;
 }
 
-/** The entity ids of the mentions, each once, in order (no Set for a handful of mentions). */
+/** The entity ids of the mentions, each once, in order. */
 function idList(a: MentionRef[]): string[] {
-  const out: string[] = [];
-  for (const r of a) if (!out.includes(r.e.id)) out.push(r.e.id);
-  return out;
+  return uniq(a).map((r) => r.e.id);
 }
 
 function bare(x: Candidate): boolean {
@@ -813,12 +811,7 @@ function roles(
 /** The mentions of distinct entities, first of each kept (a handful: no Set). */
 function uniq(a: MentionRef[]): MentionRef[] {
   const out: MentionRef[] = [];
-  for (let k = 0; k < a.length; k++) {
-    const id = a[k].e.id;
-    let seen = false;
-    for (let q = 0; q < k; q++) if (a[q].e.id === id) seen = true;
-    if (!seen) out.push(a[k]);
-  }
+  for (const r of a) if (!hasId(out, r.e.id)) out.push(r);
   return out;
 }
 
