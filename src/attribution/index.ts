@@ -12,7 +12,7 @@ import type { Attribution, Doc, Entity, Mention } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { AttributionLexicon } from './lexicon.js';
 import { Phrases, sentencesOf, sortByStart, type Sentence } from '../events/patterns.js';
-import { codeUnitTable } from '../match/units.js';
+import { codeUnitTable, SPACE } from '../match/units.js';
 
 interface Compiled {
   /** Cues before the source (group 0) and reporting verbs (group 1), scanned in one pass. */
@@ -175,13 +175,6 @@ function lowerApos(w: string): string {
   return l;
 }
 
-/** White space as the regex \s (and String.prototype.trim) read it. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** Characters that open the clause holding a preposed source: , ; : « » " “ ” ( */
 function clauseOpen(c: number): boolean {
   return c === 44 || c === 59 || c === 58 || c === 0xab || c === 0xbb || c === 34 || c === 0x201c || c === 0x201d || c === 40;
@@ -282,7 +275,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       const auxAt = auxStart(text, s.start, v.start, c.aux);
       // the last character before the auxiliaries that is not white space ('' when there is none)
       let lastAt = auxAt - 1;
-      while (lastAt >= s.start && isSpace(text.charCodeAt(lastAt))) lastAt--;
+      while (lastAt >= s.start && SPACE[text.charCodeAt(lastAt)] === 1) lastAt--;
       const lastChar = lastAt >= s.start ? text[lastAt] : '';
       const after = text.slice(v.end, s.end);
       const pron = c.invertedPronoun.exec(after) ?? (c.pronounInCue.test(v.text) ? ([''] as unknown as RegExpExecArray) : null);
