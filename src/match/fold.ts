@@ -114,7 +114,8 @@ export function tokenize(folded: string): Tokens {
   return { tok, start, end };
 }
 
-const LEADING_ARTICLES = new Set(['le', 'la', 'les', 'l', 'the', 'd', 'du', 'des', 'al']);
+/** The leading articles name keys drop (stripArticles). */
+export const LEADING_ARTICLES: ReadonlySet<string> = new Set(['le', 'la', 'les', 'l', 'the', 'd', 'du', 'des', 'al']);
 
 /** The key tokens of a name (folded, tokenized, canonical), articles kept. */
 export function keyTokens(s: string): string[] {

@@ -31,7 +31,7 @@ import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/p
 import { idsOf, type Match, type Prepared } from '../match/matcher.js';
 import { demonymIds, demonymMap, entriesOf, focusCountries, gazetteerAt, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
 import { GAP_LOOSE, GAP_START } from '../match/matcher.js';
-import { keyTokens } from '../match/fold.js';
+import { keyTokens, LEADING_ARTICLES } from '../match/fold.js';
 
 interface Found {
   idx: number;
@@ -415,21 +415,22 @@ function isSentenceStart(p: Prepared, i: number): boolean {
 }
 
 /**
- * The articles a GeoNames name may start with (the leading articles the gazetteer keys drop, but
- * the Arabic "al", whose bare form is the usual spelling), each with the words that write it
- * before the bare name: itself, and its French contractions with "de" and "à".
+ * The articles a GeoNames name may start with: the leading articles the gazetteer keys drop
+ * (LEADING_ARTICLES), but the Arabic "al", whose bare form is the usual spelling; each with the
+ * words that write it before the bare name: itself, and its French contractions with "de" and
+ * "à". An English article is written in French ("le Bronx", "les Marches"); a French one is
+ * kept in English ("Le Havre").
  */
-const NAME_ARTICLES = new Map<string, Set<string>>([
-  ['le', new Set(['le', 'du', 'au'])],
-  ['la', new Set(['la'])],
-  ['les', new Set(['les', 'des', 'aux'])],
-  ['l', new Set(['l'])],
-  // An English article is written in French ("le Bronx", "les Marches"); a French one is kept in English ("Le Havre").
-  ['the', new Set(['the', 'le', 'la', 'les', 'l', 'du', 'au', 'des', 'aux'])],
-  ['du', new Set(['du'])],
-  ['des', new Set(['des'])],
-  ['d', new Set(['d'])],
-]);
+const WRITTEN_AS: Record<string, string[]> = {
+  le: ['du', 'au'],
+  les: ['des', 'aux'],
+  the: ['le', 'la', 'les', 'l', 'du', 'au', 'des', 'aux'],
+};
+const NAME_ARTICLES = new Map<string, Set<string>>(
+  [...LEADING_ARTICLES].filter((a) => a !== 'al').map((a) => [a, new Set([a, ...(WRITTEN_AS[a] ?? [])])]),
+);
+/** The first letters of NAME_ARTICLES (a name starting otherwise is looked at no further). */
+const ARTICLE_FIRST = new Set([...NAME_ARTICLES.keys()].map((a) => a.charCodeAt(0)));
 
 /** Per values array: the non-curated entries whose name starts with an article, with the words that write it (null: none). */
 const articleNamed = new WeakMap<number[], [number, Set<string>][] | null>();
@@ -441,8 +442,7 @@ function articleNamedOf(g: Gazetteer, values: number[]): [number, Set<string>][]
   for (const idx of values) {
     const e = g.entry(idx);
     if (e.curated || e.fcode === 'PCLI') continue;
-    const c = e.name.charCodeAt(0) | 32;
-    if (c !== 108 && c !== 116 && c !== 100) continue; // l, t, d: the only first letters of NAME_ARTICLES
+    if (!ARTICLE_FIRST.has(e.name.charCodeAt(0) | 32)) continue;
     const toks = keyTokens(e.name);
     // Only a one-word bare form can be a common word ("Défense", "Valley"); a longer one is a name ("Chaux-de-Fonds").
     const before = toks.length === 2 ? NAME_ARTICLES.get(toks[0]) : undefined;
@@ -504,7 +504,6 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
   }
   // A GeoNames name starting with a lower-case word ("la Salle" in "dans la Salle") is no place.
   if (!isCap(p, m.t0) && !curatedOrCountry) return null;
-
   const regionCue = !!L.regionBefore.endsBefore(p, m.t0) || !!L.regionAfter.startsAt(p, m.t1);
   const cue = regionCue || !!L.placeBefore.endsBefore(p, m.t0);
   if (L.stopwords.has(key) && !cue) return null;
