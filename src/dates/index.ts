@@ -198,10 +198,17 @@ const SEPARATOR = `\n${'\u00B6'.repeat(72)}\n`;
 /**
  * chrono's results for the joined windows, kept for the last CACHE_SIZE calls: syndicated
  * copies of a dispatch (the same windows, the same publication date) are read once. The
- * results are only read afterwards (toMentions), never changed.
+ * results are only read afterwards (toMentions), never changed. Keyed by the joined text
+ * itself (its hash is computed once, and it is flattened for chrono anyway); the reference
+ * and the option are checked on a hit.
  */
 const CACHE_SIZE = 512;
-const cache = new WeakMap<Engine, Map<string, ParsingResult[]>>();
+interface Cached {
+  time: number;
+  hasReference: boolean;
+  results: ParsingResult[];
+}
+const cache = new WeakMap<Engine, Map<string, Cached>>();
 
 function parseCached(engine: Engine, joined: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
   let m = cache.get(engine);
@@ -209,15 +216,17 @@ function parseCached(engine: Engine, joined: string, ref: Date, option: VigiePar
     m = new Map();
     cache.set(engine, m);
   }
-  const key = `${ref.getTime()}|${option.vigieHasReference ? 1 : 0}|${joined}`;
-  const hit = m.get(key);
-  if (hit) {
-    m.delete(key);
-    m.set(key, hit);
-    return hit;
+  const time = ref.getTime();
+  const hasReference = option.vigieHasReference === true;
+  const hit = m.get(joined);
+  if (hit && hit.time === time && hit.hasReference === hasReference) {
+    m.delete(joined);
+    m.set(joined, hit);
+    return hit.results;
   }
   const results = engine.chrono.parse(joined, ref, option);
-  m.set(key, results);
+  if (hit) m.delete(joined);
+  m.set(joined, { time, hasReference, results });
   if (m.size > CACHE_SIZE) m.delete(m.keys().next().value as string);
   return results;
 }

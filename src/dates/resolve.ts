@@ -6,7 +6,7 @@ import type { ParsingComponents, ParsingResult } from 'chrono-node';
 import type { DateMention, DatePrecision } from '../document.js';
 import { addDays, isoDay, isoMonth, isoWeek, isValidYmd, type Ymd } from './calendar.js';
 import { SPACE } from '../match/units.js';
-import { ANAPHORA_PREFIX, FLAG_PREFIX, PRECISION_PREFIX } from './common/tags.js';
+import { ANAPHORA_PREFIX, FLAG_PREFIX, PRECISION_PREFIX, tagsOf } from './common/tags.js';
 
 /** Without a publication date, chrono still needs a reference: this placeholder year marks what came from it. */
 export const PLACEHOLDER_YEAR = 1000;
@@ -35,7 +35,7 @@ export function toMentions(r: ParsingResult, offset: number, hasReference: boole
 }
 
 function toMention(r: ParsingResult, s: ParsingComponents, index: number, rtext: string, offset: number, hasReference: boolean): RawMention | null {
-  const tags = r.tags();
+  const tags = tagsOf(r);
   let precision: DatePrecision | null = null;
   let anaphora: number | undefined;
   const flags: string[] = [];

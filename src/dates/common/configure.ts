@@ -5,7 +5,7 @@
  */
 import { Chrono, ParsingContext, ReferenceWithTimezone, type ParsingResult, type Parser, type Refiner } from 'chrono-node';
 import type { VigieParsingOption } from './refiners/options.js';
-import { TAG } from './tags.js';
+import { TAG, tagsOf } from './tags.js';
 import type { DateLexicon } from '../lexicon.js';
 import { AnaphoraParser } from './parsers/AnaphoraParser.js';
 import { MonthParser } from './parsers/MonthParser.js';
@@ -59,10 +59,11 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
     : r,
   );
   refiners.push(new UnlikelyDateFilter(lex), new ModifierRefiner(lex), new NewsYearRefiner(lex), new WeekdayCheckRefiner());
+  const scan = gateScan(parsers);
   return {
     parsers,
     refiners,
-    parse: (text, ref, option) => parse(parsers, refiners, text, ref, option),
+    parse: (text, ref, option) => parse(parsers, refiners, scan, text, ref, option),
   };
 }
 
@@ -73,29 +74,104 @@ const vigie = (parser: Parser, gate: RegExp | null): GatedParser => ({ parser, g
 
 /**
  * chrono's Chrono.parse, with the gates: a parser whose gate fails on the lower-cased text is
- * not run (it could not have matched). Results are collected in one array.
+ * not run (it could not have matched). Results are collected in one array. The gates made of
+ * words and \d are all answered by one scan of the text (gatesPassed); the others are tested.
  * (Running each parser only over the windows its gate passes was measured slower: finding the
- * windows costs more than the scans it saves.)
+ * windows costs more than the scans it saves; so was reading the windows each gate passes off
+ * one scan and giving each parser a copy of its windows: no faster, measured.)
  */
-function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], text: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
+function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], scan: GateScan, text: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
   const context = new ParsingContext(text, ref, option);
   const low = text.toLowerCase();
+  const mask = gatesPassed(scan, low);
   const passed = new Map<RegExp, boolean>();
   let results: ParsingResult[] = [];
   for (const { parser, gate } of parsers) {
     if (gate) {
-      let ok = passed.get(gate);
-      if (ok === undefined) {
-        ok = gate.test(low);
-        passed.set(gate, ok);
+      const g = scan.index.get(gate);
+      if (g !== undefined) {
+        if (!(mask & (1 << g))) continue;
+      } else {
+        let ok = passed.get(gate);
+        if (ok === undefined) {
+          ok = gate.test(low);
+          passed.set(gate, ok);
+        }
+        if (!ok) continue;
       }
-      if (!ok) continue;
     }
     for (const r of executeParser(context, parser)) results.push(r);
   }
   results.sort((a, b) => a.index - b.index);
   for (const r of refiners) results = r.refine(context, results);
   return results;
+}
+
+/**
+ * The gates answered by one scan: those whose pattern is an alternation of plain words and
+ * \d (no flags), numbered (at most 30). gate.test(low) is true exactly when low holds a digit
+ * (for a gate with \d) or one of its words; the scan visits every position where a word
+ * starts (lastIndex one past each hit, so words that overlap or share a start are all seen).
+ */
+export interface GateScan {
+  /** Gate → its number (its bit in the mask). */
+  index: Map<RegExp, number>;
+  /** The gates holding \d. */
+  digitGates: number;
+  /** The gates holding words. */
+  wordGates: number;
+  /** Any of the words (global). */
+  words: RegExp | null;
+  /** By first code unit: each word and the gates holding it. */
+  byFirst: Map<number, { word: string; gates: number }[]>;
+}
+
+export function gateScan(parsers: readonly GatedParser[]): GateScan {
+  const index = new Map<RegExp, number>();
+  let digitGates = 0;
+  let wordGates = 0;
+  const gatesOf = new Map<string, number>();
+  for (const { gate } of parsers) {
+    if (!gate || index.has(gate) || index.size >= 30 || gate.flags !== '') continue;
+    const atoms = gate.source.split('|');
+    if (!atoms.every((a) => a === '\\d' || (a.length > 0 && !/[\\^$.*+?()[\]{}|]/.test(a)))) continue;
+    const bit = 1 << index.size;
+    index.set(gate, index.size);
+    for (const a of atoms) {
+      if (a === '\\d') digitGates |= bit;
+      else {
+        wordGates |= bit;
+        gatesOf.set(a, (gatesOf.get(a) ?? 0) | bit);
+      }
+    }
+  }
+  const byFirst = new Map<number, { word: string; gates: number }[]>();
+  for (const [word, gates] of gatesOf) {
+    const c = word.charCodeAt(0);
+    let list = byFirst.get(c);
+    if (!list) byFirst.set(c, (list = []));
+    list.push({ word, gates });
+  }
+  const words = gatesOf.size ? new RegExp([...gatesOf.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
+  return { index, digitGates, wordGates, words, byFirst };
+}
+
+/** The mask of the scan's gates that pass on the lower-cased text. */
+export function gatesPassed(scan: GateScan, low: string): number {
+  let mask = scan.digitGates && DIGIT.test(low) ? scan.digitGates : 0;
+  const re = scan.words;
+  if (re) {
+    re.lastIndex = 0;
+    for (let m = re.exec(low); m; m = re.exec(low)) {
+      const p = m.index;
+      for (const { word, gates } of scan.byFirst.get(low.charCodeAt(p)) ?? []) {
+        if ((mask & gates) !== gates && low.startsWith(word, p)) mask |= gates;
+      }
+      if ((mask & scan.wordGates) === scan.wordGates) break; // every gate with words has passed
+      re.lastIndex = p + 1;
+    }
+  }
+  return mask;
 }
 
 /**
@@ -131,10 +207,10 @@ function onlyKnownAbbreviations(inner: Refiner): Refiner {
 const TIMEZONE_NAME_PATTERN = /^\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/i;
 
 function sparingVigieYears(inner: Refiner): Refiner {
-  const isYear = (r: ParsingResult) => r.tags().has(TAG.precision('year')) && /^\d+$/.test(r.text);
+  const isYear = (r: ParsingResult) => tagsOf(r).has(TAG.precision('year')) && /^\d+$/.test(r.text);
   return {
     refine: (context: ParsingContext, results: ParsingResult[]) => {
-      // one pass (tags() builds new sets on every call)
+      // one pass
       const years: ParsingResult[] = [];
       const others: ParsingResult[] = [];
       for (const r of results) (/^\d+$/.test(r.text) && isYear(r) ? years : others).push(r);
@@ -203,8 +279,10 @@ const enMonth = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/;
  * morts" → 12:00), which then only costs (a time alone is dropped) or glues a stray number to
  * a date ("mardi 12"). They run only where the text shows a time: "14h", "14 h 30", "8:28",
  * "9 am", "à 14", "at 9", "o'clock". This gate is a choice, not a necessary condition.
+ * ("à 14" is found from its digit, looking behind: the same texts pass as with the plain
+ * (?:^|[^a-z])(?:à|a|at|from|vers|dès)\s*\d, whose every non-letter was a start to try.)
  */
-const timeOfDay = /\d\s*h(?:\s*\d|[^a-z]|$)|\d\s*[:：.]\s*\d|\d\s*(?:a\.?m|p\.?m)(?![a-z])|(?:^|[^a-z])(?:à|a|at|from|vers|dès)\s*\d|o['’]?\s*clock/;
+const timeOfDay = /\d\s*h(?:\s*\d|[^a-z]|$)|\d\s*[:：.]\s*\d|\d\s*(?:a\.?m|p\.?m)(?![a-z])|\d(?<=(?:^|[^a-z])(?:à|a|at|from|vers|dès)\s*\d)|o['’]?\s*clock/;
 
 /** Gates of chrono's own parsers (fr and en casual), by class name; read off their patterns (chrono-node 2.x). */
 const CHRONO_GATES: Record<string, RegExp> = {

@@ -1,3 +1,4 @@
+import type { ParsingResult } from 'chrono-node';
 /**
  * Tags Vigie's parsers and refiners put on chrono results; src/dates/resolve.ts reads them.
  * (chrono's own tags look like "parser/ENMonthNameParser", "result/relativeDate".)
@@ -20,3 +21,16 @@ export const TAG = {
 export const FLAG_PREFIX = 'vigie/flag/';
 export const ANAPHORA_PREFIX = 'vigie/anaphora/';
 export const PRECISION_PREFIX = 'vigie/precision/';
+
+/**
+ * The tags of a result, as r.tags() gives them, without r.tags()'s two copies when the result
+ * has no end: chrono's own set of the start (chrono-node 2.10 keeps it in _tags; r.tags() is
+ * used when it is not there). Only to be read, and before any addTag on the result.
+ */
+export function tagsOf(r: ParsingResult): ReadonlySet<string> {
+  if (!r.end) {
+    const own = (r.start as unknown as { _tags?: unknown })._tags;
+    if (own instanceof Set) return own as Set<string>;
+  }
+  return r.tags();
+}

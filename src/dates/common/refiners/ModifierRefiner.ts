@@ -10,7 +10,7 @@
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import type { DateLexicon } from '../../lexicon.js';
 import { alternation, endsWithAny, key } from '../patterns.js';
-import { ANAPHORA_PREFIX, TAG } from '../tags.js';
+import { ANAPHORA_PREFIX, TAG, tagsOf } from '../tags.js';
 import { codeUnitTable, SPACE } from '../../../match/units.js';
 
 export class ModifierRefiner implements Refiner {
@@ -45,7 +45,7 @@ export class ModifierRefiner implements Refiner {
 
   refine = (context: ParsingContext, results: ParsingResult[]): ParsingResult[] => {
     for (const r of results) {
-      const tags = r.tags(); // a new set: read once, the tags added below are tracked aside
+      const tags = tagsOf(r); // read before the tags added below (tracked aside)
       if (tags.has(TAG.relative) || hasAnaphora(tags)) continue;
       let past = tags.has(TAG.past);
       let future = tags.has(TAG.future);
@@ -167,7 +167,7 @@ function endsWithWordThenSpace(text: string, from: number, to: number, ends: Uin
 /** What splits a result's text into words for the modifier lookup. */
 const WORD_CUT = /[^\p{L}'’]+/u;
 
-function hasAnaphora(tags: Set<string>): boolean {
+function hasAnaphora(tags: ReadonlySet<string>): boolean {
   for (const t of tags) if (t.startsWith(ANAPHORA_PREFIX)) return true;
   return false;
 }

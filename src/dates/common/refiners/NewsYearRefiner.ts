@@ -32,7 +32,7 @@ import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import type { DateLexicon } from '../../lexicon.js';
 import { addDays, compareYmd, daysBetween, isValidYmd, weekdayOf, type Ymd } from '../../calendar.js';
 import { alternation } from '../patterns.js';
-import { ANAPHORA_PREFIX, TAG } from '../tags.js';
+import { ANAPHORA_PREFIX, TAG, tagsOf } from '../tags.js';
 import { hasReference } from './options.js';
 
 export const WINDOW_DAYS = 7;
@@ -80,7 +80,7 @@ export class NewsYearRefiner implements Refiner {
     for (const r of results) {
       const s = r.start;
       if (s.isCertain('year')) continue;
-      const tags = r.tags();
+      const tags = tagsOf(r);
       if (hasAnaphora(tags)) continue;
       // the direction (its future-cue search is the costly part) only for a date it decides
       const dir = (): Direction =>
@@ -177,7 +177,7 @@ export function chooseMonthYear(P: Ymd, month: number, dir: Direction): number {
   }
 }
 
-function hasAnaphora(tags: Set<string>): boolean {
+function hasAnaphora(tags: ReadonlySet<string>): boolean {
   for (const t of tags) if (t.startsWith(ANAPHORA_PREFIX)) return true;
   return false;
 }

@@ -14,6 +14,7 @@ import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import type { DateLexicon } from '../../lexicon.js';
 import { alternation } from '../patterns.js';
 import { isVigie } from './options.js';
+import { tagsOf } from '../tags.js';
 
 export class UnlikelyDateFilter implements Refiner {
   private readonly duration: RegExp;
@@ -24,7 +25,7 @@ export class UnlikelyDateFilter implements Refiner {
 
   refine = (context: ParsingContext, results: ParsingResult[]): ParsingResult[] =>
     results.map(trimShortYear).filter((r) => {
-      const tags = r.tags();
+      const tags = tagsOf(r);
       if (isVigie(tags)) return true;
       const s = r.start;
       const dateKnown = s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month') || s.isCertain('year');

@@ -10,7 +10,7 @@ export function hasReference(context: ParsingContext): boolean {
   return (context.option as VigieParsingOption).vigieHasReference !== false;
 }
 
-export function isVigie(tags: Set<string>): boolean {
+export function isVigie(tags: ReadonlySet<string>): boolean {
   for (const t of tags) if (t.startsWith('vigie/')) return true;
   return false;
 }
