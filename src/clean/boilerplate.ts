@@ -94,20 +94,25 @@ function isLinkList(sq: string): boolean {
 /** Words of a line (runs of spaces count once), counting stops after `max`. */
 function countWords(s: string, max: number): number {
   // A word starts at anything but a space, no-break space or narrow no-break space, and ends
-  // at the next plain space (a no-break space inside a word does not end it).
+  // at the next plain space (a no-break space inside a word does not end it). From each plain
+  // space (and the start), past any no-break spaces: a word starts there unless it is another
+  // plain space; the next plain space is found with indexOf (one native scan per word instead
+  // of a test per code unit).
   let n = 0;
-  let inWord = false;
   const len = s.length;
-  for (let i = 0; i < len; i++) {
-    const c = s.charCodeAt(i);
-    if (inWord) {
-      if (c === 32) inWord = false;
-    } else if (c !== 32 && c !== 0xa0 && c !== 0x202f) {
-      if (++n > max) break;
-      inWord = true;
+  let i = -1;
+  for (;;) {
+    let j = i + 1;
+    while (j < len) {
+      const c = s.charCodeAt(j);
+      if (c !== 0xa0 && c !== 0x202f) break;
+      j++;
     }
+    if (j >= len) return n;
+    if (s.charCodeAt(j) !== 32 && ++n > max) return n;
+    i = s.indexOf(' ', j);
+    if (i < 0) return n;
   }
-  return n;
 }
 
 /** What classify finds for a line that is not a long paragraph (the Line without text and state). */
@@ -409,6 +414,8 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
   // hashing every long paragraph costs more than the rest of this stage.)
   const seenShort = new Set<string>();
   const seenLong: string[] = [];
+  /** Lower case of seenLong[i], computed when first needed. */
+  const seenLongLower: (string | undefined)[] = [];
   for (const l of lines) {
     if (!l.keep || l.kind === 'blank' || l.key.length < 2) continue;
     const k = l.key;
@@ -417,9 +424,21 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
       else seenShort.add(k);
     } else {
       let dup = false;
-      for (const o of seenLong) if (o.length === k.length && (o === k || o.toLowerCase() === k.toLowerCase())) dup = true;
+      let kLower: string | undefined;
+      for (let i = 0; i < seenLong.length && !dup; i++) {
+        const o = seenLong[i];
+        if (o.length !== k.length) continue;
+        if (o === k) dup = true;
+        else {
+          kLower ??= k.toLowerCase();
+          dup = (seenLongLower[i] ??= o.toLowerCase()) === kLower;
+        }
+      }
       if (dup) l.keep = false;
-      else seenLong.push(k);
+      else {
+        seenLong.push(k);
+        seenLongLower.push(kLower);
+      }
     }
   }
 
