@@ -97,6 +97,30 @@ function looksLatin(bytes: Uint8Array, text: string): boolean {
   return good >= 0.8 * (good + bad);
 }
 
+/** String.prototype.trim's white space (WhiteSpace and LineTerminator). */
+const isTrimSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * What decodeBytes(bytes).text would be, as UTF-16 code units (UCS-2 little-endian bytes), when
+ * decodeBytes would read the bytes as UTF-8 and the text is not only white space; else null
+ * (then decodeBytes gives the text, the Windows-1252 reading or the refusal). Lets a reader cut
+ * pieces out of the decoded text without making the whole file one string.
+ */
+export function utf8Units(bytes: Uint8Array): Buffer | null {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return null;
+  if (binaryReason(bytes) !== null || !isUtf8(bytes)) return null;
+  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  let units: Buffer;
+  try {
+    units = transcode(body, 'utf8', 'ucs2');
+  } catch {
+    return null;
+  }
+  for (let i = 0; i + 1 < units.length; i += 2) if (!isTrimSpace(units[i] | (units[i + 1] << 8))) return units;
+  return null;
+}
+
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { ok: false, reason: 'UTF-16 text is not supported (convert the file to UTF-8)' };

@@ -111,14 +111,43 @@ function readRecord(path: string, rec: unknown, line: number, format: 'jsonl', e
 
 /** JSON Lines: one article per line; a bad line is refused with its 1-based number, the others go on. Unknown keys (e.g. "gold") are ignored. */
 export function* readJsonl(path: string, text: string, encoding: Encoding): Generator<Item> {
+  yield* jsonlItems(
+    path,
+    encoding,
+    text.length,
+    (from) => text.indexOf('\n', from),
+    (a, b) => text.slice(a, b),
+  );
+}
+
+/**
+ * readJsonl over a decoded text given as its UTF-16 code units (UCS-2 little-endian bytes, as
+ * transcode gives them): the same items, each line made a string of its own from the buffer
+ * instead of the whole file being made one string first (a copy of the file in the engine's
+ * large-object space per file).
+ */
+export function* readJsonlUnits(path: string, units: Buffer, encoding: Encoding): Generator<Item> {
+  const buf = units.byteOffset % 2 === 0 ? units : Buffer.from(units);
+  const u16 = new Uint16Array(buf.buffer, buf.byteOffset, buf.length >>> 1);
+  yield* jsonlItems(
+    path,
+    encoding,
+    u16.length,
+    (from) => u16.indexOf(10, from),
+    (a, b) => buf.toString('ucs2', 2 * a, 2 * b),
+  );
+}
+
+/** The lines of a text of `length` code units: `newline(from)` the next line feed at or after `from` (or -1), `lineAt(a, b)` the units a..b as a string. */
+function* jsonlItems(path: string, encoding: Encoding, length: number, newline: (from: number) => number, lineAt: (a: number, b: number) => string): Generator<Item> {
   let n = 0;
   let start = 0;
   let any = false;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+  while (start <= length) {
+    let end = newline(start);
+    if (end < 0) end = length;
     n++;
-    const line = text.slice(start, end).trim();
+    const line = lineAt(start, end).trim();
     start = end + 1;
     if (line === '') continue;
     any = true;
