@@ -97,28 +97,22 @@ function looksLatin(bytes: Uint8Array, text: string): boolean {
   return good >= 0.8 * (good + bad);
 }
 
-/** String.prototype.trim's white space (WhiteSpace and LineTerminator). */
-const isTrimSpace = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-
 /**
- * What decodeBytes(bytes).text would be, as UTF-16 code units (UCS-2 little-endian bytes), when
- * decodeBytes would read the bytes as UTF-8 and the text is not only white space; else null
- * (then decodeBytes gives the text, the Windows-1252 reading or the refusal). Lets a reader cut
- * pieces out of the decoded text without making the whole file one string.
+ * The bytes decodeBytes would read as UTF-8 (BOM dropped), when it would and the text is
+ * plainly not only white space (its first byte that is not ASCII white space is another ASCII
+ * character); else null (then decodeBytes gives the text, the Windows-1252 reading or the
+ * refusal). A reader may then decode the bytes piece by piece, each piece cut at a line feed
+ * (a byte that is never part of a multi-byte sequence), into strings equal to the pieces of
+ * decodeBytes(bytes).text, without making the whole file one string.
  */
-export function utf8Units(bytes: Uint8Array): Buffer | null {
+export function utf8Body(bytes: Uint8Array): Buffer | null {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return null;
   if (binaryReason(bytes) !== null || !isUtf8(bytes)) return null;
-  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  let units: Buffer;
-  try {
-    units = transcode(body, 'utf8', 'ucs2');
-  } catch {
-    return null;
-  }
-  for (let i = 0; i + 1 < units.length; i += 2) if (!isTrimSpace(units[i] | (units[i + 1] << 8))) return units;
-  return null;
+  const from = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let i = from;
+  while (i < bytes.length && (bytes[i] === 32 || (bytes[i] >= 9 && bytes[i] <= 13))) i++;
+  if (i === bytes.length || bytes[i] >= 0x80) return null;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from);
 }
 
 export function decodeBytes(bytes: Uint8Array): Decoded {

@@ -11,8 +11,8 @@
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError, type Doc } from '../document.js';
-import { decodeBytes, utf8Units } from './decode.js';
-import { hashId, readFeed, readHtml, readJson, readJsonl, readJsonlUnits, readTxt, type Encoding, type Item } from './readers.js';
+import { decodeBytes, utf8Body } from './decode.js';
+import { hashId, readFeed, readHtml, readJson, readJsonl, readJsonlUtf8, readTxt, type Encoding, type Item } from './readers.js';
 
 export { decodeBytes } from './decode.js';
 export { extractHtml, htmlFragmentToText } from './html.js';
@@ -97,11 +97,11 @@ export function* readBytes(path: string, bytes: Uint8Array, format: Format | nul
     return;
   }
   if (format === 'jsonl') {
-    // JSON Lines in UTF-8 (the usual bulk input): lines are decoded one at a time (see readJsonlUnits).
-    const units = utf8Units(bytes);
-    if (units !== null) {
+    // JSON Lines in UTF-8 (the usual bulk input): lines are decoded one at a time (see readJsonlUtf8).
+    const body = utf8Body(bytes);
+    if (body !== null) {
       try {
-        yield* readJsonlUnits(path, units, 'utf-8');
+        yield* readJsonlUtf8(path, body, 'utf-8');
       } catch (e) {
         yield new InputError(path, `could not be read (${(e as Error)?.message?.slice(0, 100) ?? 'unknown error'})`);
       }

@@ -121,24 +121,22 @@ export function* readJsonl(path: string, text: string, encoding: Encoding): Gene
 }
 
 /**
- * readJsonl over a decoded text given as its UTF-16 code units (UCS-2 little-endian bytes, as
- * transcode gives them): the same items, each line made a string of its own from the buffer
- * instead of the whole file being made one string first (a copy of the file in the engine's
- * large-object space per file).
+ * readJsonl over the bytes of a valid UTF-8 text (see utf8Body in decode.ts): the same items,
+ * each line decoded on its own (line feeds are single bytes in UTF-8) instead of the whole
+ * file being decoded into one string first (a buffer and a string the size of the file, per
+ * file, in fresh memory).
  */
-export function* readJsonlUnits(path: string, units: Buffer, encoding: Encoding): Generator<Item> {
-  const buf = units.byteOffset % 2 === 0 ? units : Buffer.from(units);
-  const u16 = new Uint16Array(buf.buffer, buf.byteOffset, buf.length >>> 1);
+export function* readJsonlUtf8(path: string, bytes: Buffer, encoding: Encoding): Generator<Item> {
   yield* jsonlItems(
     path,
     encoding,
-    u16.length,
-    (from) => u16.indexOf(10, from),
-    (a, b) => buf.toString('ucs2', 2 * a, 2 * b),
+    bytes.length,
+    (from) => bytes.indexOf(10, from),
+    (a, b) => bytes.toString('utf8', a, b),
   );
 }
 
-/** The lines of a text of `length` code units: `newline(from)` the next line feed at or after `from` (or -1), `lineAt(a, b)` the units a..b as a string. */
+/** The lines of a text of `length` units (code units, or bytes of UTF-8): `newline(from)` the next line feed at or after `from` (or -1), `lineAt(a, b)` the units a..b as a string. */
 function* jsonlItems(path: string, encoding: Encoding, length: number, newline: (from: number) => number, lineAt: (a: number, b: number) => string): Generator<Item> {
   let n = 0;
   let start = 0;
