@@ -143,7 +143,16 @@ function errMessage(e: unknown): string {
  * read, close) costs more than the read itself for article-sized files, and the loop that
  * asks for the file has nothing else to do meanwhile.
  */
-function readFileCapped(path: string, maxBytes: number): Uint8Array | InputError {
+/**
+ * A buffer one readInputs call reuses from one file to the next: it reads one file at a time,
+ * and nothing made from a file's bytes keeps them (readers make strings of their own), so a
+ * file-sized buffer in fresh memory per file is not needed.
+ */
+interface Scratch {
+  buf: Buffer | null;
+}
+
+function readFileCapped(path: string, maxBytes: number, scratch?: Scratch): Uint8Array | InputError {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -154,7 +163,11 @@ function readFileCapped(path: string, maxBytes: number): Uint8Array | InputError
     const st = fstatSync(fd);
     if (st.size > maxBytes) return new InputError(path, `file too large (${st.size} bytes, limit ${maxBytes})`);
     // every byte returned is read into (the rest is cut off below)
-    const buf = Buffer.allocUnsafe(st.size);
+    let buf: Buffer;
+    if (scratch && st.size > 4096) {
+      if (scratch.buf === null || scratch.buf.length < st.size) scratch.buf = Buffer.allocUnsafeSlow(st.size);
+      buf = scratch.buf;
+    } else buf = Buffer.allocUnsafe(st.size);
     let off = 0;
     while (off < st.size) {
       const bytesRead = readSync(fd, buf, off, st.size - off, off);
@@ -237,6 +250,7 @@ function* walk(dir: string, onSkip: ReadOptions['onSkip'], rel = '', depth = 0):
 export async function* readInputs(paths: string[], opts: ReadOptions = {}): AsyncGenerator<Doc | InputError> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const fileIds = new Set<string>();
+  const scratch: Scratch = { buf: null };
   for (const p of paths) {
     if (p === '-') {
       const bytes = await readStdin(opts.stdin ?? process.stdin, maxBytes);
@@ -261,7 +275,7 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
         yield f;
         continue;
       }
-      const bytes = readFileCapped(f.path, maxBytes);
+      const bytes = readFileCapped(f.path, maxBytes, scratch);
       if (bytes instanceof InputError) {
         yield bytes;
         continue;
