@@ -303,7 +303,9 @@ function isEdge(l: Line, lex: MergedLexicon): boolean {
 
 /** Removes boilerplate from normalized text; `title` is the known title, if any. */
 export function removeBoilerplate(text: string, title: string | null, lex: MergedLexicon = LEX): BoilerplateResult {
-  const lines = text.split('\n').map((t) => classify(t, lex));
+  const parts = text.split('\n');
+  const lines: Line[] = [];
+  for (let i = 0; i < parts.length; i++) lines.push(classify(parts[i], lex));
   const meta: FoundMeta = {};
   // Each field takes the value found on the earliest line.
   const at: Partial<Record<keyof FoundMeta, number>> = {};
@@ -327,7 +329,7 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
   };
 
   // Metadata lines and pure furniture lines go wherever they are.
-  for (const l of lines) if (l.kind === 'meta' || l.kind === 'furniture') drop(l);
+  for (let i = 0; i < lines.length; i++) if (lines[i].kind === 'meta' || lines[i].kind === 'furniture') drop(lines[i]);
 
   // Head: edge furniture and runs of short link-like lines before the first body line.
   let h = 0;
@@ -416,7 +418,8 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
   const seenLong: string[] = [];
   /** Lower case of seenLong[i], computed when first needed. */
   const seenLongLower: (string | undefined)[] = [];
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
     if (!l.keep || l.kind === 'blank' || l.key.length < 2) continue;
     const k = l.key;
     if (k.length <= 64) {
@@ -444,7 +447,8 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
 
   let removed = 0;
   const out: string[] = [];
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
     if (!l.keep) {
       removed++;
       continue;
