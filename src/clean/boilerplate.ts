@@ -94,20 +94,25 @@ function isLinkList(sq: string): boolean {
 /** Words of a line (runs of spaces count once), counting stops after `max`. */
 function countWords(s: string, max: number): number {
   // A word starts at anything but a space, no-break space or narrow no-break space, and ends
-  // at the next plain space (a no-break space inside a word does not end it).
+  // at the next plain space (a no-break space inside a word does not end it). From each plain
+  // space (and the start), past any no-break spaces: a word starts there unless it is another
+  // plain space; the next plain space is found with indexOf (one native scan per word instead
+  // of a test per code unit).
   let n = 0;
-  let inWord = false;
   const len = s.length;
-  for (let i = 0; i < len; i++) {
-    const c = s.charCodeAt(i);
-    if (inWord) {
-      if (c === 32) inWord = false;
-    } else if (c !== 32 && c !== 0xa0 && c !== 0x202f) {
-      if (++n > max) break;
-      inWord = true;
+  let i = -1;
+  for (;;) {
+    let j = i + 1;
+    while (j < len) {
+      const c = s.charCodeAt(j);
+      if (c !== 0xa0 && c !== 0x202f) break;
+      j++;
     }
+    if (j >= len) return n;
+    if (s.charCodeAt(j) !== 32 && ++n > max) return n;
+    i = s.indexOf(' ', j);
+    if (i < 0) return n;
   }
-  return n;
 }
 
 /** What classify finds for a line that is not a long paragraph (the Line without text and state). */
@@ -298,7 +303,9 @@ function isEdge(l: Line, lex: MergedLexicon): boolean {
 
 /** Removes boilerplate from normalized text; `title` is the known title, if any. */
 export function removeBoilerplate(text: string, title: string | null, lex: MergedLexicon = LEX): BoilerplateResult {
-  const lines = text.split('\n').map((t) => classify(t, lex));
+  const parts = text.split('\n');
+  const lines: Line[] = [];
+  for (let i = 0; i < parts.length; i++) lines.push(classify(parts[i], lex));
   const meta: FoundMeta = {};
   // Each field takes the value found on the earliest line.
   const at: Partial<Record<keyof FoundMeta, number>> = {};
@@ -322,7 +329,7 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
   };
 
   // Metadata lines and pure furniture lines go wherever they are.
-  for (const l of lines) if (l.kind === 'meta' || l.kind === 'furniture') drop(l);
+  for (let i = 0; i < lines.length; i++) if (lines[i].kind === 'meta' || lines[i].kind === 'furniture') drop(lines[i]);
 
   // Head: edge furniture and runs of short link-like lines before the first body line.
   let h = 0;
@@ -409,7 +416,10 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
   // hashing every long paragraph costs more than the rest of this stage.)
   const seenShort = new Set<string>();
   const seenLong: string[] = [];
-  for (const l of lines) {
+  /** Lower case of seenLong[i], computed when first needed. */
+  const seenLongLower: (string | undefined)[] = [];
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
     if (!l.keep || l.kind === 'blank' || l.key.length < 2) continue;
     const k = l.key;
     if (k.length <= 64) {
@@ -417,15 +427,28 @@ export function removeBoilerplate(text: string, title: string | null, lex: Merge
       else seenShort.add(k);
     } else {
       let dup = false;
-      for (const o of seenLong) if (o.length === k.length && (o === k || o.toLowerCase() === k.toLowerCase())) dup = true;
+      let kLower: string | undefined;
+      for (let i = 0; i < seenLong.length && !dup; i++) {
+        const o = seenLong[i];
+        if (o.length !== k.length) continue;
+        if (o === k) dup = true;
+        else {
+          kLower ??= k.toLowerCase();
+          dup = (seenLongLower[i] ??= o.toLowerCase()) === kLower;
+        }
+      }
       if (dup) l.keep = false;
-      else seenLong.push(k);
+      else {
+        seenLong.push(k);
+        seenLongLower.push(kLower);
+      }
     }
   }
 
   let removed = 0;
   const out: string[] = [];
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
     if (!l.keep) {
       removed++;
       continue;

@@ -58,36 +58,79 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
+/** fmix with the same 32 bits as a signed integer (stays a small integer in the engine: no boxing). */
+function fmixI(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 const SHINGLE = 3;
-let HA = new Uint32Array(1024);
-let HB = new Uint32Array(1024);
+let HA = new Int32Array(1024);
+let HB = new Int32Array(1024);
 /** Share of the words at each end of the text whose shingles weigh 1 instead of 3 (at most EDGE_MAX words). */
 const EDGE_SHARE = 0.1;
 const EDGE_MAX = 40;
 
 /**
- * Bit-sliced counters: 32 counters (one per bit of a 32-bit word) stored as PLANES words, the
- * p-th holding bit p of every counter. Four sets at PLANES-word strides: high and low halves of
- * the edge shingles (weight 1), high and low halves of the others (weight 3). Adding a word adds
- * one to the counter of each of its set bits with a ripple carry (about two steps on average).
+ * Per-bit counters in SWAR nibbles: NIB[k] (k = 0..3) holds, in its nibble j, how many shingles
+ * since the last flush had bit 4j + k of the high half set; NIB[4 + k] the same for the low
+ * half. A nibble holds 15 at most, so the nibbles are flushed into CNT (bit → weighted count,
+ * high half 0..31, low half 32..63) every NIB_MAX shingles and where the weight changes.
  */
-const PLANES = 32;
-const VC = new Int32Array(4 * PLANES);
+const NIB_MAX = 15;
+const NIB = new Int32Array(8);
+const CNT = new Int32Array(64);
 
-function vadd(off: number, x: number): void {
-  let carry = x;
-  for (let p = off; carry !== 0; p++) {
-    const t = VC[p] & carry;
-    VC[p] ^= carry;
-    carry = t;
+/** Adds the nibble counters, times `w`, to CNT and empties them. */
+function flushNibbles(w: number): void {
+  for (let k = 0; k < 8; k++) {
+    const v = NIB[k];
+    if (v === 0) continue;
+    NIB[k] = 0;
+    const base = k < 4 ? k : 32 + (k - 4);
+    for (let j = 0; j < 8; j++) CNT[base + 4 * j] += w * ((v >>> (4 * j)) & 15);
   }
 }
 
-/** Counter `bit` of the set at `off`, whose counters all fit in `planes` bits (at most 31). */
-function vget(off: number, bit: number, planes: number): number {
-  let v = 0;
-  for (let p = 0; p < planes; p++) v |= ((VC[off + p] >>> bit) & 1) << p;
-  return v;
+/** Counts the bits of shingles [from, to) (hashes of words ha/hb), each weighing `w`. */
+function countShingles(ha: Int32Array, hb: Int32Array, from: number, to: number, w: number): void {
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  let b3 = 0;
+  let pending = 0;
+  for (let i = from; i < to; i++) {
+    const hi = fmixI(Math.imul(fmixI(Math.imul(ha[i], 31) ^ ha[i + 1]), 31) ^ ha[i + 2]);
+    const lo = fmixI(Math.imul(fmixI(Math.imul(hb[i], 37) ^ hb[i + 1]), 37) ^ hb[i + 2]);
+    a0 = (a0 + (hi & 0x11111111)) | 0;
+    a1 = (a1 + ((hi >>> 1) & 0x11111111)) | 0;
+    a2 = (a2 + ((hi >>> 2) & 0x11111111)) | 0;
+    a3 = (a3 + ((hi >>> 3) & 0x11111111)) | 0;
+    b0 = (b0 + (lo & 0x11111111)) | 0;
+    b1 = (b1 + ((lo >>> 1) & 0x11111111)) | 0;
+    b2 = (b2 + ((lo >>> 2) & 0x11111111)) | 0;
+    b3 = (b3 + ((lo >>> 3) & 0x11111111)) | 0;
+    if (++pending === NIB_MAX || i + 1 === to) {
+      NIB[0] = a0;
+      NIB[1] = a1;
+      NIB[2] = a2;
+      NIB[3] = a3;
+      NIB[4] = b0;
+      NIB[5] = b1;
+      NIB[6] = b2;
+      NIB[7] = b3;
+      flushNibbles(w);
+      a0 = a1 = a2 = a3 = b0 = b1 = b2 = b3 = 0;
+      pending = 0;
+    }
+  }
 }
 
 /**
@@ -115,17 +158,17 @@ export function simhash(text: string): string {
       inWord = true;
     } else if (inWord) {
       if (n === ha.length) {
-        const na = new Uint32Array(n * 2);
+        const na = new Int32Array(n * 2);
         na.set(ha);
         ha = na;
-        const nb = new Uint32Array(n * 2);
+        const nb = new Int32Array(n * 2);
         nb.set(hb);
         hb = nb;
         HA = ha;
         HB = hb;
       }
-      ha[n] = fmix(a);
-      hb[n] = fmix(b ^ a);
+      ha[n] = fmixI(a);
+      hb[n] = fmixI(b ^ a);
       n++;
       a = 0x811c9dc5;
       b = 0x9e3779b9;
@@ -145,32 +188,23 @@ export function simhash(text: string): string {
   }
   // Headers and footers (titles, credits, "published by…") are where copies of one
   // dispatch differ: shingles near the edges weigh less than the body's.
-  VC.fill(0);
+  CNT.fill(0);
   const edge = Math.min(EDGE_MAX, Math.floor(n * EDGE_SHARE));
-  let n1 = 0;
-  let n3 = 0;
-  for (let i = 0; i + SHINGLE <= n; i++) {
-    const hi = fmix(Math.imul(fmix(Math.imul(ha[i], 31) ^ ha[i + 1]), 31) ^ ha[i + 2]);
-    const lo = fmix(Math.imul(fmix(Math.imul(hb[i], 37) ^ hb[i + 1]), 37) ^ hb[i + 2]);
-    if (i < edge || i + SHINGLE > n - edge) {
-      n1++;
-      vadd(0, hi);
-      vadd(PLANES, lo);
-    } else {
-      n3++;
-      vadd(2 * PLANES, hi);
-      vadd(3 * PLANES, lo);
-    }
-  }
+  // Shingle i weighs 1 when i < edge or i + SHINGLE > n - edge, else 3: a weight-1 head, a
+  // weight-3 core (possibly empty), a weight-1 tail.
+  const count = n - SHINGLE + 1;
+  const coreFrom = Math.min(edge, count);
+  const coreTo = Math.max(coreFrom, n - edge - SHINGLE + 1);
+  countShingles(ha, hb, 0, coreFrom, 1);
+  countShingles(ha, hb, coreFrom, coreTo, 3);
+  countShingles(ha, hb, coreTo, count, 1);
   // A bit is set when the weight of the shingles having it exceeds half the total.
-  const total = n1 + 3 * n3;
-  // no counter exceeds the number of shingles
-  const planes = 32 - Math.clz32(n);
+  const total = count + 2 * (coreTo - coreFrom);
   let hi = 0;
   let lo = 0;
   for (let bit = 0; bit < 32; bit++) {
-    if (2 * (vget(0, bit, planes) + 3 * vget(2 * PLANES, bit, planes)) - total > 0) hi |= 1 << bit;
-    if (2 * (vget(PLANES, bit, planes) + 3 * vget(3 * PLANES, bit, planes)) - total > 0) lo |= 1 << bit;
+    if (2 * CNT[bit] - total > 0) hi |= 1 << bit;
+    if (2 * CNT[32 + bit] - total > 0) lo |= 1 << bit;
   }
   return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 }

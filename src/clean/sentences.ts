@@ -89,8 +89,8 @@ function opens(text: string, n: number): boolean {
 function splitLine(text: string, start: number, end: number, out: SentenceSpan[]): void {
   let s = start;
   ENDS.lastIndex = start;
-  for (let hit = ENDS.exec(text); hit !== null && hit.index < end; hit = ENDS.exec(text)) {
-    const i = hit.index;
+  // test() rather than exec(): ENDS matches one code unit, so the hit is at lastIndex - 1 (no match array per end)
+  for (let i = ENDS.test(text) ? ENDS.lastIndex - 1 : -1; i >= 0 && i < end; i = ENDS.test(text) ? ENDS.lastIndex - 1 : -1) {
     const c = text.charCodeAt(i);
     let j = i + 1;
     while (j < end && isEnd(text.charCodeAt(j))) j++;

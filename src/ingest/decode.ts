@@ -97,6 +97,24 @@ function looksLatin(bytes: Uint8Array, text: string): boolean {
   return good >= 0.8 * (good + bad);
 }
 
+/**
+ * The bytes decodeBytes would read as UTF-8 (BOM dropped), when it would and the text is
+ * plainly not only white space (its first byte that is not ASCII white space is another ASCII
+ * character); else null (then decodeBytes gives the text, the Windows-1252 reading or the
+ * refusal). A reader may then decode the bytes piece by piece, each piece cut at a line feed
+ * (a byte that is never part of a multi-byte sequence), into strings equal to the pieces of
+ * decodeBytes(bytes).text, without making the whole file one string.
+ */
+export function utf8Body(bytes: Uint8Array): Buffer | null {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return null;
+  if (binaryReason(bytes) !== null || !isUtf8(bytes)) return null;
+  const from = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let i = from;
+  while (i < bytes.length && (bytes[i] === 32 || (bytes[i] >= 9 && bytes[i] <= 13))) i++;
+  if (i === bytes.length || bytes[i] >= 0x80) return null;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from);
+}
+
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { ok: false, reason: 'UTF-16 text is not supported (convert the file to UTF-8)' };

@@ -8,11 +8,11 @@
  * / RSS 1.0 / Atom (.xml, .rss, .atom). Unknown extensions and standard input are sniffed from
  * the content. Encodings: UTF-8, with a Windows-1252 fallback (reported as a warning).
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError, type Doc } from '../document.js';
-import { decodeBytes } from './decode.js';
-import { hashId, readFeed, readHtml, readJson, readJsonl, readTxt, type Encoding, type Item } from './readers.js';
+import { decodeBytes, utf8Body } from './decode.js';
+import { hashId, readFeed, readHtml, readJson, readJsonl, readJsonlUtf8, readTxt, type Encoding, type Item } from './readers.js';
 
 export { decodeBytes } from './decode.js';
 export { extractHtml, htmlFragmentToText } from './html.js';
@@ -96,6 +96,18 @@ export function* readBytes(path: string, bytes: Uint8Array, format: Format | nul
     yield new InputError(path, 'empty file');
     return;
   }
+  if (format === 'jsonl') {
+    // JSON Lines in UTF-8 (the usual bulk input): lines are decoded one at a time (see readJsonlUtf8).
+    const body = utf8Body(bytes);
+    if (body !== null) {
+      try {
+        yield* readJsonlUtf8(path, body, 'utf-8');
+      } catch (e) {
+        yield new InputError(path, `could not be read (${(e as Error)?.message?.slice(0, 100) ?? 'unknown error'})`);
+      }
+      return;
+    }
+  }
   const d = decodeBytes(bytes);
   if (!d.ok) {
     yield new InputError(path, d.reason);
@@ -126,20 +138,39 @@ function errMessage(e: unknown): string {
   return `unreadable (${code ?? (e as Error)?.message ?? 'error'})`;
 }
 
-async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array | InputError> {
-  let fh;
+/**
+ * The bytes of one file, read synchronously: a thread-pool round trip per call (open, stat,
+ * read, close) costs more than the read itself for article-sized files, and the loop that
+ * asks for the file has nothing else to do meanwhile.
+ */
+/**
+ * A buffer one readInputs call reuses from one file to the next: it reads one file at a time,
+ * and nothing made from a file's bytes keeps them (readers make strings of their own), so a
+ * file-sized buffer in fresh memory per file is not needed.
+ */
+interface Scratch {
+  buf: Buffer | null;
+}
+
+function readFileCapped(path: string, maxBytes: number, scratch?: Scratch): Uint8Array | InputError {
+  let fd: number;
   try {
-    fh = await open(path, 'r');
+    fd = openSync(path, 'r');
   } catch (e) {
     return new InputError(path, errMessage(e));
   }
   try {
-    const st = await fh.stat();
+    const st = fstatSync(fd);
     if (st.size > maxBytes) return new InputError(path, `file too large (${st.size} bytes, limit ${maxBytes})`);
-    const buf = Buffer.alloc(st.size);
+    // every byte returned is read into (the rest is cut off below)
+    let buf: Buffer;
+    if (scratch && st.size > 4096) {
+      if (scratch.buf === null || scratch.buf.length < st.size) scratch.buf = Buffer.allocUnsafeSlow(st.size);
+      buf = scratch.buf;
+    } else buf = Buffer.allocUnsafe(st.size);
     let off = 0;
     while (off < st.size) {
-      const { bytesRead } = await fh.read(buf, off, st.size - off, off);
+      const bytesRead = readSync(fd, buf, off, st.size - off, off);
       if (bytesRead === 0) break;
       off += bytesRead;
     }
@@ -147,7 +178,11 @@ async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Arra
   } catch (e) {
     return new InputError(path, errMessage(e));
   } finally {
-    await fh.close().catch(() => undefined);
+    try {
+      closeSync(fd);
+    } catch {
+      /* as before: a failed close is not a refusal */
+    }
   }
 }
 
@@ -175,12 +210,13 @@ interface Found {
 
 /**
  * Regular files under a directory, recursively, sorted by name, hidden entries skipped; files
- * whose extension is not an article format are reported to `onSkip` and left out.
+ * whose extension is not an article format are reported to `onSkip` and left out. Synchronous
+ * file system calls, as for reading the files (see readFileCapped).
  */
-async function* walk(dir: string, onSkip: ReadOptions['onSkip'], rel = '', depth = 0): AsyncGenerator<Found | InputError> {
+function* walk(dir: string, onSkip: ReadOptions['onSkip'], rel = '', depth = 0): Generator<Found | InputError> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+    names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
   } catch (e) {
     yield new InputError(dir, errMessage(e));
     return;
@@ -189,7 +225,7 @@ async function* walk(dir: string, onSkip: ReadOptions['onSkip'], rel = '', depth
     const p = join(dir, name);
     let st;
     try {
-      st = await stat(p);
+      st = statSync(p);
     } catch (e) {
       yield new InputError(p, errMessage(e));
       continue;
@@ -214,6 +250,7 @@ async function* walk(dir: string, onSkip: ReadOptions['onSkip'], rel = '', depth
 export async function* readInputs(paths: string[], opts: ReadOptions = {}): AsyncGenerator<Doc | InputError> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const fileIds = new Set<string>();
+  const scratch: Scratch = { buf: null };
   for (const p of paths) {
     if (p === '-') {
       const bytes = await readStdin(opts.stdin ?? process.stdin, maxBytes);
@@ -223,7 +260,7 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
     }
     let st;
     try {
-      st = await stat(p);
+      st = statSync(p);
     } catch (e) {
       yield new InputError(p, errMessage(e));
       continue;
@@ -232,13 +269,13 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
       yield new InputError(p, 'not a regular file');
       continue;
     }
-    const files: AsyncIterable<Found | InputError> | Found[] = st.isDirectory() ? walk(p, opts.onSkip) : [{ path: p, rel: basename(p) }];
-    for await (const f of files) {
+    const files: Iterable<Found | InputError> = st.isDirectory() ? walk(p, opts.onSkip) : [{ path: p, rel: basename(p) }];
+    for (const f of files) {
       if (f instanceof InputError) {
         yield f;
         continue;
       }
-      const bytes = await readFileCapped(f.path, maxBytes);
+      const bytes = readFileCapped(f.path, maxBytes, scratch);
       if (bytes instanceof InputError) {
         yield bytes;
         continue;

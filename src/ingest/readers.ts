@@ -111,14 +111,41 @@ function readRecord(path: string, rec: unknown, line: number, format: 'jsonl', e
 
 /** JSON Lines: one article per line; a bad line is refused with its 1-based number, the others go on. Unknown keys (e.g. "gold") are ignored. */
 export function* readJsonl(path: string, text: string, encoding: Encoding): Generator<Item> {
+  yield* jsonlItems(
+    path,
+    encoding,
+    text.length,
+    (from) => text.indexOf('\n', from),
+    (a, b) => text.slice(a, b),
+  );
+}
+
+/**
+ * readJsonl over the bytes of a valid UTF-8 text (see utf8Body in decode.ts): the same items,
+ * each line decoded on its own (line feeds are single bytes in UTF-8) instead of the whole
+ * file being decoded into one string first (a buffer and a string the size of the file, per
+ * file, in fresh memory).
+ */
+export function* readJsonlUtf8(path: string, bytes: Buffer, encoding: Encoding): Generator<Item> {
+  yield* jsonlItems(
+    path,
+    encoding,
+    bytes.length,
+    (from) => bytes.indexOf(10, from),
+    (a, b) => bytes.toString('utf8', a, b),
+  );
+}
+
+/** The lines of a text of `length` units (code units, or bytes of UTF-8): `newline(from)` the next line feed at or after `from` (or -1), `lineAt(a, b)` the units a..b as a string. */
+function* jsonlItems(path: string, encoding: Encoding, length: number, newline: (from: number) => number, lineAt: (a: number, b: number) => string): Generator<Item> {
   let n = 0;
   let start = 0;
   let any = false;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+  while (start <= length) {
+    let end = newline(start);
+    if (end < 0) end = length;
     n++;
-    const line = text.slice(start, end).trim();
+    const line = lineAt(start, end).trim();
     start = end + 1;
     if (line === '') continue;
     any = true;

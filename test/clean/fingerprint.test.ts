@@ -57,3 +57,14 @@ test('content hash collapses whitespace but keeps case', () => {
   assert.equal(contentHash('Cafe\u0301'), contentHash('Café'));
   assert.notEqual(contentHash('a b c'), contentHash('A b c'));
 });
+
+test('simhash values are stable (pinned: the counting may change, the hashes may not)', () => {
+  const s = 'Les forces gouvernementales ont repris mardi le contrôle de la colline, après deux jours de combats. ';
+  assert.equal(simhash('un deux'), '9b7666fe450ba5e0');
+  assert.equal(simhash('un deux trois'), '3da11ba517850b98');
+  assert.equal(simhash(s), '6072d11f02b966e8');
+  assert.equal(simhash(s.repeat(3)), 'e073d13f12bb66f8');
+  // more than 15 shingles in each weight class (the nibble counters are flushed), long edges
+  assert.equal(simhash(s.repeat(40)), 'e072d11f12f966a0');
+  assert.equal(simhash('mot x'.repeat(700)), '5212c063a4baba83');
+});
