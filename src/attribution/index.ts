@@ -11,13 +11,15 @@
 import type { Attribution, Doc, Entity, Mention } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { AttributionLexicon } from './lexicon.js';
-import { Phrases, sentencesOf, sortByStart, type Sentence } from '../events/patterns.js';
+import { Phrases, sentencesOf, sortByStart, type PhraseMatch, type Sentence } from '../events/patterns.js';
 import { codeUnitTable, SPACE } from '../match/units.js';
 
 interface Compiled {
-  /** Cues before the source (group 0) and reporting verbs (group 1), scanned in one pass. */
+  /**
+   * Cues before the source (group 0), reporting verbs (group 1), continuation cues (group 2) and
+   * hearsay forms (group 3), scanned in one pass (see scanGroups; the events stage scans them with its own lists).
+   */
   cues: Phrases;
-  before: Phrases;
   notSources: Phrases;
   verbs: Phrases;
   aux: Phrases;
@@ -30,8 +32,6 @@ interface Compiled {
   title: Phrases;
   anaphora: Phrases;
   pronouns: Set<string>;
-  continuation: Phrases;
-  hearsay: Phrases;
   boundaries: Set<string>;
   determiners: Set<string>;
   particles: Set<string>;
@@ -43,8 +43,7 @@ function compile(lex: AttributionLexicon): Compiled {
   let c = compiledCache.get(lex);
   if (c) return c;
   c = {
-    cues: new Phrases([lex.before, lex.verbs]),
-    before: Phrases.of(lex.before),
+    cues: new Phrases(scanGroups(lex)),
     notSources: Phrases.of(lex.notSources),
     verbs: Phrases.of(lex.verbs),
     aux: Phrases.of(lex.auxiliaries),
@@ -61,14 +60,50 @@ function compile(lex: AttributionLexicon): Compiled {
     title: Phrases.of(lex.titles),
     anaphora: Phrases.of(lex.anaphora),
     pronouns: new Set(lex.pronouns.map((w) => w.toLowerCase())),
-    continuation: Phrases.of(lex.continuation),
-    hearsay: Phrases.of(lex.hearsay),
     boundaries: new Set(lex.sourceBoundaries.map((w) => w.toLowerCase())),
     determiners: new Set(lex.determiners.map((w) => w.toLowerCase().replace('’', "'"))),
     particles: new Set(lex.nameParticles.map((w) => w.toLowerCase())),
   };
   compiledCache.set(lex, c);
   return c;
+}
+
+/**
+ * The lists one sentence scan reads for attribution, in group order: cues before the source,
+ * reporting verbs, continuation cues, hearsay forms (each its own overlap class).
+ */
+export function scanGroups(lex: AttributionLexicon): string[][] {
+  return [lex.before, lex.verbs, lex.continuation, lex.hearsay];
+}
+
+/**
+ * One document's scan for attribution, per sentence of sentencesOf: the matches of groups 0 and 1
+ * of scanGroups (by start, each with its group), and flags: 1 when the sentence holds a group 0
+ * match, 2 a continuation cue, 4 a hearsay form.
+ */
+export interface AttributionScan {
+  cues: PhraseMatch[][];
+  flags: Uint8Array;
+}
+
+/** The scan of every sentence with the attribution stage's own scanner. */
+function scanSentences(text: string, sents: readonly Sentence[], c: Compiled): AttributionScan {
+  const cues: PhraseMatch[][] = [];
+  const flags = new Uint8Array(sents.length);
+  for (let si = 0; si < sents.length; si++) {
+    const all = c.cues.scan(text, sents[si].start, sents[si].end);
+    const keep: PhraseMatch[] = [];
+    let f = 0;
+    for (const m of all) {
+      if (m.group <= 1) {
+        keep.push(m);
+        if (m.group === 0) f |= 1;
+      } else f |= m.group === 2 ? 2 : 4;
+    }
+    cues.push(keep);
+    flags[si] = f;
+  }
+  return { cues, flags };
 }
 
 /** Where a run of auxiliaries / adverbs ending at b starts (b when there is none). */
@@ -219,23 +254,27 @@ function publicOf(f: Attribution): Attribution {
 
 const cache = new WeakMap<Doc, { text: string; lex: AttributionLexicon; ents: Entity[]; n: number; atts: Attribution[] }>();
 
-/** The document's attributions (pure; cached per document, text and lexicon). */
-export function findAttributions(doc: Doc, lex: AttributionLexicon): Attribution[] {
+/**
+ * The document's attributions (pure; cached per document, text and lexicon). `scanned`: the
+ * document's sentences already scanned for scanGroups (the events stage does it in its own pass).
+ */
+export function findAttributions(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): Attribution[] {
   const hit = cache.get(doc);
   // entities without mentions (crowd actors the events stage adds) do not change the reading
   let n = 0;
   for (const e of doc.entities) n += e.mentions.length;
   if (hit && hit.text === doc.text && hit.lex === lex && hit.ents === doc.entities && hit.n === n) return hit.atts;
-  const atts = detect(doc, lex).map(publicOf);
+  const atts = detect(doc, lex, scanned).map(publicOf);
   cache.set(doc, { text: doc.text, lex, ents: doc.entities, n, atts });
   return atts;
 }
 
-function detect(doc: Doc, lex: AttributionLexicon): Found[] {
+function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): Found[] {
   const c = compile(lex);
   const punct = c.punct;
   const text = doc.text;
   const sents = sentencesOf(text, doc.sentences);
+  const scan = scanned ?? scanSentences(text, sents, c);
   const mentions: MentionRef[] = [];
   for (const e of doc.entities) for (const m of e.mentions) mentions.push({ m, e });
   sortByStart(mentions, mStart);
@@ -247,7 +286,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
     const taken: { start: number; end: number }[] = [];
     const overlaps = (a: number, b: number) => taken.some((t) => a < t.end && b > t.start);
 
-    const cueHits = c.cues.scan(text, s.start, s.end);
+    const cueHits = scan.cues[si];
     // A. cues before the source: "selon X", "according to X"
     for (const cue of cueHits) {
       if (cue.group !== 0) continue;
@@ -364,18 +403,15 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       for (let sj = si + 1; sj < sents.length; sj++) {
         const n = sents[sj];
         if (n.para !== s.para) break;
-        if (hasOwnCue(text, n, c)) break;
-        if (c.continuation.test(text, n.start, n.end) || c.hearsay.test(text, n.start, n.end)) last.scope = { start: last.scope!.start, end: n.end };
+        const f = scan.flags[sj];
+        // a cue of its own (not a continuation cue) opens the sentence's own attribution
+        if ((f & 1) !== 0 && (f & 2) === 0) break;
+        if ((f & 6) !== 0) last.scope = { start: last.scope!.start, end: n.end };
         else break;
       }
     }
   }
   return out;
-}
-
-function hasOwnCue(text: string, s: Sentence, c: Compiled): boolean {
-  if (c.before.test(text, s.start, s.end)) return !c.continuation.test(text, s.start, s.end);
-  return false;
 }
 
 function lastToken(text: string, a: number, b: number): string | null {

@@ -22,11 +22,11 @@
  *   conditional "auraient été"), else asserted; the attribution stage adds sources.
  * Events of the same type that agree on actors, place and date are merged within a document.
  */
-import type { ConflictEvent, DateMention, Doc, Entity, EventStatus, Mention, Place, Span } from '../document.js';
+import type { Attribution, ConflictEvent, DateMention, Doc, Entity, EventStatus, Mention, Place, Span } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { EventLexicon, TriggerEntry } from './lexicon.js';
 import { Phrases, findAll, patternSource, sentencesOf, sortByStart, type PhraseMatch, type Sentence } from './patterns.js';
-import { findAttributions } from '../attribution/index.js';
+import { findAttributions, scanGroups, type AttributionScan } from '../attribution/index.js';
 import { CROWD_ACTORS, countryName } from './taxonomy.js';
 import type { AttributionLexicon } from '../attribution/lexicon.js';
 
@@ -78,6 +78,39 @@ interface Compiled {
   hasNegSplit: boolean;
   /** The scanner groups whose matches' text is read (triggers and vague quantities); the others' text is left ''. */
   textOf: Uint8Array;
+  /** The lists of groups (what `scanner` was built from) and their overlap classes. */
+  groups: string[][];
+  classes: number[];
+  /** Scanners over this lexicon's groups followed by an attribution lexicon's (see withAttribution). */
+  joint: WeakMap<AttributionLexicon, Joint>;
+}
+
+/** One scanner for the events lexicon's groups (0..attBase-1) and the attribution stage's scanGroups (attBase..). */
+interface Joint {
+  scanner: Phrases;
+  attBase: number;
+  textOf: Uint8Array;
+}
+
+/** The scanner that reads a sentence once for both the events and the attribution stage. */
+function withAttribution(c: Compiled, attLex: AttributionLexicon): Joint {
+  let j = c.joint.get(attLex);
+  if (j) return j;
+  const groups = c.groups.slice();
+  const classes = c.classes.slice();
+  const attBase = groups.length;
+  for (const forms of scanGroups(attLex)) {
+    groups.push(forms);
+    classes.push(groups.length); // a class of its own, as in the events lists
+  }
+  const textOf = new Uint8Array(groups.length);
+  textOf.set(c.textOf);
+  // the attribution stage reads the text of its cues (groups 0 and 1)
+  textOf[attBase] = 1;
+  textOf[attBase + 1] = 1;
+  j = { scanner: new Phrases(groups, classes), attBase, textOf };
+  c.joint.set(attLex, j);
+  return j;
 }
 
 const compiledCache = new WeakMap<EventLexicon, Compiled>();
@@ -144,6 +177,9 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
   textOf[g.vague] = 1;
   c = {
     textOf,
+    groups,
+    classes,
+    joint: new WeakMap(),
     scanner: new Phrases(groups, classes),
     nTriggers: lex.triggers.length,
     g,
@@ -335,8 +371,37 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   const c = compileEventLexicon(lex);
   const sents = sentencesOf(text, doc.sentences);
 
+  // one scan of each sentence for the events lists and, with attLex, the attribution stage's
+  let scans: Scan[];
+  let sourceZones: Attribution[] = [];
+  if (attLex) {
+    const j = withAttribution(c, attLex);
+    const base = j.attBase;
+    scans = [];
+    const att: AttributionScan = { cues: [], flags: new Uint8Array(sents.length) };
+    for (let si = 0; si < sents.length; si++) {
+      const all = j.scanner.scan(text, sents[si].start, sents[si].end, j.textOf);
+      const own: PhraseMatch[] = [];
+      const cues: PhraseMatch[] = [];
+      let f = 0;
+      for (const m of all) {
+        if (m.group < base) own.push(m);
+        else {
+          const g = (m.group -= base);
+          if (g <= 1) {
+            cues.push(m);
+            if (g === 0) f |= 1;
+          } else f |= g === 2 ? 2 : 4;
+        }
+      }
+      scans.push(scanOf(own));
+      att.cues.push(cues);
+      att.flags[si] = f;
+    }
+    sourceZones = findAttributions(doc, attLex, att);
+  } else scans = sents.map((s) => scanOf(c.scanner.scan(text, s.start, s.end, c.textOf)));
+
   // mentions, sorted
-  const sourceZones = attLex ? findAttributions(doc, attLex) : [];
   const inSource = (m: Mention) => {
     for (const z of sourceZones) if (m.start >= z.start && m.end <= z.end) return true;
     return false;
@@ -372,7 +437,6 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
   const all: Candidate[] = [];
   let lastActor1: MentionRef[] = [];
-  const scans: Scan[] = sents.map((s) => scanOf(c.scanner.scan(text, s.start, s.end, c.textOf)));
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
     const ms = scans[si];
