@@ -201,42 +201,47 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
   return c;
 }
 
-/** One sentence's scanner matches, all (by start) and by group. */
-interface Scan {
-  all: readonly PhraseMatch[];
-  by: (PhraseMatch[] | undefined)[];
-}
+/**
+ * One sentence's scanner matches, by start (matches at one token in group order). A sentence
+ * holds a handful: the helpers below read a group's matches by walking them all (no per-group lists).
+ */
+type Scan = readonly PhraseMatch[];
 const NONE: PhraseMatch[] = [];
 
-function scanOf(all: PhraseMatch[]): Scan {
-  const by: (PhraseMatch[] | undefined)[] = [];
-  for (const m of all) {
-    const l = by[m.group];
-    if (l) l.push(m);
-    else by[m.group] = [m];
-  }
-  return { all, by };
-}
-
-/** The matches of one group (by start). */
-function group(ms: Scan, g: number): readonly PhraseMatch[] {
-  return ms.by[g] ?? NONE;
-}
-
-/** The scanner's matches of one group inside [a, b). */
+/** The scanner's matches of one group inside [a, b) (a fresh list, or NONE). */
 function hits(ms: Scan, g: number, a: number, b: number): PhraseMatch[] {
-  const l = ms.by[g];
-  if (!l) return NONE;
   let out: PhraseMatch[] | null = null;
-  for (const m of l) if (m.start >= a && m.end <= b) (out ??= []).push(m);
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.group === g && m.start >= a && m.end <= b) (out ??= []).push(m);
+  }
   return out ?? NONE;
+}
+
+/** The first match of one group inside [a, b), or null. */
+function firstHit(ms: Scan, g: number, a: number, b: number): PhraseMatch | null {
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.group === g && m.start >= a && m.end <= b) return m;
+  }
+  return null;
+}
+
+/** The last match of one group inside [a, b), or null. */
+function lastHit(ms: Scan, g: number, a: number, b: number): PhraseMatch | null {
+  for (let k = ms.length - 1; k >= 0; k--) {
+    const m = ms[k];
+    if (m.group === g && m.start >= a && m.end <= b) return m;
+  }
+  return null;
 }
 
 /** A match of the group ending right before pos (only white space between, at most `gap` chars). */
 function endsBefore(text: string, ms: Scan, g: number, pos: number, gap = 2): PhraseMatch | null {
   let best: PhraseMatch | null = null;
-  for (const m of group(ms, g)) {
-    if (m.end > pos || pos - m.end > gap) continue;
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.group !== g || m.end > pos || pos - m.end > gap) continue;
     if (!blank(text, m.end, pos)) continue;
     if (!best || m.start < best.start) best = m;
   }
@@ -394,12 +399,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
           } else f |= g === 2 ? 2 : 4;
         }
       }
-      scans.push(scanOf(own));
+      scans.push(own);
       att.cues.push(cues);
       att.flags[si] = f;
     }
     sourceZones = findAttributions(doc, attLex, att);
-  } else scans = sents.map((s) => scanOf(c.scanner.scan(text, s.start, s.end, c.textOf)));
+  } else scans = sents.map((s) => c.scanner.scan(text, s.start, s.end, c.textOf));
 
   // mentions, sorted
   const inSource = (m: Mention) => {
@@ -442,9 +447,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     const ms = scans[si];
     const found: Candidate[] = [];
     const fallbacks: Candidate[] = [];
-    const matches: { span: Span; idx: number }[] = [];
-    for (const m of ms.all) if (m.group < c.nTriggers) matches.push({ span: { start: m.start, end: m.end, text: m.text }, idx: m.group });
-    if (!matches.length) continue;
+    let anyTrigger = false;
+    for (let k = 0; k < ms.length; k++) if (ms[k].group < c.nTriggers) anyTrigger = true;
+    if (!anyTrigger) continue;
     const sActors = within(actorMentions, s.start, s.end, mStart, mEnd);
     const sPlaces = within(placeMentions, s.start, s.end, mStart, mEnd);
     const sDates = within(dates, s.start, s.end, dStart, dEnd).filter((d) => d.value);
@@ -452,17 +457,21 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     // an actor mention right after a locative preposition is a place ("en Syrie")
     const pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
     let stoppedEnd = -1;
-    for (const { span, idx } of matches) {
+    for (let mk = 0; mk < ms.length; mk++) {
+      const tm = ms[mk];
+      const idx = tm.group;
+      if (idx >= c.nTriggers) continue;
       // "appelle à cesser l'offensive", "la fin des combats": no event
-      if (endsBefore(text, ms, c.g.nonEvent, span.start, 2)) {
-        stoppedEnd = span.end;
+      if (endsBefore(text, ms, c.g.nonEvent, tm.start, 2)) {
+        stoppedEnd = tm.end;
         continue;
       }
       // "cesser son offensive de reconquête": the complement of a stopped event is not an event either
-      if (stoppedEnd >= 0 && span.start >= stoppedEnd && c.genitive.test(text.slice(stoppedEnd, span.start))) {
-        stoppedEnd = span.end;
+      if (stoppedEnd >= 0 && tm.start >= stoppedEnd && c.genitive.test(text.slice(stoppedEnd, tm.start))) {
+        stoppedEnd = tm.end;
         continue;
       }
+      const span: Span = { start: tm.start, end: tm.end, text: tm.text };
       const entry = lex.triggers[idx];
       const clause = clauseOf(s, span, ms, c);
       const cand: Candidate = {
@@ -715,7 +724,8 @@ function datesAgree(a: string, b: string): boolean {
 function clauseOf(s: Sentence, t: Span, ms: Scan, c: Compiled): { start: number; end: number } {
   let start = s.start;
   let end = s.end;
-  for (const b of group(ms, c.g.clauseBreak)) {
+  for (const b of ms) {
+    if (b.group !== c.g.clauseBreak) continue;
     if (b.end <= t.start) start = Math.max(start, b.end);
     else if (b.start >= t.end) {
       end = Math.min(end, b.start);
@@ -733,7 +743,8 @@ function refine(cand: Candidate, s: Sentence, ms: Scan, c: Compiled, lex: EventL
   for (const name of cand.entry.refine ?? []) {
     const g = c.refiners.get(name);
     if (g === undefined) continue;
-    for (const m of hits(ms, g, lo, hi)) {
+    for (const m of ms) {
+      if (m.group !== g || m.start < lo || m.end > hi) continue;
       const d = m.end <= cand.trigger.start ? cand.trigger.start - m.end : m.start >= cand.trigger.end ? m.start - cand.trigger.end : 0;
       if (!best || d < best.d) best = { d, name };
     }
@@ -809,14 +820,17 @@ function roles(
   let a1: MentionRef[] = [];
   let a2: MentionRef[] = [];
   const after = (group: number): MentionRef[] => {
-    for (const m of hits(ms, group, t.end, clause.end)) {
+    for (const m of ms) {
+      if (m.group !== group || m.start < t.end || m.end > clause.end) continue;
       const r = firstAfter(inClause, m.end, clause.end, 30);
       if (r) return coordinated(text, inClause, r, 1, c, clause.start, clause.end);
     }
     return [];
   };
   // "entre X et Y"
-  for (const m of hits(ms, c.g.between, Math.max(clause.start, t.start - 40), clause.end)) {
+  const betweenFrom = Math.max(clause.start, t.start - 40);
+  for (const m of ms) {
+    if (m.group !== c.g.between || m.start < betweenFrom || m.end > clause.end) continue;
     const x = firstAfter(inClause, m.end, clause.end, 30);
     if (!x) continue;
     const y = inClause.find((r) => r.m.start >= x.m.end && r.m.start - x.m.end <= 40 && c.conj.test(text.slice(x.m.end, r.m.start)));
@@ -829,7 +843,9 @@ function roles(
   if (!a1.length) {
     // passive agent "par X" right after the trigger
     let passiveActors: MentionRef[] = [];
-    for (const m of hits(ms, c.g.passive, t.end, Math.min(clause.end, t.end + 22))) {
+    const passiveTo = Math.min(clause.end, t.end + 22);
+    for (const m of ms) {
+      if (m.group !== c.g.passive || m.start < t.end || m.end > passiveTo) continue;
       const r = firstAfter(inClause, m.end, clause.end, 25);
       if (r) {
         passiveActors = coordinated(text, inClause, r, 1, c, clause.start, clause.end);
@@ -847,7 +863,7 @@ function roles(
     const before = inClause.filter((r) => r.m.end <= t.start && r !== straddle);
     let subject: MentionRef[] = [];
     if (before.length) subject = coordinated(text, inClause, before[before.length - 1], -1, c, clause.start, clause.end);
-    else if (hits(ms, c.g.anaphora, clause.start, t.start).length && lastActor1.length) subject = lastActor1;
+    else if (firstHit(ms, c.g.anaphora, clause.start, t.start) && lastActor1.length) subject = lastActor1;
     if (passiveActors.length) {
       a1 = passiveActors;
       if (subject.length) a2 = subject;
@@ -886,7 +902,8 @@ function hasId(a: MentionRef[], id: string): boolean {
 
 /** A place introduced as a destination ("vers X", "en direction de X", "towards X"). */
 function isDestination(text: string, r: PlaceRef, ms: Scan, c: Compiled): boolean {
-  for (const d of group(ms, c.g.destination)) {
+  for (const d of ms) {
+    if (d.group !== c.g.destination) continue;
     if (d.end > r.m.start || r.m.start - d.end > 14) continue;
     if (!/[,;:.]/.test(text.slice(d.end, r.m.start))) return true;
   }
@@ -920,7 +937,9 @@ function pickDate(text: string, t: Span, ms: Scan, sDates: DateMention[], c: Com
     if (d.precision === 'year') {
       // "depuis 2012", "since 2014": a starting point, not the event's date
       const digit = d.start + Math.max(0, d.text.search(/\d/));
-      if (group(ms, c.g.since).some((m) => m.end <= digit && digit - m.end <= 4 && m.end >= d.start - 25)) continue;
+      let since = false;
+      for (const m of ms) if (m.group === c.g.since && m.end <= digit && digit - m.end <= 4 && m.end >= d.start - 25) since = true;
+      if (since) continue;
     }
     const dist = d.end <= t.start ? t.start - d.end : Math.max(0, d.start - t.end);
     if (dist < bd) {
@@ -936,7 +955,8 @@ function pickDate(text: string, t: Span, ms: Scan, sDates: DateMention[], c: Com
 function status(text: string, clause: { start: number; end: number }, t: Span, ms: Scan, c: Compiled): EventStatus {
   const from = Math.max(clause.start, t.start - 70);
   // negation: "sans (aucune)", "aucun", "not", "denied" shortly before the trigger
-  for (const m of hits(ms, c.g.negation, from, t.start)) {
+  for (const m of ms) {
+    if (m.group !== c.g.negation || m.start < from || m.end > t.start) continue;
     const gap = text.slice(m.end, t.start);
     if (gap.length <= 30 && !/[,;:.]/.test(gap)) return 'negated';
   }
@@ -944,24 +964,25 @@ function status(text: string, clause: { start: number; end: number }, t: Span, m
   if (c.hasNegSplit) {
     const lo = Math.max(clause.start, t.start - 40);
     const hi = Math.min(clause.end, t.end + 12);
-    for (const p of hits(ms, c.g.negParticle, lo, t.start)) {
-      const comp = hits(ms, c.g.negCompletion, p.end, hi);
-      if (comp.length && !/[,;:]/.test(text.slice(p.end, comp[0].start))) return 'negated';
+    for (const p of ms) {
+      if (p.group !== c.g.negParticle || p.start < lo || p.end > t.start) continue;
+      const comp = firstHit(ms, c.g.negCompletion, p.end, hi);
+      if (comp && !/[,;:]/.test(text.slice(p.end, comp.start))) return 'negated';
     }
   }
   // hypothetical clause ("si ...", "if ...")
-  const hyp = hits(ms, c.g.hypothetical, clause.start, t.start);
-  if (hyp.length && hyp[0].start <= clause.start + 3) return 'planned';
+  const hyp = firstHit(ms, c.g.hypothetical, clause.start, t.start);
+  if (hyp && hyp.start <= clause.start + 3) return 'planned';
   if (endsBefore(text, ms, c.g.plannedImmediate, t.start, 2)) return 'planned';
   // planned: modal / intention shortly before (or a modal right after a noun trigger)
-  for (const m of hits(ms, c.g.planned, from, t.start)) if (t.start - m.end <= 60) return 'planned';
-  const pa = hits(ms, c.g.planned, t.end, Math.min(clause.end, t.end + 40));
-  if (pa.length && pa[0].start - t.end <= 35 && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, pa[0].start)) && !hits(ms, c.g.conjunction, t.end, pa[0].start).length) return 'planned';
+  for (const m of ms) if (m.group === c.g.planned && m.start >= from && m.end <= t.start && t.start - m.end <= 60) return 'planned';
+  const pa = firstHit(ms, c.g.planned, t.end, Math.min(clause.end, t.end + 40));
+  if (pa && pa.start - t.end <= 35 && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, pa.start)) && !firstHit(ms, c.g.conjunction, t.end, pa.start)) return 'planned';
   // hearsay conditional → reported
-  const hs = hits(ms, c.g.hearsay, from, t.start);
-  if (hs.length && t.start - hs[hs.length - 1].end <= 25) return 'reported';
-  const ha = hits(ms, c.g.hearsay, t.end, Math.min(clause.end, t.end + 40));
-  if (ha.length && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, ha[0].start))) return 'reported';
+  const hs = lastHit(ms, c.g.hearsay, from, t.start);
+  if (hs && t.start - hs.end <= 25) return 'reported';
+  const ha = firstHit(ms, c.g.hearsay, t.end, Math.min(clause.end, t.end + 40));
+  if (ha && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, ha.start))) return 'reported';
   if (c.conditional && c.condGate) {
     const near = text.slice(Math.max(clause.start, t.start - 40), t.end);
     if (!c.condGate.test(near)) return 'asserted';
