@@ -257,28 +257,40 @@ function blank(text: string, a: number, b: number): boolean {
   return true;
 }
 
-/** Index of the first item whose start is at or after pos (items sorted by start). */
-function firstAt<T>(xs: readonly T[], pos: number, startOf: (x: T) => number): number {
+/** Index of the first mention whose start is at or after pos (sorted by start). */
+function firstAt<T extends { m: Mention }>(xs: readonly T[], pos: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (startOf(xs[mid]) < pos) lo = mid + 1;
+    if (xs[mid].m.start < pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** The items lying inside [a, b) (sorted by start). */
-function within<T>(xs: readonly T[], a: number, b: number, startOf: (x: T) => number, endOf: (x: T) => number): T[] {
+/** The mentions lying inside [a, b) (sorted by start). */
+function within<T extends { m: Mention }>(xs: readonly T[], a: number, b: number): T[] {
   const out: T[] = [];
-  for (let k = firstAt(xs, a, startOf); k < xs.length && startOf(xs[k]) < b; k++) if (endOf(xs[k]) <= b) out.push(xs[k]);
+  for (let k = firstAt(xs, a); k < xs.length && xs[k].m.start < b; k++) if (xs[k].m.end <= b) out.push(xs[k]);
+  return out;
+}
+
+/** The dates with a value lying inside [a, b) (sorted by start). */
+function datesWithin(xs: readonly DateMention[], a: number, b: number): DateMention[] {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid].start < a) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DateMention[] = [];
+  for (let k = lo; k < xs.length && xs[k].start < b; k++) if (xs[k].end <= b && xs[k].value) out.push(xs[k]);
   return out;
 }
 const mStart = (r: { m: Mention }) => r.m.start;
-const mEnd = (r: { m: Mention }) => r.m.end;
 const dStart = (d: DateMention) => d.start;
-const dEnd = (d: DateMention) => d.end;
 
 /** Parses a number written in digits or words ("vingt-trois", "deux cents", "1 200"). */
 export function parseNumber(s: string, lex: EventLexicon): number | null {
@@ -421,7 +433,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   sortByStart(placeMentions, mStart);
   const overlapsPlace = (m: Mention) => {
     // places starting before m.end, back to those that could still reach m.start
-    for (let k = firstAt(placeMentions, m.end, mStart) - 1; k >= 0 && placeMentions[k].m.start + placeLen > m.start; k--) {
+    for (let k = firstAt(placeMentions, m.end) - 1; k >= 0 && placeMentions[k].m.start + placeLen > m.start; k--) {
       if (placeMentions[k].m.end > m.start) return true;
     }
     return false;
@@ -450,9 +462,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     let anyTrigger = false;
     for (let k = 0; k < ms.length; k++) if (ms[k].group < c.nTriggers) anyTrigger = true;
     if (!anyTrigger) continue;
-    const sActors = within(actorMentions, s.start, s.end, mStart, mEnd);
-    const sPlaces = within(placeMentions, s.start, s.end, mStart, mEnd);
-    const sDates = within(dates, s.start, s.end, dStart, dEnd).filter((d) => d.value);
+    const sActors = within(actorMentions, s.start, s.end);
+    const sPlaces = within(placeMentions, s.start, s.end);
+    const sDates = datesWithin(dates, s.start, s.end);
     const figures = fatalityFigures(text, s, ms, c, lex, sDates);
     // an actor mention right after a locative preposition is a place ("en Syrie")
     const pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
@@ -501,22 +513,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       (entry.fallback ? fallbacks : found).push(cand);
     }
     let list = found.length ? found : fallbacks;
-    // "protesters … demanding X", "… accusing the government of Y": the demand or accusation is what the
-    // crowd voiced, not a diplomatic event
-    if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(voiced)) list = list.filter((k) => !voiced(k));
-    // "police arrested dozens of protesters", "rioters torched buses", "police were deployed around the
-    // rally": arrests are the intervention against the protest (ACLED's protest with intervention), damage is
-    // the riot's, a deployment around a crowd is no base; none is a second event
-    if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(crowdPart)) {
-      if (list.some((k) => k.subtype === 'Arrests'))
-        for (const k of list) if (k.type === 'Protests' && k.subtype === 'Peaceful protest') k.subtype = 'Protest with intervention';
-      list = list.filter((k) => !crowdPart(k));
-    }
-    // "rebels took the town after heavy attacks", "police clashed with protesters": the general word for
-    // fighting is the wording of the more specific event of the sentence, not a second event
-    if (list.some(specific) && list.some(genericClash)) list = list.filter((k) => !genericClash(k));
-    // "a grenade exploded", "a shell exploded in the market": the explosion is the grenade's or the shell's
-    if (list.some(genericBlast)) list = list.filter((k) => !genericBlast(k) || !list.some((o) => o.type === k.type && o.subtype !== k.subtype));
+    // the rules of oneReading each need two events of the sentence (one event is never both of the kinds they compare)
+    if (list.length > 1) list = oneReading(list);
     // fatalities: each figure goes to the nearest trigger of the sentence
     for (const f of figures) {
       let best: Candidate | null = null;
@@ -570,7 +568,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     for (const cand of list) {
       if (cand.place) continue;
       for (let k = si - 1; k >= 0 && k >= si - 2 && sents[k].para === s.para; k--) {
-        const ps = within(placeMentions, sents[k].start, sents[k].end, mStart, mEnd).filter((r) => !isDestination(text, r, scans[k], c));
+        const ps = within(placeMentions, sents[k].start, sents[k].end).filter((r) => !isDestination(text, r, scans[k], c));
         if (ps.length) {
           cand.place = ps[ps.length - 1];
           break;
@@ -619,6 +617,27 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   }
 
   return merged.map((cand, i) => toEvent(doc, cand, i + 1));
+}
+
+/** The events one sentence tells, once the readings that are part of another event of the sentence are dropped. */
+function oneReading(list: Candidate[]): Candidate[] {
+  // "protesters … demanding X", "… accusing the government of Y": the demand or accusation is what the
+  // crowd voiced, not a diplomatic event
+  if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(voiced)) list = list.filter((k) => !voiced(k));
+  // "police arrested dozens of protesters", "rioters torched buses", "police were deployed around the
+  // rally": arrests are the intervention against the protest (ACLED's protest with intervention), damage is
+  // the riot's, a deployment around a crowd is no base; none is a second event
+  if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(crowdPart)) {
+    if (list.some((k) => k.subtype === 'Arrests'))
+      for (const k of list) if (k.type === 'Protests' && k.subtype === 'Peaceful protest') k.subtype = 'Protest with intervention';
+    list = list.filter((k) => !crowdPart(k));
+  }
+  // "rebels took the town after heavy attacks", "police clashed with protesters": the general word for
+  // fighting is the wording of the more specific event of the sentence, not a second event
+  if (list.some(specific) && list.some(genericClash)) list = list.filter((k) => !genericClash(k));
+  // "a grenade exploded", "a shell exploded in the market": the explosion is the grenade's or the shell's
+  if (list.some(genericBlast)) list = list.filter((k) => !genericBlast(k) || !list.some((o) => o.type === k.type && o.subtype !== k.subtype));
+  return list;
 }
 
 /** What a crowd voices: its demands and accusations. */
@@ -737,20 +756,26 @@ function clauseOf(s: Sentence, t: Span, ms: Scan, c: Compiled): { start: number;
 
 /** Refiners: the cue nearest the trigger (within 80 characters) decides the sub-type. */
 function refine(cand: Candidate, s: Sentence, ms: Scan, c: Compiled, lex: EventLexicon): void {
-  let best: { d: number; name: string } | null = null;
+  const names = cand.entry.refine;
+  if (!names) return;
+  let bestD = 0;
+  let best: string | null = null;
   const lo = Math.max(s.start, cand.trigger.start - 80);
   const hi = Math.min(s.end, cand.trigger.end + 80);
-  for (const name of cand.entry.refine ?? []) {
+  for (const name of names) {
     const g = c.refiners.get(name);
     if (g === undefined) continue;
     for (const m of ms) {
       if (m.group !== g || m.start < lo || m.end > hi) continue;
       const d = m.end <= cand.trigger.start ? cand.trigger.start - m.end : m.start >= cand.trigger.end ? m.start - cand.trigger.end : 0;
-      if (!best || d < best.d) best = { d, name };
+      if (best === null || d < bestD) {
+        bestD = d;
+        best = name;
+      }
     }
   }
-  if (best) {
-    const r = lex.refiners[best.name];
+  if (best !== null) {
+    const r = lex.refiners[best];
     cand.type = r.type;
     cand.subtype = r.subtype;
   }
@@ -815,6 +840,12 @@ function roles(
   for (const r of pool) {
     if (r.m.start >= t.start && r.m.end <= t.end) continue;
     if (r.m.start >= clause.start && r.m.end <= clause.end) inClause.push(r);
+  }
+  if (inClause.length === 0) {
+    // no actor in the clause: the subject is the previous event's actor after an anaphora ("ils ont ..."), else none
+    cand.actor1 = uniq(firstHit(ms, c.g.anaphora, clause.start, t.start) && lastActor1.length ? lastActor1 : NO_REFS);
+    cand.actor2 = [];
+    return;
   }
   const patientGenitive = cand.type === 'Violence against civilians' || cand.subtype === 'Arrests' || !!cand.entry.actorRules?.some((r) => r.role === 'actor1');
   let a1: MentionRef[] = [];
@@ -887,6 +918,8 @@ function roles(
   cand.actor1 = uniq(a1);
   cand.actor2 = uniq(a2.filter((r) => !hasId(a1, r.e.id)));
 }
+
+const NO_REFS: MentionRef[] = [];
 
 /** The mentions of distinct entities, first of each kept (a handful: no Set). */
 function uniq(a: MentionRef[]): MentionRef[] {
