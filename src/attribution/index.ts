@@ -6,7 +6,7 @@
  * `reported`.
  *
  * Detection is a pure function (`findAttributions`) so the events stage can use it too (to
- * keep sources out of the actor roles); results are cached per document.
+ * keep sources out of the actor roles); the last document's results are kept (the events stage, then this stage, ask for them in turn).
  */
 import type { Attribution, Doc, Entity, Mention } from '../document.js';
 import type { Stage } from '../pipeline.js';
@@ -252,20 +252,25 @@ function publicOf(f: Attribution): Attribution {
   return o;
 }
 
-const cache = new WeakMap<Doc, { text: string; lex: AttributionLexicon; ents: Entity[]; n: number; atts: Attribution[] }>();
+/**
+ * The last document's attributions: the events stage reads them, then the attribution stage, one
+ * document after the other (one slot, like sentencesOf: a WeakMap entry per document cost more to
+ * add and to collect than the reading it saved).
+ */
+let cache: { doc: Doc; text: string; lex: AttributionLexicon; ents: Entity[]; n: number; atts: Attribution[] } | null = null;
 
 /**
- * The document's attributions (pure; cached per document, text and lexicon). `scanned`: the
+ * The document's attributions (pure; the last document's are kept, checked by document, text, entities and lexicon). `scanned`: the
  * document's sentences already scanned for scanGroups (the events stage does it in its own pass).
  */
 export function findAttributions(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): Attribution[] {
-  const hit = cache.get(doc);
+  const hit = cache !== null && cache.doc === doc ? cache : null;
   // entities without mentions (crowd actors the events stage adds) do not change the reading
   let n = 0;
   for (const e of doc.entities) n += e.mentions.length;
   if (hit && hit.text === doc.text && hit.lex === lex && hit.ents === doc.entities && hit.n === n) return hit.atts;
   const atts = detect(doc, lex, scanned).map(publicOf);
-  cache.set(doc, { text: doc.text, lex, ents: doc.entities, n, atts });
+  cache = { doc, text: doc.text, lex, ents: doc.entities, n, atts };
   return atts;
 }
 
