@@ -28,6 +28,10 @@ interface Compiled {
   pronounInCue: RegExp;
   complementizers: Phrases | null;
   punct: string;
+  /** The characters of punct, each alone. */
+  punctChars: string[];
+  /** Every inverted pronoun starts with a hyphen ("-t-il"): no match unless a hyphen follows the verb. */
+  pronounsAfterHyphen: boolean;
   anonymousHead: Phrases;
   title: Phrases;
   anaphora: Phrases;
@@ -56,6 +60,8 @@ function compile(lex: AttributionLexicon): Compiled {
       : /(?!)/u,
     complementizers: lex.complementizers.some((w) => /\p{L}/u.test(w)) ? Phrases.of(lex.complementizers.filter((w) => /\p{L}/u.test(w))) : null,
     punct: lex.complementizers.filter((w) => !/\p{L}/u.test(w)).join(''),
+    punctChars: [...lex.complementizers.filter((w) => !/\p{L}/u.test(w)).join('')],
+    pronounsAfterHyphen: lex.invertedPronouns.every((p) => p.startsWith('-')),
     anonymousHead: Phrases.of(lex.anonymousHeads),
     title: Phrases.of(lex.titles),
     anaphora: Phrases.of(lex.anaphora),
@@ -197,7 +203,14 @@ function tokensRe(text: string, a: number, b: number, max = Infinity): Tok[] {
   return out;
 }
 
-const HARD_STOP = /[,;:.!?()«»"“”\n]/u;
+/** True when text[a, b) holds a character that ends a source noun phrase: , ; : . ! ? ( ) « » " “ ” or a line break. */
+function hardStopIn(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 44 || ch === 59 || ch === 58 || ch === 46 || ch === 33 || ch === 63 || ch === 40 || ch === 41 || ch === 0xab || ch === 0xbb || ch === 34 || ch === 0x201c || ch === 0x201d || ch === 10) return true;
+  }
+  return false;
+}
 /** Words in lower case with their first ’ as ' (remembered: the same words come back). */
 const lowerAposMemo = new Map<string, string>();
 function lowerApos(w: string): string {
@@ -321,8 +334,10 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
       let lastAt = auxAt - 1;
       while (lastAt >= s.start && SPACE[text.charCodeAt(lastAt)] === 1) lastAt--;
       const lastChar = lastAt >= s.start ? text[lastAt] : '';
-      const after = text.slice(v.end, s.end);
-      const pron = c.invertedPronoun.exec(after) ?? (c.pronounInCue.test(v.text) ? ([''] as unknown as RegExpExecArray) : null);
+      // the pronoun pattern starts with [-‑] when every pronoun starts with "-" (an empty list never matches)
+      const h = v.end < s.end ? text.charCodeAt(v.end) : -1;
+      const mayPron = c.pronounsAfterHyphen ? h === 45 || h === 0x2011 : true;
+      const pron = (mayPron ? c.invertedPronoun.exec(text.slice(v.end, s.end)) : null) ?? (c.pronounInCue.test(v.text) ? ([''] as unknown as RegExpExecArray) : null);
       const inverted = /[,»”"'’—–-]/u.test(lastChar) || lastChar === '' || !!pron;
       if (inverted) {
         const cue = { start: auxAt < v.start ? auxAt : v.start, end: v.end + (pron ? pron[0].length : 0), text: '' };
@@ -348,7 +363,7 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
         const stop = win.search(/[.;!?]/u);
         const w = stop >= 0 ? win.slice(0, stop) : win;
         let ok = false;
-        if (punct && [...punct].some((p) => w.includes(p))) ok = true;
+        if (punct && c.punctChars.some((p) => w.includes(p))) ok = true;
         if (!ok && c.complementizers) ok = c.complementizers.test(text, v.end, v.end + w.length);
         if (!ok) continue;
       }
@@ -392,7 +407,7 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
       taken.push({ start: np.start, end: v.end });
     }
 
-    here.sort((x, y) => x.start - y.start);
+    if (here.length > 1) here.sort((x, y) => x.start - y.start);
     for (const a of here) {
       a.scope = { start: s.start, end: s.end };
       const q = quoteNear(text, s, a);
@@ -440,9 +455,9 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
   let end = -1;
   let n = 0;
   for (const t of toks) {
-    const gap = text.slice(end < 0 ? a : end, t.start);
-    if (HARD_STOP.test(gap)) {
-      if (apposition && n > 0 && /^\s*,\s*$/u.test(gap)) {
+    const from = end < 0 ? a : end;
+    if (hardStopIn(text, from, t.start)) {
+      if (apposition && n > 0 && /^\s*,\s*$/u.test(text.slice(from, t.start))) {
         // a short apposition reaching the end of the sentence
         const rest = tokens(text, t.start, limit);
         const tail = text.slice(t.start, limit);
