@@ -28,6 +28,7 @@ import type { EventLexicon, TriggerEntry } from './lexicon.js';
 import { Phrases, findAll, patternSource, sentencesOf, sortByStart, type PhraseMatch, type Sentence } from './patterns.js';
 import { findAttributions, scanGroups, type AttributionScan } from '../attribution/index.js';
 import { CROWD_ACTORS, countryName } from './taxonomy.js';
+import { codeUnitTable } from '../match/units.js';
 import type { AttributionLexicon } from '../attribution/lexicon.js';
 
 /** Group ids of the cue lists inside the one scanner (see compileEventLexicon). */
@@ -70,6 +71,11 @@ interface Compiled {
   conditional: RegExp | null;
   /** The conditional endings alone: a quick necessary test before `conditional`. */
   condGate: RegExp | null;
+  /**
+   * The conditional endings when each is ASCII lower-case letters other than k and s (letters no
+   * other character matches case-insensitively): condGate is then read by condGateAt, without a slice.
+   */
+  condPlain: string[] | null;
   condExceptions: Set<string>;
   numberRe: RegExp;
   vagueValues: Map<string, number>;
@@ -191,6 +197,7 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
       ? new RegExp(`\\p{L}+(?:${lex.status.conditionalEndings.join('|')})(?![\\p{L}])`, 'giu')
       : null,
     condGate: lex.status.conditionalEndings.length ? new RegExp(`(?:${lex.status.conditionalEndings.join('|')})(?![\\p{L}])`, 'iu') : null,
+    condPlain: lex.status.conditionalEndings.length && lex.status.conditionalEndings.every((e) => /^[a-jl-ru-z]+$/.test(e)) ? lex.status.conditionalEndings.slice() : null,
     condExceptions: new Set(lex.status.conditionalExceptions.map((w) => w.toLowerCase())),
     numberRe,
     vagueValues: new Map(Object.entries(lex.fatalities.vague).map(([k, v]) => [fold(k), v])),
@@ -1017,13 +1024,47 @@ function status(text: string, clause: { start: number; end: number }, t: Span, m
   const ha = firstHit(ms, c.g.hearsay, t.end, Math.min(clause.end, t.end + 40));
   if (ha && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, ha.start))) return 'reported';
   if (c.conditional && c.condGate) {
-    const near = text.slice(Math.max(clause.start, t.start - 40), t.end);
-    if (!c.condGate.test(near)) return 'asserted';
+    const nearFrom = Math.max(clause.start, t.start - 40);
+    const gate = c.condPlain ? condGateAt(text, nearFrom, t.end, c.condPlain) : null;
+    if (gate === false) return 'asserted';
+    const near = text.slice(nearFrom, t.end);
+    if (gate === null && !c.condGate.test(near)) return 'asserted';
     c.conditional.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = c.conditional.exec(near))) if (!c.condExceptions.has(m[0].toLowerCase())) return 'planned';
   }
   return 'asserted';
+}
+
+/**
+ * condGate over text[a, b) (as over that slice: its end is the end of input) for plain endings:
+ * true or false, or null when a surrogate follows an ending (the regex decides).
+ */
+function condGateAt(text: string, a: number, b: number, endings: readonly string[]): boolean | null {
+  const letters = letterTable();
+  for (let i = a; i < b; i++) {
+    for (const e of endings) {
+      const n = e.length;
+      if (i + n > b) continue;
+      let q = 0;
+      for (; q < n; q++) {
+        const ch = text.charCodeAt(i + q);
+        if ((ch >= 65 && ch <= 90 ? ch + 32 : ch) !== e.charCodeAt(q)) break;
+      }
+      if (q < n) continue;
+      if (i + n === b) return true;
+      const nx = text.charCodeAt(i + n);
+      if (nx >= 0xd800 && nx <= 0xdfff) return null;
+      if (letters[nx] !== 1) return true;
+    }
+  }
+  return false;
+}
+
+/** 1 for the code units that are letters (\p{L}). */
+let LETTERS: Uint8Array | null = null;
+function letterTable(): Uint8Array {
+  return (LETTERS ??= codeUnitTable('\\p{L}', 'u'));
 }
 
 function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: EventLexicon, sDates: DateMention[]): Figure[] {
