@@ -117,7 +117,8 @@ function auxStart(text: string, a: number, b: number, aux: Phrases): number {
   let e = b;
   for (;;) {
     let k = e;
-    while (k > a && /[\s,\u00a0]/u.test(text[k - 1])) k--;
+    // white space (\s) and commas
+    while (k > a && (SPACE[text.charCodeAt(k - 1)] === 1 || text.charCodeAt(k - 1) === 44)) k--;
     const m = aux.endsAt(text, a, k);
     if (!m || m.start >= e) break;
     e = m.start;

@@ -460,7 +460,12 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
       ver: -1,
     };
   }
-  const { start, end, sp, word, h: hs } = t;
+  const { start, end, sp, word, h: hs, id, gOff } = t;
+  // each token is looked up as it is cut (what lookUp does afterwards when the vocabulary changes)
+  const f = foldTable();
+  const gIds = t.gIds;
+  gIds.length = 0;
+  if (memoVer !== vocabVersion) memoReset();
   let n = 0;
   let space = false;
   for (let i = 0; i < len; ) {
@@ -486,18 +491,25 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
       }
       end[n] = j;
       word[n] = 1;
+      const hh = h & 0x3fffffff;
+      hs[n] = hh;
+      gOff[n] = gIds.length;
+      id[n] = wordLookUp(text, i, j, hh, f, gIds);
       i = j;
     } else {
       h = Math.imul(h ^ c, 0x01000193);
       end[n] = i + 1;
       word[n] = 0;
+      hs[n] = h & 0x3fffffff;
+      gOff[n] = gIds.length;
+      id[n] = punctLookUp(text, i, f);
       i++;
     }
-    hs[n] = h & 0x3fffffff;
     n++;
   }
   t.n = n;
-  lookUp(t);
+  gOff[n] = gIds.length;
+  t.ver = vocabVersion;
   return t;
 }
 
@@ -610,31 +622,40 @@ function lookUp(t: Tokens): void {
     const hi = h[i];
     gOff[i] = gIds.length;
     if (word[i] !== 1) {
-      // punctuation: one code unit, no wildcard
-      const fc = f[text.charCodeAt(a)];
-      let v = punctId[fc];
-      if (v === -2) v = punctId[fc] = vocabOf(text, a, b, hashRange(text, a, b, f), f);
-      id[i] = v;
+      id[i] = punctLookUp(text, a, f);
       continue;
     }
-    let q = hi & memoMask;
-    let e = -1;
-    for (;;) {
-      const v = memoSlots[2 * q];
-      if (v === 0) break;
-      if (memoSlots[2 * q + 1] === hi && sameRaw(text, a, b, memoStr[v - 1])) {
-        e = v - 1;
-        break;
-      }
-      q = (q + 1) & memoMask;
-    }
-    if (e < 0) e = memoAdd(text, a, b, hi, f, q);
-    id[i] = memoId[e];
-    const g1 = memoG0[e + 1];
-    for (let g = memoG0[e]; g < g1; g++) gIds.push(memoG[g]);
+    id[i] = wordLookUp(text, a, b, hi, f, gIds);
   }
   gOff[n] = gIds.length;
   t.ver = vocabVersion;
+}
+
+/** The vocabulary number of word text[a, b) (raw hash hi); its wildcard ids are pushed onto gIds. */
+function wordLookUp(text: string, a: number, b: number, hi: number, f: Uint16Array, gIds: number[]): number {
+  let q = hi & memoMask;
+  let e = -1;
+  for (;;) {
+    const v = memoSlots[2 * q];
+    if (v === 0) break;
+    if (memoSlots[2 * q + 1] === hi && sameRaw(text, a, b, memoStr[v - 1])) {
+      e = v - 1;
+      break;
+    }
+    q = (q + 1) & memoMask;
+  }
+  if (e < 0) e = memoAdd(text, a, b, hi, f, q);
+  const g1 = memoG0[e + 1];
+  for (let g = memoG0[e]; g < g1; g++) gIds.push(memoG[g]);
+  return memoId[e];
+}
+
+/** The vocabulary number of punctuation text[a] (one code unit, no wildcard). */
+function punctLookUp(text: string, a: number, f: Uint16Array): number {
+  const fc = f[text.charCodeAt(a)];
+  let v = punctId[fc];
+  if (v === -2) v = punctId[fc] = vocabOf(text, a, a + 1, hashRange(text, a, a + 1, f), f);
+  return v;
 }
 
 /** A few recently tokenized texts: one slot for the last long text (the document), three for short strings. */
