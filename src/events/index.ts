@@ -397,6 +397,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
   // one scan of each sentence for the events lists and, with attLex, the attribution stage's
   let scans: Scan[];
+  /** 1 for the sentences holding a trigger. */
+  const triggered = new Uint8Array(sents.length);
   let sourceZones: Attribution[] = [];
   if (attLex) {
     const j = withAttribution(c, attLex);
@@ -409,7 +411,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       const cues: PhraseMatch[] = [];
       let f = 0;
       for (const m of all) {
-        if (m.group < base) own.push(m);
+        if (m.group < base) {
+          own.push(m);
+          if (m.group < c.nTriggers) triggered[si] = 1;
+        }
         else {
           const g = (m.group -= base);
           if (g <= 1) {
@@ -423,7 +428,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       att.flags[si] = f;
     }
     sourceZones = findAttributions(doc, attLex, att);
-  } else scans = sents.map((s) => c.scanner.scan(text, s.start, s.end, c.textOf));
+  } else {
+    scans = sents.map((s) => c.scanner.scan(text, s.start, s.end, c.textOf));
+    for (let si = 0; si < sents.length; si++) for (const m of scans[si]) if (m.group < c.nTriggers) triggered[si] = 1;
+  }
 
   // mentions, sorted
   const inSource = (m: Mention) => {
@@ -462,13 +470,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   const all: Candidate[] = [];
   let lastActor1: MentionRef[] = [];
   for (let si = 0; si < sents.length; si++) {
+    if (triggered[si] === 0) continue;
     const s = sents[si];
     const ms = scans[si];
     const found: Candidate[] = [];
     const fallbacks: Candidate[] = [];
-    let anyTrigger = false;
-    for (let k = 0; k < ms.length; k++) if (ms[k].group < c.nTriggers) anyTrigger = true;
-    if (!anyTrigger) continue;
     const sActors = within(actorMentions, s.start, s.end);
     const sPlaces = within(placeMentions, s.start, s.end);
     const sDates = datesWithin(dates, s.start, s.end);
