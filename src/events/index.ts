@@ -815,8 +815,15 @@ function coordinated(text: string, pool: MentionRef[], first: MentionRef, dir: 1
   let cur = first;
   for (;;) {
     let next: MentionRef | undefined;
-    if (dir === 1) next = pool.find((r) => r.m.start >= cur.m.end && r.m.start <= hi);
-    else
+    if (dir === 1) {
+      for (let k = 0; k < pool.length; k++) {
+        const r = pool[k];
+        if (r.m.start >= cur.m.end && r.m.start <= hi) {
+          next = r;
+          break;
+        }
+      }
+    } else
       for (let k = pool.length - 1; k >= 0; k--) {
         const r = pool[k];
         if (r.m.end <= cur.m.start && r.m.start >= lo) {
@@ -834,8 +841,11 @@ function coordinated(text: string, pool: MentionRef[], first: MentionRef, dir: 1
 }
 
 function firstAfter(pool: MentionRef[], pos: number, hi: number, maxGap: number): MentionRef | null {
-  const r = pool.find((x) => x.m.start >= pos && x.m.start <= hi);
-  return r && r.m.start - pos <= maxGap ? r : null;
+  for (let k = 0; k < pool.length; k++) {
+    const r = pool[k];
+    if (r.m.start >= pos && r.m.start <= hi) return r.m.start - pos <= maxGap ? r : null;
+  }
+  return null;
 }
 
 function roles(
@@ -898,15 +908,23 @@ function roles(
     }
     // complement of a noun trigger: "frappes de l'aviation russe", "frappes russes"
     let complement: MentionRef[] = [];
-    const straddle = inClause.find((r) => r.m.start < t.end && r.m.end > t.end && r.m.start > t.start);
+    let straddle: MentionRef | undefined;
+    for (const r of inClause) {
+      if (r.m.start < t.end && r.m.end > t.end && r.m.start > t.start) {
+        straddle = r;
+        break;
+      }
+    }
     if (straddle) complement = coordinated(text, inClause, straddle, 1, c, clause.start, clause.end);
     const nextR = straddle ? null : firstAfter(inClause, t.end, clause.end, 25);
     const gapC = nextR ? text.slice(t.end, nextR.m.start) : '';
     if (nextR && (c.genitive.test(gapC) || (nextR.m.via === 'demonym' && gapC.trim() === ''))) complement = coordinated(text, inClause, nextR, 1, c, clause.start, clause.end);
     // subject: nearest actor before the trigger in the clause (with its coordinated actors)
-    const before = inClause.filter((r) => r.m.end <= t.start && r !== straddle);
+    // the last actor ending before the trigger
+    let lastBefore: MentionRef | null = null;
+    for (const r of inClause) if (r.m.end <= t.start && r !== straddle) lastBefore = r;
     let subject: MentionRef[] = [];
-    if (before.length) subject = coordinated(text, inClause, before[before.length - 1], -1, c, clause.start, clause.end);
+    if (lastBefore) subject = coordinated(text, inClause, lastBefore, -1, c, clause.start, clause.end);
     else if (firstHit(ms, c.g.anaphora, clause.start, t.start) && lastActor1.length) subject = lastActor1;
     if (passiveActors.length) {
       a1 = passiveActors;
