@@ -300,12 +300,14 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
   const out: Found[] = [];
 
   for (let si = 0; si < sents.length; si++) {
+    const cueHits = scan.cues[si];
+    // no cue, no attribution read in this sentence (scopes carry over from the sentence that has one)
+    if (cueHits.length === 0) continue;
     const s = sents[si];
     const here: Found[] = [];
     const taken: { start: number; end: number }[] = [];
     const overlaps = (a: number, b: number) => taken.some((t) => a < t.end && b > t.start);
 
-    const cueHits = scan.cues[si];
     // A. cues before the source: "selon X", "according to X"
     for (const cue of cueHits) {
       if (cue.group !== 0) continue;
