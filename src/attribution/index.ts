@@ -6,18 +6,20 @@
  * `reported`.
  *
  * Detection is a pure function (`findAttributions`) so the events stage can use it too (to
- * keep sources out of the actor roles); results are cached per document.
+ * keep sources out of the actor roles); the last document's results are kept (the events stage, then this stage, ask for them in turn).
  */
 import type { Attribution, Doc, Entity, Mention } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { AttributionLexicon } from './lexicon.js';
-import { Phrases, sentencesOf, sortByStart, type Sentence } from '../events/patterns.js';
+import { Phrases, sentencesOf, sortByStart, type PhraseMatch, type Sentence } from '../events/patterns.js';
 import { codeUnitTable, SPACE } from '../match/units.js';
 
 interface Compiled {
-  /** Cues before the source (group 0) and reporting verbs (group 1), scanned in one pass. */
+  /**
+   * Cues before the source (group 0), reporting verbs (group 1), continuation cues (group 2) and
+   * hearsay forms (group 3), scanned in one pass (see scanGroups; the events stage scans them with its own lists).
+   */
   cues: Phrases;
-  before: Phrases;
   notSources: Phrases;
   verbs: Phrases;
   aux: Phrases;
@@ -26,12 +28,14 @@ interface Compiled {
   pronounInCue: RegExp;
   complementizers: Phrases | null;
   punct: string;
+  /** The characters of punct, each alone. */
+  punctChars: string[];
+  /** Every inverted pronoun starts with a hyphen ("-t-il"): no match unless a hyphen follows the verb. */
+  pronounsAfterHyphen: boolean;
   anonymousHead: Phrases;
   title: Phrases;
   anaphora: Phrases;
   pronouns: Set<string>;
-  continuation: Phrases;
-  hearsay: Phrases;
   boundaries: Set<string>;
   determiners: Set<string>;
   particles: Set<string>;
@@ -43,8 +47,7 @@ function compile(lex: AttributionLexicon): Compiled {
   let c = compiledCache.get(lex);
   if (c) return c;
   c = {
-    cues: new Phrases([lex.before, lex.verbs]),
-    before: Phrases.of(lex.before),
+    cues: new Phrases(scanGroups(lex)),
     notSources: Phrases.of(lex.notSources),
     verbs: Phrases.of(lex.verbs),
     aux: Phrases.of(lex.auxiliaries),
@@ -57,12 +60,12 @@ function compile(lex: AttributionLexicon): Compiled {
       : /(?!)/u,
     complementizers: lex.complementizers.some((w) => /\p{L}/u.test(w)) ? Phrases.of(lex.complementizers.filter((w) => /\p{L}/u.test(w))) : null,
     punct: lex.complementizers.filter((w) => !/\p{L}/u.test(w)).join(''),
+    punctChars: [...lex.complementizers.filter((w) => !/\p{L}/u.test(w)).join('')],
+    pronounsAfterHyphen: lex.invertedPronouns.every((p) => p.startsWith('-')),
     anonymousHead: Phrases.of(lex.anonymousHeads),
     title: Phrases.of(lex.titles),
     anaphora: Phrases.of(lex.anaphora),
     pronouns: new Set(lex.pronouns.map((w) => w.toLowerCase())),
-    continuation: Phrases.of(lex.continuation),
-    hearsay: Phrases.of(lex.hearsay),
     boundaries: new Set(lex.sourceBoundaries.map((w) => w.toLowerCase())),
     determiners: new Set(lex.determiners.map((w) => w.toLowerCase().replace('’', "'"))),
     particles: new Set(lex.nameParticles.map((w) => w.toLowerCase())),
@@ -71,12 +74,51 @@ function compile(lex: AttributionLexicon): Compiled {
   return c;
 }
 
+/**
+ * The lists one sentence scan reads for attribution, in group order: cues before the source,
+ * reporting verbs, continuation cues, hearsay forms (each its own overlap class).
+ */
+export function scanGroups(lex: AttributionLexicon): string[][] {
+  return [lex.before, lex.verbs, lex.continuation, lex.hearsay];
+}
+
+/**
+ * One document's scan for attribution, per sentence of sentencesOf: the matches of groups 0 and 1
+ * of scanGroups (by start, each with its group), and flags: 1 when the sentence holds a group 0
+ * match, 2 a continuation cue, 4 a hearsay form.
+ */
+export interface AttributionScan {
+  cues: PhraseMatch[][];
+  flags: Uint8Array;
+}
+
+/** The scan of every sentence with the attribution stage's own scanner. */
+function scanSentences(text: string, sents: readonly Sentence[], c: Compiled): AttributionScan {
+  const cues: PhraseMatch[][] = [];
+  const flags = new Uint8Array(sents.length);
+  for (let si = 0; si < sents.length; si++) {
+    const all = c.cues.scan(text, sents[si].start, sents[si].end);
+    const keep: PhraseMatch[] = [];
+    let f = 0;
+    for (const m of all) {
+      if (m.group <= 1) {
+        keep.push(m);
+        if (m.group === 0) f |= 1;
+      } else f |= m.group === 2 ? 2 : 4;
+    }
+    cues.push(keep);
+    flags[si] = f;
+  }
+  return { cues, flags };
+}
+
 /** Where a run of auxiliaries / adverbs ending at b starts (b when there is none). */
 function auxStart(text: string, a: number, b: number, aux: Phrases): number {
   let e = b;
   for (;;) {
     let k = e;
-    while (k > a && /[\s,\u00a0]/u.test(text[k - 1])) k--;
+    // white space (\s) and commas
+    while (k > a && (SPACE[text.charCodeAt(k - 1)] === 1 || text.charCodeAt(k - 1) === 44)) k--;
     const m = aux.endsAt(text, a, k);
     if (!m || m.start >= e) break;
     e = m.start;
@@ -162,7 +204,14 @@ function tokensRe(text: string, a: number, b: number, max = Infinity): Tok[] {
   return out;
 }
 
-const HARD_STOP = /[,;:.!?()«»"“”\n]/u;
+/** True when text[a, b) holds a character that ends a source noun phrase: , ; : . ! ? ( ) « » " “ ” or a line break. */
+function hardStopIn(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 44 || ch === 59 || ch === 58 || ch === 46 || ch === 33 || ch === 63 || ch === 40 || ch === 41 || ch === 0xab || ch === 0xbb || ch === 34 || ch === 0x201c || ch === 0x201d || ch === 10) return true;
+  }
+  return false;
+}
 /** Words in lower case with their first ’ as ' (remembered: the same words come back). */
 const lowerAposMemo = new Map<string, string>();
 function lowerApos(w: string): string {
@@ -217,37 +266,48 @@ function publicOf(f: Attribution): Attribution {
   return o;
 }
 
-const cache = new WeakMap<Doc, { text: string; lex: AttributionLexicon; ents: Entity[]; n: number; atts: Attribution[] }>();
+/**
+ * The last document's attributions: the events stage reads them, then the attribution stage, one
+ * document after the other (one slot, like sentencesOf: a WeakMap entry per document cost more to
+ * add and to collect than the reading it saved).
+ */
+let cache: { doc: Doc; text: string; lex: AttributionLexicon; ents: Entity[]; n: number; atts: Attribution[] } | null = null;
 
-/** The document's attributions (pure; cached per document, text and lexicon). */
-export function findAttributions(doc: Doc, lex: AttributionLexicon): Attribution[] {
-  const hit = cache.get(doc);
+/**
+ * The document's attributions (pure; the last document's are kept, checked by document, text, entities and lexicon). `scanned`: the
+ * document's sentences already scanned for scanGroups (the events stage does it in its own pass).
+ */
+export function findAttributions(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): Attribution[] {
+  const hit = cache !== null && cache.doc === doc ? cache : null;
   // entities without mentions (crowd actors the events stage adds) do not change the reading
   let n = 0;
   for (const e of doc.entities) n += e.mentions.length;
   if (hit && hit.text === doc.text && hit.lex === lex && hit.ents === doc.entities && hit.n === n) return hit.atts;
-  const atts = detect(doc, lex).map(publicOf);
-  cache.set(doc, { text: doc.text, lex, ents: doc.entities, n, atts });
+  const atts = detect(doc, lex, scanned).map(publicOf);
+  cache = { doc, text: doc.text, lex, ents: doc.entities, n, atts };
   return atts;
 }
 
-function detect(doc: Doc, lex: AttributionLexicon): Found[] {
+function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): Found[] {
   const c = compile(lex);
   const punct = c.punct;
   const text = doc.text;
   const sents = sentencesOf(text, doc.sentences);
+  const scan = scanned ?? scanSentences(text, sents, c);
   const mentions: MentionRef[] = [];
   for (const e of doc.entities) for (const m of e.mentions) mentions.push({ m, e });
   sortByStart(mentions, mStart);
   const out: Found[] = [];
 
   for (let si = 0; si < sents.length; si++) {
+    const cueHits = scan.cues[si];
+    // no cue, no attribution read in this sentence (scopes carry over from the sentence that has one)
+    if (cueHits.length === 0) continue;
     const s = sents[si];
     const here: Found[] = [];
     const taken: { start: number; end: number }[] = [];
     const overlaps = (a: number, b: number) => taken.some((t) => a < t.end && b > t.start);
 
-    const cueHits = c.cues.scan(text, s.start, s.end);
     // A. cues before the source: "selon X", "according to X"
     for (const cue of cueHits) {
       if (cue.group !== 0) continue;
@@ -277,8 +337,10 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       let lastAt = auxAt - 1;
       while (lastAt >= s.start && SPACE[text.charCodeAt(lastAt)] === 1) lastAt--;
       const lastChar = lastAt >= s.start ? text[lastAt] : '';
-      const after = text.slice(v.end, s.end);
-      const pron = c.invertedPronoun.exec(after) ?? (c.pronounInCue.test(v.text) ? ([''] as unknown as RegExpExecArray) : null);
+      // the pronoun pattern starts with [-‑] when every pronoun starts with "-" (an empty list never matches)
+      const h = v.end < s.end ? text.charCodeAt(v.end) : -1;
+      const mayPron = c.pronounsAfterHyphen ? h === 45 || h === 0x2011 : true;
+      const pron = (mayPron ? c.invertedPronoun.exec(text.slice(v.end, s.end)) : null) ?? (c.pronounInCue.test(v.text) ? ([''] as unknown as RegExpExecArray) : null);
       const inverted = /[,»”"'’—–-]/u.test(lastChar) || lastChar === '' || !!pron;
       if (inverted) {
         const cue = { start: auxAt < v.start ? auxAt : v.start, end: v.end + (pron ? pron[0].length : 0), text: '' };
@@ -304,7 +366,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
         const stop = win.search(/[.;!?]/u);
         const w = stop >= 0 ? win.slice(0, stop) : win;
         let ok = false;
-        if (punct && [...punct].some((p) => w.includes(p))) ok = true;
+        if (punct && c.punctChars.some((p) => w.includes(p))) ok = true;
         if (!ok && c.complementizers) ok = c.complementizers.test(text, v.end, v.end + w.length);
         if (!ok) continue;
       }
@@ -348,7 +410,7 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       taken.push({ start: np.start, end: v.end });
     }
 
-    here.sort((x, y) => x.start - y.start);
+    if (here.length > 1) here.sort((x, y) => x.start - y.start);
     for (const a of here) {
       a.scope = { start: s.start, end: s.end };
       const q = quoteNear(text, s, a);
@@ -364,18 +426,15 @@ function detect(doc: Doc, lex: AttributionLexicon): Found[] {
       for (let sj = si + 1; sj < sents.length; sj++) {
         const n = sents[sj];
         if (n.para !== s.para) break;
-        if (hasOwnCue(text, n, c)) break;
-        if (c.continuation.test(text, n.start, n.end) || c.hearsay.test(text, n.start, n.end)) last.scope = { start: last.scope!.start, end: n.end };
+        const f = scan.flags[sj];
+        // a cue of its own (not a continuation cue) opens the sentence's own attribution
+        if ((f & 1) !== 0 && (f & 2) === 0) break;
+        if ((f & 6) !== 0) last.scope = { start: last.scope!.start, end: n.end };
         else break;
       }
     }
   }
   return out;
-}
-
-function hasOwnCue(text: string, s: Sentence, c: Compiled): boolean {
-  if (c.before.test(text, s.start, s.end)) return !c.continuation.test(text, s.start, s.end);
-  return false;
 }
 
 function lastToken(text: string, a: number, b: number): string | null {
@@ -399,9 +458,9 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
   let end = -1;
   let n = 0;
   for (const t of toks) {
-    const gap = text.slice(end < 0 ? a : end, t.start);
-    if (HARD_STOP.test(gap)) {
-      if (apposition && n > 0 && /^\s*,\s*$/u.test(gap)) {
+    const from = end < 0 ? a : end;
+    if (hardStopIn(text, from, t.start)) {
+      if (apposition && n > 0 && /^\s*,\s*$/u.test(text.slice(from, t.start))) {
         // a short apposition reaching the end of the sentence
         const rest = tokens(text, t.start, limit);
         const tail = text.slice(t.start, limit);

@@ -22,12 +22,13 @@
  *   conditional "auraient été"), else asserted; the attribution stage adds sources.
  * Events of the same type that agree on actors, place and date are merged within a document.
  */
-import type { ConflictEvent, DateMention, Doc, Entity, EventStatus, Mention, Place, Span } from '../document.js';
+import type { Attribution, ConflictEvent, DateMention, Doc, Entity, EventStatus, Mention, Place, Span } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { EventLexicon, TriggerEntry } from './lexicon.js';
 import { Phrases, findAll, patternSource, sentencesOf, sortByStart, type PhraseMatch, type Sentence } from './patterns.js';
-import { findAttributions } from '../attribution/index.js';
+import { findAttributions, scanGroups, type AttributionScan } from '../attribution/index.js';
 import { CROWD_ACTORS, countryName } from './taxonomy.js';
+import { codeUnitTable } from '../match/units.js';
 import type { AttributionLexicon } from '../attribution/lexicon.js';
 
 /** Group ids of the cue lists inside the one scanner (see compileEventLexicon). */
@@ -70,6 +71,11 @@ interface Compiled {
   conditional: RegExp | null;
   /** The conditional endings alone: a quick necessary test before `conditional`. */
   condGate: RegExp | null;
+  /**
+   * The conditional endings when each is ASCII lower-case letters other than k and s (letters no
+   * other character matches case-insensitively): condGate is then read by condGateAt, without a slice.
+   */
+  condPlain: string[] | null;
   condExceptions: Set<string>;
   numberRe: RegExp;
   vagueValues: Map<string, number>;
@@ -78,6 +84,39 @@ interface Compiled {
   hasNegSplit: boolean;
   /** The scanner groups whose matches' text is read (triggers and vague quantities); the others' text is left ''. */
   textOf: Uint8Array;
+  /** The lists of groups (what `scanner` was built from) and their overlap classes. */
+  groups: string[][];
+  classes: number[];
+  /** Scanners over this lexicon's groups followed by an attribution lexicon's (see withAttribution). */
+  joint: WeakMap<AttributionLexicon, Joint>;
+}
+
+/** One scanner for the events lexicon's groups (0..attBase-1) and the attribution stage's scanGroups (attBase..). */
+interface Joint {
+  scanner: Phrases;
+  attBase: number;
+  textOf: Uint8Array;
+}
+
+/** The scanner that reads a sentence once for both the events and the attribution stage. */
+function withAttribution(c: Compiled, attLex: AttributionLexicon): Joint {
+  let j = c.joint.get(attLex);
+  if (j) return j;
+  const groups = c.groups.slice();
+  const classes = c.classes.slice();
+  const attBase = groups.length;
+  for (const forms of scanGroups(attLex)) {
+    groups.push(forms);
+    classes.push(groups.length); // a class of its own, as in the events lists
+  }
+  const textOf = new Uint8Array(groups.length);
+  textOf.set(c.textOf);
+  // the attribution stage reads the text of its cues (groups 0 and 1)
+  textOf[attBase] = 1;
+  textOf[attBase + 1] = 1;
+  j = { scanner: new Phrases(groups, classes), attBase, textOf };
+  c.joint.set(attLex, j);
+  return j;
 }
 
 const compiledCache = new WeakMap<EventLexicon, Compiled>();
@@ -144,6 +183,9 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
   textOf[g.vague] = 1;
   c = {
     textOf,
+    groups,
+    classes,
+    joint: new WeakMap(),
     scanner: new Phrases(groups, classes),
     nTriggers: lex.triggers.length,
     g,
@@ -155,6 +197,7 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
       ? new RegExp(`\\p{L}+(?:${lex.status.conditionalEndings.join('|')})(?![\\p{L}])`, 'giu')
       : null,
     condGate: lex.status.conditionalEndings.length ? new RegExp(`(?:${lex.status.conditionalEndings.join('|')})(?![\\p{L}])`, 'iu') : null,
+    condPlain: lex.status.conditionalEndings.length && lex.status.conditionalEndings.every((e) => /^[a-jl-ru-z]+$/.test(e)) ? lex.status.conditionalEndings.slice() : null,
     condExceptions: new Set(lex.status.conditionalExceptions.map((w) => w.toLowerCase())),
     numberRe,
     vagueValues: new Map(Object.entries(lex.fatalities.vague).map(([k, v]) => [fold(k), v])),
@@ -165,42 +208,47 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
   return c;
 }
 
-/** One sentence's scanner matches, all (by start) and by group. */
-interface Scan {
-  all: readonly PhraseMatch[];
-  by: (PhraseMatch[] | undefined)[];
-}
+/**
+ * One sentence's scanner matches, by start (matches at one token in group order). A sentence
+ * holds a handful: the helpers below read a group's matches by walking them all (no per-group lists).
+ */
+type Scan = readonly PhraseMatch[];
 const NONE: PhraseMatch[] = [];
 
-function scanOf(all: PhraseMatch[]): Scan {
-  const by: (PhraseMatch[] | undefined)[] = [];
-  for (const m of all) {
-    const l = by[m.group];
-    if (l) l.push(m);
-    else by[m.group] = [m];
-  }
-  return { all, by };
-}
-
-/** The matches of one group (by start). */
-function group(ms: Scan, g: number): readonly PhraseMatch[] {
-  return ms.by[g] ?? NONE;
-}
-
-/** The scanner's matches of one group inside [a, b). */
+/** The scanner's matches of one group inside [a, b) (a fresh list, or NONE). */
 function hits(ms: Scan, g: number, a: number, b: number): PhraseMatch[] {
-  const l = ms.by[g];
-  if (!l) return NONE;
   let out: PhraseMatch[] | null = null;
-  for (const m of l) if (m.start >= a && m.end <= b) (out ??= []).push(m);
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.group === g && m.start >= a && m.end <= b) (out ??= []).push(m);
+  }
   return out ?? NONE;
+}
+
+/** The first match of one group inside [a, b), or null. */
+function firstHit(ms: Scan, g: number, a: number, b: number): PhraseMatch | null {
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.group === g && m.start >= a && m.end <= b) return m;
+  }
+  return null;
+}
+
+/** The last match of one group inside [a, b), or null. */
+function lastHit(ms: Scan, g: number, a: number, b: number): PhraseMatch | null {
+  for (let k = ms.length - 1; k >= 0; k--) {
+    const m = ms[k];
+    if (m.group === g && m.start >= a && m.end <= b) return m;
+  }
+  return null;
 }
 
 /** A match of the group ending right before pos (only white space between, at most `gap` chars). */
 function endsBefore(text: string, ms: Scan, g: number, pos: number, gap = 2): PhraseMatch | null {
   let best: PhraseMatch | null = null;
-  for (const m of group(ms, g)) {
-    if (m.end > pos || pos - m.end > gap) continue;
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.group !== g || m.end > pos || pos - m.end > gap) continue;
     if (!blank(text, m.end, pos)) continue;
     if (!best || m.start < best.start) best = m;
   }
@@ -216,28 +264,40 @@ function blank(text: string, a: number, b: number): boolean {
   return true;
 }
 
-/** Index of the first item whose start is at or after pos (items sorted by start). */
-function firstAt<T>(xs: readonly T[], pos: number, startOf: (x: T) => number): number {
+/** Index of the first mention whose start is at or after pos (sorted by start). */
+function firstAt<T extends { m: Mention }>(xs: readonly T[], pos: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (startOf(xs[mid]) < pos) lo = mid + 1;
+    if (xs[mid].m.start < pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** The items lying inside [a, b) (sorted by start). */
-function within<T>(xs: readonly T[], a: number, b: number, startOf: (x: T) => number, endOf: (x: T) => number): T[] {
+/** The mentions lying inside [a, b) (sorted by start). */
+function within<T extends { m: Mention }>(xs: readonly T[], a: number, b: number): T[] {
   const out: T[] = [];
-  for (let k = firstAt(xs, a, startOf); k < xs.length && startOf(xs[k]) < b; k++) if (endOf(xs[k]) <= b) out.push(xs[k]);
+  for (let k = firstAt(xs, a); k < xs.length && xs[k].m.start < b; k++) if (xs[k].m.end <= b) out.push(xs[k]);
+  return out;
+}
+
+/** The dates with a value lying inside [a, b) (sorted by start). */
+function datesWithin(xs: readonly DateMention[], a: number, b: number): DateMention[] {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid].start < a) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DateMention[] = [];
+  for (let k = lo; k < xs.length && xs[k].start < b; k++) if (xs[k].end <= b && xs[k].value) out.push(xs[k]);
   return out;
 }
 const mStart = (r: { m: Mention }) => r.m.start;
-const mEnd = (r: { m: Mention }) => r.m.end;
 const dStart = (d: DateMention) => d.start;
-const dEnd = (d: DateMention) => d.end;
 
 /** Parses a number written in digits or words ("vingt-trois", "deux cents", "1 200"). */
 export function parseNumber(s: string, lex: EventLexicon): number | null {
@@ -335,8 +395,45 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   const c = compileEventLexicon(lex);
   const sents = sentencesOf(text, doc.sentences);
 
+  // one scan of each sentence for the events lists and, with attLex, the attribution stage's
+  let scans: Scan[];
+  /** 1 for the sentences holding a trigger. */
+  const triggered = new Uint8Array(sents.length);
+  let sourceZones: Attribution[] = [];
+  if (attLex) {
+    const j = withAttribution(c, attLex);
+    const base = j.attBase;
+    scans = [];
+    const att: AttributionScan = { cues: [], flags: new Uint8Array(sents.length) };
+    for (let si = 0; si < sents.length; si++) {
+      const all = j.scanner.scan(text, sents[si].start, sents[si].end, j.textOf);
+      const own: PhraseMatch[] = [];
+      const cues: PhraseMatch[] = [];
+      let f = 0;
+      for (const m of all) {
+        if (m.group < base) {
+          own.push(m);
+          if (m.group < c.nTriggers) triggered[si] = 1;
+        }
+        else {
+          const g = (m.group -= base);
+          if (g <= 1) {
+            cues.push(m);
+            if (g === 0) f |= 1;
+          } else f |= g === 2 ? 2 : 4;
+        }
+      }
+      scans.push(own);
+      att.cues.push(cues);
+      att.flags[si] = f;
+    }
+    sourceZones = findAttributions(doc, attLex, att);
+  } else {
+    scans = sents.map((s) => c.scanner.scan(text, s.start, s.end, c.textOf));
+    for (let si = 0; si < sents.length; si++) for (const m of scans[si]) if (m.group < c.nTriggers) triggered[si] = 1;
+  }
+
   // mentions, sorted
-  const sourceZones = attLex ? findAttributions(doc, attLex) : [];
   const inSource = (m: Mention) => {
     for (const z of sourceZones) if (m.start >= z.start && m.end <= z.end) return true;
     return false;
@@ -351,7 +448,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   sortByStart(placeMentions, mStart);
   const overlapsPlace = (m: Mention) => {
     // places starting before m.end, back to those that could still reach m.start
-    for (let k = firstAt(placeMentions, m.end, mStart) - 1; k >= 0 && placeMentions[k].m.start + placeLen > m.start; k--) {
+    for (let k = firstAt(placeMentions, m.end) - 1; k >= 0 && placeMentions[k].m.start + placeLen > m.start; k--) {
       if (placeMentions[k].m.end > m.start) return true;
     }
     return false;
@@ -372,33 +469,34 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
   const all: Candidate[] = [];
   let lastActor1: MentionRef[] = [];
-  const scans: Scan[] = sents.map((s) => scanOf(c.scanner.scan(text, s.start, s.end, c.textOf)));
   for (let si = 0; si < sents.length; si++) {
+    if (triggered[si] === 0) continue;
     const s = sents[si];
     const ms = scans[si];
     const found: Candidate[] = [];
     const fallbacks: Candidate[] = [];
-    const matches: { span: Span; idx: number }[] = [];
-    for (const m of ms.all) if (m.group < c.nTriggers) matches.push({ span: { start: m.start, end: m.end, text: m.text }, idx: m.group });
-    if (!matches.length) continue;
-    const sActors = within(actorMentions, s.start, s.end, mStart, mEnd);
-    const sPlaces = within(placeMentions, s.start, s.end, mStart, mEnd);
-    const sDates = within(dates, s.start, s.end, dStart, dEnd).filter((d) => d.value);
+    const sActors = within(actorMentions, s.start, s.end);
+    const sPlaces = within(placeMentions, s.start, s.end);
+    const sDates = datesWithin(dates, s.start, s.end);
     const figures = fatalityFigures(text, s, ms, c, lex, sDates);
     // an actor mention right after a locative preposition is a place ("en Syrie")
     const pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
     let stoppedEnd = -1;
-    for (const { span, idx } of matches) {
+    for (let mk = 0; mk < ms.length; mk++) {
+      const tm = ms[mk];
+      const idx = tm.group;
+      if (idx >= c.nTriggers) continue;
       // "appelle à cesser l'offensive", "la fin des combats": no event
-      if (endsBefore(text, ms, c.g.nonEvent, span.start, 2)) {
-        stoppedEnd = span.end;
+      if (endsBefore(text, ms, c.g.nonEvent, tm.start, 2)) {
+        stoppedEnd = tm.end;
         continue;
       }
       // "cesser son offensive de reconquête": the complement of a stopped event is not an event either
-      if (stoppedEnd >= 0 && span.start >= stoppedEnd && c.genitive.test(text.slice(stoppedEnd, span.start))) {
-        stoppedEnd = span.end;
+      if (stoppedEnd >= 0 && tm.start >= stoppedEnd && c.genitive.test(text.slice(stoppedEnd, tm.start))) {
+        stoppedEnd = tm.end;
         continue;
       }
+      const span: Span = { start: tm.start, end: tm.end, text: tm.text };
       const entry = lex.triggers[idx];
       const clause = clauseOf(s, span, ms, c);
       const cand: Candidate = {
@@ -428,22 +526,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       (entry.fallback ? fallbacks : found).push(cand);
     }
     let list = found.length ? found : fallbacks;
-    // "protesters … demanding X", "… accusing the government of Y": the demand or accusation is what the
-    // crowd voiced, not a diplomatic event
-    if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(voiced)) list = list.filter((k) => !voiced(k));
-    // "police arrested dozens of protesters", "rioters torched buses", "police were deployed around the
-    // rally": arrests are the intervention against the protest (ACLED's protest with intervention), damage is
-    // the riot's, a deployment around a crowd is no base; none is a second event
-    if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(crowdPart)) {
-      if (list.some((k) => k.subtype === 'Arrests'))
-        for (const k of list) if (k.type === 'Protests' && k.subtype === 'Peaceful protest') k.subtype = 'Protest with intervention';
-      list = list.filter((k) => !crowdPart(k));
-    }
-    // "rebels took the town after heavy attacks", "police clashed with protesters": the general word for
-    // fighting is the wording of the more specific event of the sentence, not a second event
-    if (list.some(specific) && list.some(genericClash)) list = list.filter((k) => !genericClash(k));
-    // "a grenade exploded", "a shell exploded in the market": the explosion is the grenade's or the shell's
-    if (list.some(genericBlast)) list = list.filter((k) => !genericBlast(k) || !list.some((o) => o.type === k.type && o.subtype !== k.subtype));
+    // the rules of oneReading each need two events of the sentence (one event is never both of the kinds they compare)
+    if (list.length > 1) list = oneReading(list);
     // fatalities: each figure goes to the nearest trigger of the sentence
     for (const f of figures) {
       let best: Candidate | null = null;
@@ -497,7 +581,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     for (const cand of list) {
       if (cand.place) continue;
       for (let k = si - 1; k >= 0 && k >= si - 2 && sents[k].para === s.para; k--) {
-        const ps = within(placeMentions, sents[k].start, sents[k].end, mStart, mEnd).filter((r) => !isDestination(text, r, scans[k], c));
+        const ps = within(placeMentions, sents[k].start, sents[k].end).filter((r) => !isDestination(text, r, scans[k], c));
         if (ps.length) {
           cand.place = ps[ps.length - 1];
           break;
@@ -546,6 +630,27 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   }
 
   return merged.map((cand, i) => toEvent(doc, cand, i + 1));
+}
+
+/** The events one sentence tells, once the readings that are part of another event of the sentence are dropped. */
+function oneReading(list: Candidate[]): Candidate[] {
+  // "protesters … demanding X", "… accusing the government of Y": the demand or accusation is what the
+  // crowd voiced, not a diplomatic event
+  if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(voiced)) list = list.filter((k) => !voiced(k));
+  // "police arrested dozens of protesters", "rioters torched buses", "police were deployed around the
+  // rally": arrests are the intervention against the protest (ACLED's protest with intervention), damage is
+  // the riot's, a deployment around a crowd is no base; none is a second event
+  if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(crowdPart)) {
+    if (list.some((k) => k.subtype === 'Arrests'))
+      for (const k of list) if (k.type === 'Protests' && k.subtype === 'Peaceful protest') k.subtype = 'Protest with intervention';
+    list = list.filter((k) => !crowdPart(k));
+  }
+  // "rebels took the town after heavy attacks", "police clashed with protesters": the general word for
+  // fighting is the wording of the more specific event of the sentence, not a second event
+  if (list.some(specific) && list.some(genericClash)) list = list.filter((k) => !genericClash(k));
+  // "a grenade exploded", "a shell exploded in the market": the explosion is the grenade's or the shell's
+  if (list.some(genericBlast)) list = list.filter((k) => !genericBlast(k) || !list.some((o) => o.type === k.type && o.subtype !== k.subtype));
+  return list;
 }
 
 /** What a crowd voices: its demands and accusations. */
@@ -651,7 +756,8 @@ function datesAgree(a: string, b: string): boolean {
 function clauseOf(s: Sentence, t: Span, ms: Scan, c: Compiled): { start: number; end: number } {
   let start = s.start;
   let end = s.end;
-  for (const b of group(ms, c.g.clauseBreak)) {
+  for (const b of ms) {
+    if (b.group !== c.g.clauseBreak) continue;
     if (b.end <= t.start) start = Math.max(start, b.end);
     else if (b.start >= t.end) {
       end = Math.min(end, b.start);
@@ -663,19 +769,26 @@ function clauseOf(s: Sentence, t: Span, ms: Scan, c: Compiled): { start: number;
 
 /** Refiners: the cue nearest the trigger (within 80 characters) decides the sub-type. */
 function refine(cand: Candidate, s: Sentence, ms: Scan, c: Compiled, lex: EventLexicon): void {
-  let best: { d: number; name: string } | null = null;
+  const names = cand.entry.refine;
+  if (!names) return;
+  let bestD = 0;
+  let best: string | null = null;
   const lo = Math.max(s.start, cand.trigger.start - 80);
   const hi = Math.min(s.end, cand.trigger.end + 80);
-  for (const name of cand.entry.refine ?? []) {
+  for (const name of names) {
     const g = c.refiners.get(name);
     if (g === undefined) continue;
-    for (const m of hits(ms, g, lo, hi)) {
+    for (const m of ms) {
+      if (m.group !== g || m.start < lo || m.end > hi) continue;
       const d = m.end <= cand.trigger.start ? cand.trigger.start - m.end : m.start >= cand.trigger.end ? m.start - cand.trigger.end : 0;
-      if (!best || d < best.d) best = { d, name };
+      if (best === null || d < bestD) {
+        bestD = d;
+        best = name;
+      }
     }
   }
-  if (best) {
-    const r = lex.refiners[best.name];
+  if (best !== null) {
+    const r = lex.refiners[best];
     cand.type = r.type;
     cand.subtype = r.subtype;
   }
@@ -702,8 +815,15 @@ function coordinated(text: string, pool: MentionRef[], first: MentionRef, dir: 1
   let cur = first;
   for (;;) {
     let next: MentionRef | undefined;
-    if (dir === 1) next = pool.find((r) => r.m.start >= cur.m.end && r.m.start <= hi);
-    else
+    if (dir === 1) {
+      for (let k = 0; k < pool.length; k++) {
+        const r = pool[k];
+        if (r.m.start >= cur.m.end && r.m.start <= hi) {
+          next = r;
+          break;
+        }
+      }
+    } else
       for (let k = pool.length - 1; k >= 0; k--) {
         const r = pool[k];
         if (r.m.end <= cur.m.start && r.m.start >= lo) {
@@ -721,8 +841,11 @@ function coordinated(text: string, pool: MentionRef[], first: MentionRef, dir: 1
 }
 
 function firstAfter(pool: MentionRef[], pos: number, hi: number, maxGap: number): MentionRef | null {
-  const r = pool.find((x) => x.m.start >= pos && x.m.start <= hi);
-  return r && r.m.start - pos <= maxGap ? r : null;
+  for (let k = 0; k < pool.length; k++) {
+    const r = pool[k];
+    if (r.m.start >= pos && r.m.start <= hi) return r.m.start - pos <= maxGap ? r : null;
+  }
+  return null;
 }
 
 function roles(
@@ -741,18 +864,27 @@ function roles(
     if (r.m.start >= t.start && r.m.end <= t.end) continue;
     if (r.m.start >= clause.start && r.m.end <= clause.end) inClause.push(r);
   }
+  if (inClause.length === 0) {
+    // no actor in the clause: the subject is the previous event's actor after an anaphora ("ils ont ..."), else none
+    cand.actor1 = uniq(firstHit(ms, c.g.anaphora, clause.start, t.start) && lastActor1.length ? lastActor1 : NO_REFS);
+    cand.actor2 = [];
+    return;
+  }
   const patientGenitive = cand.type === 'Violence against civilians' || cand.subtype === 'Arrests' || !!cand.entry.actorRules?.some((r) => r.role === 'actor1');
   let a1: MentionRef[] = [];
   let a2: MentionRef[] = [];
   const after = (group: number): MentionRef[] => {
-    for (const m of hits(ms, group, t.end, clause.end)) {
+    for (const m of ms) {
+      if (m.group !== group || m.start < t.end || m.end > clause.end) continue;
       const r = firstAfter(inClause, m.end, clause.end, 30);
       if (r) return coordinated(text, inClause, r, 1, c, clause.start, clause.end);
     }
     return [];
   };
   // "entre X et Y"
-  for (const m of hits(ms, c.g.between, Math.max(clause.start, t.start - 40), clause.end)) {
+  const betweenFrom = Math.max(clause.start, t.start - 40);
+  for (const m of ms) {
+    if (m.group !== c.g.between || m.start < betweenFrom || m.end > clause.end) continue;
     const x = firstAfter(inClause, m.end, clause.end, 30);
     if (!x) continue;
     const y = inClause.find((r) => r.m.start >= x.m.end && r.m.start - x.m.end <= 40 && c.conj.test(text.slice(x.m.end, r.m.start)));
@@ -765,7 +897,9 @@ function roles(
   if (!a1.length) {
     // passive agent "par X" right after the trigger
     let passiveActors: MentionRef[] = [];
-    for (const m of hits(ms, c.g.passive, t.end, Math.min(clause.end, t.end + 22))) {
+    const passiveTo = Math.min(clause.end, t.end + 22);
+    for (const m of ms) {
+      if (m.group !== c.g.passive || m.start < t.end || m.end > passiveTo) continue;
       const r = firstAfter(inClause, m.end, clause.end, 25);
       if (r) {
         passiveActors = coordinated(text, inClause, r, 1, c, clause.start, clause.end);
@@ -774,16 +908,24 @@ function roles(
     }
     // complement of a noun trigger: "frappes de l'aviation russe", "frappes russes"
     let complement: MentionRef[] = [];
-    const straddle = inClause.find((r) => r.m.start < t.end && r.m.end > t.end && r.m.start > t.start);
+    let straddle: MentionRef | undefined;
+    for (const r of inClause) {
+      if (r.m.start < t.end && r.m.end > t.end && r.m.start > t.start) {
+        straddle = r;
+        break;
+      }
+    }
     if (straddle) complement = coordinated(text, inClause, straddle, 1, c, clause.start, clause.end);
     const nextR = straddle ? null : firstAfter(inClause, t.end, clause.end, 25);
     const gapC = nextR ? text.slice(t.end, nextR.m.start) : '';
     if (nextR && (c.genitive.test(gapC) || (nextR.m.via === 'demonym' && gapC.trim() === ''))) complement = coordinated(text, inClause, nextR, 1, c, clause.start, clause.end);
     // subject: nearest actor before the trigger in the clause (with its coordinated actors)
-    const before = inClause.filter((r) => r.m.end <= t.start && r !== straddle);
+    // the last actor ending before the trigger
+    let lastBefore: MentionRef | null = null;
+    for (const r of inClause) if (r.m.end <= t.start && r !== straddle) lastBefore = r;
     let subject: MentionRef[] = [];
-    if (before.length) subject = coordinated(text, inClause, before[before.length - 1], -1, c, clause.start, clause.end);
-    else if (hits(ms, c.g.anaphora, clause.start, t.start).length && lastActor1.length) subject = lastActor1;
+    if (lastBefore) subject = coordinated(text, inClause, lastBefore, -1, c, clause.start, clause.end);
+    else if (firstHit(ms, c.g.anaphora, clause.start, t.start) && lastActor1.length) subject = lastActor1;
     if (passiveActors.length) {
       a1 = passiveActors;
       if (subject.length) a2 = subject;
@@ -808,6 +950,8 @@ function roles(
   cand.actor2 = uniq(a2.filter((r) => !hasId(a1, r.e.id)));
 }
 
+const NO_REFS: MentionRef[] = [];
+
 /** The mentions of distinct entities, first of each kept (a handful: no Set). */
 function uniq(a: MentionRef[]): MentionRef[] {
   const out: MentionRef[] = [];
@@ -822,7 +966,8 @@ function hasId(a: MentionRef[], id: string): boolean {
 
 /** A place introduced as a destination ("vers X", "en direction de X", "towards X"). */
 function isDestination(text: string, r: PlaceRef, ms: Scan, c: Compiled): boolean {
-  for (const d of group(ms, c.g.destination)) {
+  for (const d of ms) {
+    if (d.group !== c.g.destination) continue;
     if (d.end > r.m.start || r.m.start - d.end > 14) continue;
     if (!/[,;:.]/.test(text.slice(d.end, r.m.start))) return true;
   }
@@ -856,7 +1001,9 @@ function pickDate(text: string, t: Span, ms: Scan, sDates: DateMention[], c: Com
     if (d.precision === 'year') {
       // "depuis 2012", "since 2014": a starting point, not the event's date
       const digit = d.start + Math.max(0, d.text.search(/\d/));
-      if (group(ms, c.g.since).some((m) => m.end <= digit && digit - m.end <= 4 && m.end >= d.start - 25)) continue;
+      let since = false;
+      for (const m of ms) if (m.group === c.g.since && m.end <= digit && digit - m.end <= 4 && m.end >= d.start - 25) since = true;
+      if (since) continue;
     }
     const dist = d.end <= t.start ? t.start - d.end : Math.max(0, d.start - t.end);
     if (dist < bd) {
@@ -872,7 +1019,8 @@ function pickDate(text: string, t: Span, ms: Scan, sDates: DateMention[], c: Com
 function status(text: string, clause: { start: number; end: number }, t: Span, ms: Scan, c: Compiled): EventStatus {
   const from = Math.max(clause.start, t.start - 70);
   // negation: "sans (aucune)", "aucun", "not", "denied" shortly before the trigger
-  for (const m of hits(ms, c.g.negation, from, t.start)) {
+  for (const m of ms) {
+    if (m.group !== c.g.negation || m.start < from || m.end > t.start) continue;
     const gap = text.slice(m.end, t.start);
     if (gap.length <= 30 && !/[,;:.]/.test(gap)) return 'negated';
   }
@@ -880,32 +1028,67 @@ function status(text: string, clause: { start: number; end: number }, t: Span, m
   if (c.hasNegSplit) {
     const lo = Math.max(clause.start, t.start - 40);
     const hi = Math.min(clause.end, t.end + 12);
-    for (const p of hits(ms, c.g.negParticle, lo, t.start)) {
-      const comp = hits(ms, c.g.negCompletion, p.end, hi);
-      if (comp.length && !/[,;:]/.test(text.slice(p.end, comp[0].start))) return 'negated';
+    for (const p of ms) {
+      if (p.group !== c.g.negParticle || p.start < lo || p.end > t.start) continue;
+      const comp = firstHit(ms, c.g.negCompletion, p.end, hi);
+      if (comp && !/[,;:]/.test(text.slice(p.end, comp.start))) return 'negated';
     }
   }
   // hypothetical clause ("si ...", "if ...")
-  const hyp = hits(ms, c.g.hypothetical, clause.start, t.start);
-  if (hyp.length && hyp[0].start <= clause.start + 3) return 'planned';
+  const hyp = firstHit(ms, c.g.hypothetical, clause.start, t.start);
+  if (hyp && hyp.start <= clause.start + 3) return 'planned';
   if (endsBefore(text, ms, c.g.plannedImmediate, t.start, 2)) return 'planned';
   // planned: modal / intention shortly before (or a modal right after a noun trigger)
-  for (const m of hits(ms, c.g.planned, from, t.start)) if (t.start - m.end <= 60) return 'planned';
-  const pa = hits(ms, c.g.planned, t.end, Math.min(clause.end, t.end + 40));
-  if (pa.length && pa[0].start - t.end <= 35 && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, pa[0].start)) && !hits(ms, c.g.conjunction, t.end, pa[0].start).length) return 'planned';
+  for (const m of ms) if (m.group === c.g.planned && m.start >= from && m.end <= t.start && t.start - m.end <= 60) return 'planned';
+  const pa = firstHit(ms, c.g.planned, t.end, Math.min(clause.end, t.end + 40));
+  if (pa && pa.start - t.end <= 35 && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, pa.start)) && !firstHit(ms, c.g.conjunction, t.end, pa.start)) return 'planned';
   // hearsay conditional → reported
-  const hs = hits(ms, c.g.hearsay, from, t.start);
-  if (hs.length && t.start - hs[hs.length - 1].end <= 25) return 'reported';
-  const ha = hits(ms, c.g.hearsay, t.end, Math.min(clause.end, t.end + 40));
-  if (ha.length && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, ha[0].start))) return 'reported';
+  const hs = lastHit(ms, c.g.hearsay, from, t.start);
+  if (hs && t.start - hs.end <= 25) return 'reported';
+  const ha = firstHit(ms, c.g.hearsay, t.end, Math.min(clause.end, t.end + 40));
+  if (ha && /^[\p{L}\s'’-]*$/u.test(text.slice(t.end, ha.start))) return 'reported';
   if (c.conditional && c.condGate) {
-    const near = text.slice(Math.max(clause.start, t.start - 40), t.end);
-    if (!c.condGate.test(near)) return 'asserted';
+    const nearFrom = Math.max(clause.start, t.start - 40);
+    const gate = c.condPlain ? condGateAt(text, nearFrom, t.end, c.condPlain) : null;
+    if (gate === false) return 'asserted';
+    const near = text.slice(nearFrom, t.end);
+    if (gate === null && !c.condGate.test(near)) return 'asserted';
     c.conditional.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = c.conditional.exec(near))) if (!c.condExceptions.has(m[0].toLowerCase())) return 'planned';
   }
   return 'asserted';
+}
+
+/**
+ * condGate over text[a, b) (as over that slice: its end is the end of input) for plain endings:
+ * true or false, or null when a surrogate follows an ending (the regex decides).
+ */
+function condGateAt(text: string, a: number, b: number, endings: readonly string[]): boolean | null {
+  const letters = letterTable();
+  for (let i = a; i < b; i++) {
+    for (const e of endings) {
+      const n = e.length;
+      if (i + n > b) continue;
+      let q = 0;
+      for (; q < n; q++) {
+        const ch = text.charCodeAt(i + q);
+        if ((ch >= 65 && ch <= 90 ? ch + 32 : ch) !== e.charCodeAt(q)) break;
+      }
+      if (q < n) continue;
+      if (i + n === b) return true;
+      const nx = text.charCodeAt(i + n);
+      if (nx >= 0xd800 && nx <= 0xdfff) return null;
+      if (letters[nx] !== 1) return true;
+    }
+  }
+  return false;
+}
+
+/** 1 for the code units that are letters (\p{L}). */
+let LETTERS: Uint8Array | null = null;
+function letterTable(): Uint8Array {
+  return (LETTERS ??= codeUnitTable('\\p{L}', 'u'));
 }
 
 function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: EventLexicon, sDates: DateMention[]): Figure[] {

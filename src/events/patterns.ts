@@ -389,6 +389,13 @@ function sameAs(text: string, a: number, b: number, w: string, f: Uint16Array): 
   return true;
 }
 
+/** True when text[a, b) equals w code unit for code unit. */
+function sameRaw(text: string, a: number, b: number, w: string): boolean {
+  if (b - a !== w.length) return false;
+  for (let i = 0; i < w.length; i++) if (text.charCodeAt(a + i) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
 function globOk(g: GlobDef, text: string, a: number, b: number, f: Uint16Array): boolean {
   if (g.re) return g.re.test(foldStr(text.slice(a, b)));
   const lp = g.pre.length;
@@ -413,7 +420,7 @@ export interface Tokens {
   sp: Uint8Array;
   /** 1 for word tokens. */
   word: Uint8Array;
-  /** Hash of the folded token. */
+  /** Hash of the token as written (its code units, not folded): the key of the word memo (see lookUp). */
   h: Int32Array;
   /** Vocabulary number of each token (-1: in no form), valid for `ver`. */
   id: Int32Array;
@@ -431,7 +438,6 @@ export function tokenize(text: string): Tokens {
 /** Cuts text into tokens, reusing the arrays of `into` when they are large enough. */
 function tokenizeInto(text: string, into: Tokens | null): Tokens {
   const cls = classTable();
-  const f = foldTable();
   const len = text.length;
   let t: Tokens;
   if (into && into.start.length > len) {
@@ -454,7 +460,12 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
       ver: -1,
     };
   }
-  const { start, end, sp, word, h: hs } = t;
+  const { start, end, sp, word, h: hs, id, gOff } = t;
+  // each token is looked up as it is cut (what lookUp does afterwards when the vocabulary changes)
+  const f = foldTable();
+  const gIds = t.gIds;
+  gIds.length = 0;
+  if (memoVer !== vocabVersion) memoReset();
   let n = 0;
   let space = false;
   for (let i = 0; i < len; ) {
@@ -471,36 +482,48 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
     let h = 0x811c9dc5 | 0;
     if (k === 1) {
       let j = i;
-      do {
-        h = Math.imul(h ^ f[text.charCodeAt(j)], 0x01000193);
-        j++;
-      } while (j < len && cls[text.charCodeAt(j)] === 1);
+      let cc = c;
+      for (;;) {
+        h = Math.imul(h ^ cc, 0x01000193);
+        if (++j >= len) break;
+        cc = text.charCodeAt(j);
+        if (cls[cc] !== 1) break;
+      }
       end[n] = j;
       word[n] = 1;
+      const hh = h & 0x3fffffff;
+      hs[n] = hh;
+      gOff[n] = gIds.length;
+      id[n] = wordLookUp(text, i, j, hh, f, gIds);
       i = j;
     } else {
-      h = Math.imul(h ^ f[c], 0x01000193);
+      h = Math.imul(h ^ c, 0x01000193);
       end[n] = i + 1;
       word[n] = 0;
+      hs[n] = h & 0x3fffffff;
+      gOff[n] = gIds.length;
+      id[n] = punctLookUp(text, i, f);
       i++;
     }
-    hs[n] = h & 0x3fffffff;
     n++;
   }
   t.n = n;
-  lookUp(t);
+  gOff[n] = gIds.length;
+  t.ver = vocabVersion;
   return t;
 }
 
 /**
  * What every word token seen so far looked up to (any text, for one `vocabVersion`): its
- * vocabulary number and wildcard ids, by the hash of its folded characters (checked). Texts
+ * vocabulary number and wildcard ids, by the hash of its characters as written (checked against
+ * the word as written: "Tué" and "tué" are two entries with one answer, and no character is
+ * folded on the way). Texts
  * repeat their words, so most tokens cost one probe and one comparison instead of a vocabulary
  * probe, a wildcard-index probe and the short-wildcard tests. Punctuation (one code unit) has
  * its own table by folded code.
  */
 const MEMO_MAX = 1 << 17;
-/** [2k] entry + 1 (0 = empty), [2k + 1] hash; at most half full (small: it stays in cache). */
+/** [2k] entry + 1 (0 = empty), [2k + 1] hash; at most half full (small: it stays in cache). memoStr: the words as written. */
 let memoSlots = new Int32Array(2 * 4096);
 let memoMask = 4095;
 let memoStr: string[] = [];
@@ -566,8 +589,8 @@ function memoAdd(text: string, a: number, b: number, h: number, f: Uint16Array, 
     while (memoSlots[2 * slot] !== 0) slot = (slot + 1) & memoMask;
   }
   const e = memoStr.length;
-  memoStr.push(foldStr(text.slice(a, b)));
-  memoId.push(vocabOf(text, a, b, h, f));
+  memoStr.push(text.slice(a, b));
+  memoId.push(vocabOf(text, a, b, hashRange(text, a, b, f), f));
   if (GLOBS.length > 0) {
     if (b - a >= 3) {
       const gk = GLOB_INDEX.keys;
@@ -599,31 +622,40 @@ function lookUp(t: Tokens): void {
     const hi = h[i];
     gOff[i] = gIds.length;
     if (word[i] !== 1) {
-      // punctuation: one code unit, no wildcard
-      const fc = f[text.charCodeAt(a)];
-      let v = punctId[fc];
-      if (v === -2) v = punctId[fc] = vocabOf(text, a, b, hi, f);
-      id[i] = v;
+      id[i] = punctLookUp(text, a, f);
       continue;
     }
-    let q = hi & memoMask;
-    let e = -1;
-    for (;;) {
-      const v = memoSlots[2 * q];
-      if (v === 0) break;
-      if (memoSlots[2 * q + 1] === hi && sameAs(text, a, b, memoStr[v - 1], f)) {
-        e = v - 1;
-        break;
-      }
-      q = (q + 1) & memoMask;
-    }
-    if (e < 0) e = memoAdd(text, a, b, hi, f, q);
-    id[i] = memoId[e];
-    const g1 = memoG0[e + 1];
-    for (let g = memoG0[e]; g < g1; g++) gIds.push(memoG[g]);
+    id[i] = wordLookUp(text, a, b, hi, f, gIds);
   }
   gOff[n] = gIds.length;
   t.ver = vocabVersion;
+}
+
+/** The vocabulary number of word text[a, b) (raw hash hi); its wildcard ids are pushed onto gIds. */
+function wordLookUp(text: string, a: number, b: number, hi: number, f: Uint16Array, gIds: number[]): number {
+  let q = hi & memoMask;
+  let e = -1;
+  for (;;) {
+    const v = memoSlots[2 * q];
+    if (v === 0) break;
+    if (memoSlots[2 * q + 1] === hi && sameRaw(text, a, b, memoStr[v - 1])) {
+      e = v - 1;
+      break;
+    }
+    q = (q + 1) & memoMask;
+  }
+  if (e < 0) e = memoAdd(text, a, b, hi, f, q);
+  const g1 = memoG0[e + 1];
+  for (let g = memoG0[e]; g < g1; g++) gIds.push(memoG[g]);
+  return memoId[e];
+}
+
+/** The vocabulary number of punctuation text[a] (one code unit, no wildcard). */
+function punctLookUp(text: string, a: number, f: Uint16Array): number {
+  const fc = f[text.charCodeAt(a)];
+  let v = punctId[fc];
+  if (v === -2) v = punctId[fc] = vocabOf(text, a, a + 1, hashRange(text, a, a + 1, f), f);
+  return v;
 }
 
 /** A few recently tokenized texts: one slot for the last long text (the document), three for short strings. */
