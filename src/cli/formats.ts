@@ -6,12 +6,18 @@ import { stringify } from 'csv-stringify/sync';
 import { createRequire } from 'node:module';
 import type { EventRow, SearchHit, StoreStats } from '../store/store.js';
 
-const countries = createRequire(import.meta.url)('world-countries') as { cca2: string; ccn3: string; cca3: string; name: { common: string } }[];
-const byCca2 = new Map<string, { name: string; numeric: string; alpha3: string }>();
-for (const c of countries) byCca2.set(c.cca2, { name: c.name.common, numeric: c.ccn3, alpha3: c.cca3 });
+let byCca2: Map<string, { name: string; numeric: string; alpha3: string }> | null = null;
+/** Country names and codes, read from world-countries on first use (not by every command). */
+function countryTable(): Map<string, { name: string; numeric: string; alpha3: string }> {
+  if (byCca2) return byCca2;
+  const countries = createRequire(import.meta.url)('world-countries') as { cca2: string; ccn3: string; cca3: string; name: { common: string } }[];
+  byCca2 = new Map();
+  for (const c of countries) byCca2.set(c.cca2, { name: c.name.common, numeric: c.ccn3, alpha3: c.cca3 });
+  return byCca2;
+}
 
 export function countryInfo(cc: string | null | undefined): { name: string; numeric: string; alpha3: string } | null {
-  return cc ? (byCca2.get(cc.toUpperCase()) ?? null) : null;
+  return cc ? (countryTable().get(cc.toUpperCase()) ?? null) : null;
 }
 
 const names = (xs: { name: string }[]): string => xs.map((x) => x.name).join('; ');

@@ -3,8 +3,25 @@
  * page's <meta> tags (and JSON-LD) for title, author, publication date, site name and URL.
  * Paragraph structure is kept: block elements become lines separated by blank lines.
  */
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+
+type Linkedom = typeof import('linkedom');
+type ReadabilityClass = (typeof import('@mozilla/readability'))['Readability'];
+const require = createRequire(import.meta.url);
+let linkedomLib: Linkedom | null = null;
+let readabilityLib: ReadabilityClass | null = null;
+/**
+ * linkedom and Readability are loaded on first HTML (~0.2 s of module loading): runs over
+ * text and JSON Lines never pay for them. Both packages ship a CommonJS entry.
+ */
+function parseHTML(html: string): ReturnType<Linkedom['parseHTML']> {
+  linkedomLib ??= require('linkedom') as Linkedom;
+  return linkedomLib.parseHTML(html);
+}
+function readability(): ReadabilityClass {
+  readabilityLib ??= (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability;
+  return readabilityLib;
+}
 
 export interface HtmlArticle {
   text: string;
@@ -164,7 +181,7 @@ export function extractHtml(html: string): HtmlArticle {
   let title: string | null = null;
   let byline: string | null = null;
   try {
-    const article = new Readability(document as never, { serializer: (n: unknown) => n as DomNode, charThreshold: 200 }).parse();
+    const article = new (readability())(document as never, { serializer: (n: unknown) => n as DomNode, charThreshold: 200 }).parse();
     if (article) {
       title = clip(article.title);
       byline = clip(article.byline?.replace(/^\s*(?:par|by)\s+/i, ''), 200);
