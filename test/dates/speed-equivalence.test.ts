@@ -73,3 +73,94 @@ test('the time-of-day gate: "à 14" looked for from its digit passes the same te
   const texts = ['à 14', 'a14', 'ba 14', 'vers  9', 'dès 8 heures', 'at 9', 'from 10', 'cat 9', '(at 9', 'at\n9', '14h', '14 h 30', '8:28', '9 am', "o'clock", '12 morts', 'la 3e', 'à', '9', ' at', 'data 9'];
   for (const t of texts) for (const s of [t, `x ${t} y`, `${t}.`]) assert.equal(gate.test(s), plain.test(s), s);
 });
+
+/**
+ * Keyed parsers (configure.ts, KeyedPattern): a parser started near its keys finds what it
+ * finds over the whole text. Texts: generated articles (bench/corpus.ts), the same with their
+ * case flipped, astral characters, other spaces and prefixes glued near the keys, and
+ * hand-made edge cases.
+ */
+const EDGES = [
+  '', 'mardi', 'MARDI', ' (lundi, ce samedi dernier', 'ce   mardi 3 mars', 'cemardi', 'xmardi', '😀mardi', 'mardi😀',
+  '𝒜 lundi', '\uDC00lundi', 'lundi\uD800', '\u0000mercredi', 'on Monday, last  Friday, next week, this weekend', 'onMonday',
+  'last night this morning', 'the end of the month', 'last day of the month', 'in January 2016', 'JANUARY 5, 2016',
+  'à minuit, a midi, cet après-midi, ce matin, le soir', 'cette nuit, la veille, aujourd\'hui', 'en 2016, depuis  2012, (1975), 12016, 20162016',
+  'fin mars 2016, mi-juillet, début 2012, à la fin de 2015', 'au printemps 2016, l\'été dernier', 'le lendemain, la veille du 25 janvier',
+  'la semaine dernière, l’année prochaine', 'the previous day, last month, earlier this year', 'late July 2016, early 2012',
+  'ſamedi ſeptembre İstanbul mardi', 'K\u212Aday Monday', 'mar mars mardi marché', '2020 2021 2022 1500 1499 2099 2100',
+];
+
+function variants(text: string, r: () => number): string[] {
+  const flip = [...text].map((c) => (r() < 0.3 ? (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()) : c)).join('');
+  const glue = text.replace(/ /g, () => { const x = r(); return x < 0.05 ? ' 😀' : x < 0.1 ? '\u00A0' : x < 0.13 ? ' ce ' : x < 0.16 ? ' (' : x < 0.19 ? ' on ' : x < 0.22 ? '\n' : ' '; });
+  return [text, text.toUpperCase(), flip, glue];
+}
+
+const serial = (rs: import('chrono-node').ParsingResult[]): string =>
+  JSON.stringify(rs.map((x) => [x.index, x.text, x.start, x.end, [...x.tags()].sort()]));
+
+test('keyed parsers: each finds, from its keys, what it finds over the whole text', async () => {
+  const { Chrono, ParsingContext } = await import('chrono-node');
+  const { createFrenchParser } = await import('../../src/dates/locales/fr/index.js');
+  const { createEnglishParser } = await import('../../src/dates/locales/en/index.js');
+  const { generateCorpus, rng } = await import('../../bench/corpus.js');
+  const executeParser = (Chrono as unknown as { executeParser(c: InstanceType<typeof ParsingContext>, p: import('chrono-node').Parser): import('chrono-node').ParsingResult[] }).executeParser;
+  const fr = datesLexiconSchema.parse(frJson);
+  const en = datesLexiconSchema.parse(enJson);
+  const r = rng(7);
+  const texts = [...EDGES, EDGES.join(' | ')];
+  for (const a of generateCorpus(120)) texts.push(...variants(a.text, r));
+  let keyedParsers = 0;
+  let found = 0;
+  for (const parser of [createFrenchParser(fr), createEnglishParser(en)]) {
+    for (const gp of parser.parsers) {
+      if (!gp.keys) continue;
+      keyedParsers++;
+      const words = gp.keys.gate.source.split('|').filter((w) => w !== '\\d');
+      for (const text of texts) {
+        const low = text.toLowerCase();
+        if (low.length !== text.length || text.includes('\u017F')) continue; // parse() does not key these
+        // the keys spelled out: every offset where a gate word starts, every year (1500–2099)
+        const keys = new Set<number>();
+        for (const w of words) for (let i = low.indexOf(w); i >= 0; i = low.indexOf(w, i + 1)) keys.add(i);
+        if (gp.keys.years) for (let i = 0; i + 4 <= text.length; i++) if (/^(?:1[5-9]|20)\d\d/.test(text.slice(i, i + 4))) keys.add(i);
+        const context = new ParsingContext(text, new Date(2016, 2, 20, 12), {});
+        const plain = executeParser(context, gp.parser);
+        gp.keys.pattern.reset(text, [...keys].sort((x, y) => x - y));
+        const keyed = executeParser(context, gp.keys.parser);
+        found += plain.length;
+        assert.equal(serial(keyed), serial(plain), `${gp.keys.pattern.source.slice(0, 60)} on ${JSON.stringify(text.slice(0, 200))}`);
+      }
+    }
+  }
+  assert.ok(keyedParsers >= 14, `keyed parsers: ${keyedParsers}`);
+  assert.ok(found > 1000, `results compared: ${found}`);
+});
+
+test('the gate scan notes every offset of every gate word; parse() with keys equals parse() without', async () => {
+  const { gateScan, gatesPassed, gateHits } = await import('../../src/dates/common/configure.js');
+  const { createFrenchParser } = await import('../../src/dates/locales/fr/index.js');
+  const { createEnglishParser } = await import('../../src/dates/locales/en/index.js');
+  const { generateCorpus, rng } = await import('../../bench/corpus.js');
+  const fr = datesLexiconSchema.parse(frJson);
+  const en = datesLexiconSchema.parse(enJson);
+  const r = rng(11);
+  const texts = [...EDGES, EDGES.join(' | ')];
+  for (const a of generateCorpus(60)) texts.push(...variants(a.text, r));
+  for (const parser of [createFrenchParser(fr), createEnglishParser(en)]) {
+    const scan = gateScan(parser.parsers);
+    for (const text of texts) {
+      const low = text.toLowerCase();
+      const at: number[][] = [];
+      assert.equal(gateHits(scan, low, at), gatesPassed(scan, low));
+      for (const [gate, g] of scan.index) {
+        const want = new Set<number>();
+        for (const w of gate.source.split('|')) if (w !== '\\d') for (let i = low.indexOf(w); i >= 0; i = low.indexOf(w, i + 1)) want.add(i);
+        assert.deepEqual(at[g] ?? [], [...want].sort((x, y) => x - y), `${gate.source} on ${JSON.stringify(text.slice(0, 80))}`);
+      }
+      for (const [ref, has] of [[new Date(2016, 2, 20, 12), true], [new Date(1000, 6, 1, 12), false]] as const) {
+        assert.equal(serial(parser.parse(text, ref, { vigieHasReference: has })), serial(parser.parseUnkeyed(text, ref, { vigieHasReference: has })), text.slice(0, 200));
+      }
+    }
+  }
+});

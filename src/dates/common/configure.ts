@@ -6,6 +6,7 @@
 import { Chrono, ParsingContext, ReferenceWithTimezone, type ParsingResult, type Parser, type Refiner } from 'chrono-node';
 import type { VigieParsingOption } from './refiners/options.js';
 import { TAG, tagsOf } from './tags.js';
+import { YEAR } from './patterns.js';
 import type { DateLexicon } from '../lexicon.js';
 import { AnaphoraParser } from './parsers/AnaphoraParser.js';
 import { MonthParser } from './parsers/MonthParser.js';
@@ -13,11 +14,13 @@ import { PartOfPeriodParser } from './parsers/PartOfPeriodParser.js';
 import { RelativePeriodParser } from './parsers/RelativePeriodParser.js';
 import { SeasonParser } from './parsers/SeasonParser.js';
 import { YearParser } from './parsers/YearParser.js';
+import type { VigieParser } from './parsers/base.js';
 import { ModifierRefiner } from './refiners/ModifierRefiner.js';
 import { NewsYearRefiner } from './refiners/NewsYearRefiner.js';
 import { UnlikelyDateFilter } from './refiners/UnlikelyDateFilter.js';
 import { WeekdayCheckRefiner } from './refiners/WeekdayCheckRefiner.js';
 import { fastWeekdayParser } from './weekdays.js';
+import { codeUnitTable, SPACE } from '../../match/units.js';
 
 export interface ConfigureOptions {
   /** chrono parser class names to remove ("FRTimeUnitWithinFormatParser": durations). */
@@ -35,21 +38,42 @@ export interface DateParser {
   readonly refiners: readonly Refiner[];
   /** chrono's parse(): every parser whose gate passes, results sorted by index, then every refiner. */
   parse(text: string, ref: Date, option: VigieParsingOption): ParsingResult[];
+  /** The same with every parser searching the whole text (no keys): what parse() must equal (tests). */
+  parseUnkeyed(text: string, ref: Date, option: VigieParsingOption): ParsingResult[];
 }
 
 export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions): DateParser {
   const parsers: GatedParser[] = base.parsers
     .filter((p) => !opts.drop.includes(p.constructor.name))
-    .map((p) => ({ parser: fastParser(p), ...chronoGate(p) }));
+    .map((p) => {
+      const fast = fastParser(p);
+      const { gate } = chronoGate(p);
+      const allowed = KEYED_CHRONO[p.constructor.name];
+      return { parser: fast, gate, keys: gate && allowed !== undefined ? keysOf(chronoPattern(p), gate, false, prefixTable(allowed, 'i'), fast) : null };
+    });
   const months = anyWord(Object.keys(lex.months));
+  // the code units Vigie's patterns can read between a match's start and its key word or
+  // year: any character of the lexicon's phrases (and ' ’), white space
+  const vigieAllowed = prefixTable(
+    [
+      ...Object.keys(lex.months), ...lex.monthTriggers, ...lex.yearTriggers, ...Object.keys(lex.seasons),
+      ...lex.partOf.early, ...lex.partOf.mid, ...lex.partOf.late, ...Object.keys(lex.relative.phrases), ...Object.keys(lex.anaphora), "'’",
+    ].join(''),
+    'iu',
+  );
+  const vigie = (parser: VigieParser, gate: RegExp | null, years = false): GatedParser => ({
+    parser,
+    gate,
+    keys: gate ? keysOf(parser.pattern(), gate, years, vigieAllowed, parser) : null,
+  });
   parsers.unshift(
-    ...(opts.parsers ?? []).map((p) => ({ parser: p, gate: null })),
+    ...(opts.parsers ?? []).map((p) => ({ parser: p, gate: null, keys: null })),
     vigie(new AnaphoraParser(lex), anyWord(Object.keys(lex.anaphora))),
     vigie(new RelativePeriodParser(lex), anyWord(Object.keys(lex.relative.phrases))),
-    vigie(new PartOfPeriodParser(lex), months ? new RegExp(`\\d|${months.source}`) : null),
+    vigie(new PartOfPeriodParser(lex), months ? new RegExp(`\\d|${months.source}`) : null, true),
     vigie(new SeasonParser(lex), anyWord(Object.keys(lex.seasons))),
     vigie(new MonthParser(lex), months),
-    vigie(new YearParser(lex), DIGIT),
+    vigie(new YearParser(lex), DIGIT, true),
   );
   // chrono's UnlikelyFormatFilter drops any result made of digits only: a lone year ("(1975)")
   // found by Vigie's YearParser must pass it
@@ -63,30 +87,36 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
   return {
     parsers,
     refiners,
-    parse: (text, ref, option) => parse(parsers, refiners, scan, text, ref, option),
+    parse: (text, ref, option) => parse(parsers, refiners, scan, text, ref, option, true),
+    parseUnkeyed: (text, ref, option) => parse(parsers, refiners, scan, text, ref, option, false),
   };
 }
 
 /** chrono's own loop of one parser over the text (a static method its typings keep private). */
 const executeParser = (Chrono as unknown as { executeParser(context: ParsingContext, parser: Parser): ParsingResult[] }).executeParser;
 
-const vigie = (parser: Parser, gate: RegExp | null): GatedParser => ({ parser, gate });
 
 /**
  * chrono's Chrono.parse, with the gates: a parser whose gate fails on the lower-cased text is
  * not run (it could not have matched). Results are collected in one array. The gates made of
- * words and \d are all answered by one scan of the text (gatesPassed); the others are tested.
- * (Running each parser only over the windows its gate passes was measured slower: finding the
- * windows costs more than the scans it saves; so was reading the windows each gate passes off
- * one scan and giving each parser a copy of its windows: no faster, measured.)
+ * words and \d are all answered by one scan of the text (gateHits), which also notes where
+ * each word is: a keyed parser (KeyedPattern) runs its pattern only from near those places.
+ * The others are tested. (Running each parser only over the windows its gate passes was
+ * measured slower: finding the windows costs more than the scans it saves; so was reading the
+ * windows each gate passes off one scan and giving each parser a copy of its windows.)
  */
-function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], scan: GateScan, text: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
+function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], scan: GateScan, text: string, ref: Date, option: VigieParsingOption, useKeys: boolean): ParsingResult[] {
   const context = new ParsingContext(text, ref, option);
   const low = text.toLowerCase();
-  const mask = gatesPassed(scan, low);
+  // the keys are found in the lower-cased text: only where its offsets are the text's, and
+  // where no character matches a key letter only under case folding (ſ for s)
+  const keyed = useKeys && low.length === text.length && !text.includes('\u017F');
+  const at: number[][] = [];
+  const mask = gateHits(scan, low, keyed ? at : null);
+  let years: number[] | null = null;
   const passed = new Map<RegExp, boolean>();
   let results: ParsingResult[] = [];
-  for (const { parser, gate } of parsers) {
+  for (const { parser, gate, keys } of parsers) {
     if (gate) {
       const g = scan.index.get(gate);
       if (g !== undefined) {
@@ -99,6 +129,14 @@ function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], sc
         }
         if (!ok) continue;
       }
+    }
+    if (keyed && keys) {
+      const g = scan.index.get(keys.gate);
+      const words = g === undefined ? undefined : at[g];
+      if (keys.years) years ??= yearsIn(text);
+      keys.pattern.reset(text, merged(words ?? NONE, keys.years ? years! : NONE));
+      for (const r of executeParser(context, keys.parser)) results.push(r);
+      continue;
     }
     for (const r of executeParser(context, parser)) results.push(r);
   }
@@ -172,6 +210,227 @@ export function gatesPassed(scan: GateScan, low: string): number {
     }
   }
   return mask;
+}
+
+/**
+ * gatesPassed, also noting in at[g] (when `at` is given) every offset of low where one of gate
+ * g's words starts, in order.
+ */
+export function gateHits(scan: GateScan, low: string, at: number[][] | null): number {
+  if (at === null) return gatesPassed(scan, low);
+  let mask = scan.digitGates && DIGIT.test(low) ? scan.digitGates : 0;
+  const re = scan.words;
+  if (re) {
+    re.lastIndex = 0;
+    for (let m = re.exec(low); m; m = re.exec(low)) {
+      const p = m.index;
+      for (const { word, gates } of scan.byFirst.get(low.charCodeAt(p)) ?? []) {
+        if (!low.startsWith(word, p)) continue;
+        mask |= gates;
+        for (let b = gates, g = 0; b !== 0; b >>>= 1, g++) {
+          if (b & 1) {
+            const list = (at[g] ??= []);
+            if (list[list.length - 1] !== p) list.push(p);
+          }
+        }
+      }
+      re.lastIndex = p + 1;
+    }
+  }
+  return mask;
+}
+
+const NONE: number[] = [];
+
+/** Every offset where a year of Vigie's YEAR pattern (1500–2099) starts, overlapping ones too. */
+function yearsIn(text: string): number[] {
+  const out: number[] = [];
+  YEAR_AT.lastIndex = 0;
+  for (let m = YEAR_AT.exec(text); m; m = YEAR_AT.exec(text)) {
+    out.push(m.index);
+    YEAR_AT.lastIndex = m.index + 1;
+  }
+  return out;
+}
+const YEAR_AT = new RegExp(YEAR, 'g');
+
+/** Two ordered lists of offsets as one, without repeats. */
+function merged(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
+}
+
+/**
+ * A parser's pattern, run by chrono's loop (executeParser), that starts its search near the
+ * parser's keys instead of at the start of the text it is handed.
+ *
+ * The keys of a parser are places every match must hold: a word of its gate, or a year. More
+ * exactly, each match has a key starting at an offset g at or after the match's start p, and
+ * every code unit between p + 1 and g is in `allowed` (the boundary character at p is any).
+ * So p >= bound(g) = (start of the run of allowed code units ending at g) - 1, and bound only
+ * grows with g. chrono's loop hands exec text.substring(k) (the text past its last match);
+ * every match in it starts at p >= k and holds a key g >= p, so g is at or after the first key
+ * c >= k and p >= bound(c): the pattern, searching from max(k, bound(c)) in the same string,
+ * finds the same leftmost match as searching from k (^ and look-behinds see the same string).
+ * No key at or after k: no match.
+ */
+export class KeyedPattern extends RegExp {
+  /** The pattern, sticky: tried at one offset (lastIndex). */
+  private readonly attempt: RegExp;
+  /** Code units that cannot start a match (the left boundary is ^ or a non-word character); null: any can. */
+  private readonly word: Uint8Array | null;
+  private text = '';
+  private keys: readonly number[] = NONE;
+  private bounds: number[] = [];
+
+  constructor(
+    pattern: RegExp,
+    private readonly allowed: Uint8Array,
+  ) {
+    super(pattern.source, pattern.flags);
+    this.attempt = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
+    // the left boundaries of chrono's (\W|^) and of Vigie's patterns (base.ts)
+    this.word =
+      pattern.source.startsWith('(\\W|^)') ? codeUnitTable('\\w', pattern.flags.replace(/[gy]/g, ''))
+      : pattern.source.startsWith('(?:^|([^\\p{L}\\p{N}_]))') ? codeUnitTable('[\\p{L}\\p{N}_]', pattern.flags.replace(/[gy]/g, ''))
+      : null;
+  }
+
+  /** The text of the next executeParser call and the keys found in it, in order. */
+  reset(text: string, keys: readonly number[]): void {
+    this.text = text;
+    this.keys = keys;
+    const bounds = this.bounds;
+    bounds.length = keys.length;
+    let prevKey = -1;
+    let prevRun = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const g = keys[i];
+      let r = g;
+      while (r > 0 && this.allowed[text.charCodeAt(r - 1)] === 1) {
+        r--;
+        if (r === prevKey) {
+          // the run reaches the previous key: it goes on as that key's run
+          r = prevRun;
+          break;
+        }
+      }
+      prevKey = g;
+      prevRun = r;
+      let b = r > 0 ? r - 1 : 0;
+      // the boundary character can be a surrogate pair (a Unicode pattern reads code points)
+      if (b > 0 && isTrail(text.charCodeAt(b)) && isLead(text.charCodeAt(b - 1))) b--;
+      bounds[i] = b;
+    }
+  }
+
+  /**
+   * The leftmost match in s = text.substring(k): the pattern tried at each offset that can
+   * start one, in order (from each key's bound to the key, skipping the offsets tried and those
+   * that cannot start a match: a word character other than at k, the second half of a
+   * surrogate pair); the first that matches.
+   */
+  override exec(s: string): RegExpExecArray | null {
+    const text = this.text;
+    const k = text.length - s.length;
+    if (k < 0 || (s.length > 0 && s.charCodeAt(0) !== text.charCodeAt(k))) {
+      // not a suffix of the text announced (cannot happen with chrono's loop): every offset
+      for (let p = 0; p <= s.length; p++) {
+        this.attempt.lastIndex = p;
+        const m = this.attempt.exec(s);
+        if (m) return m;
+      }
+      return null;
+    }
+    const keys = this.keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < k) lo = mid + 1;
+      else hi = mid;
+    }
+    const word = this.word;
+    const attempt = this.attempt;
+    const unicode = this.unicode; // a Unicode pattern steps by code point: never inside a surrogate pair
+    let next = k; // the first offset not tried yet
+    for (let i = lo; i < keys.length; i++) {
+      const g = keys[i];
+      for (let p = Math.max(next, this.bounds[i]); p <= g; p++) {
+        if (p > k) {
+          const c = text.charCodeAt(p);
+          if (word !== null && word[c] === 1) continue;
+          if (unicode && isTrail(c) && isLead(text.charCodeAt(p - 1))) continue;
+        }
+        attempt.lastIndex = p - k;
+        const m = attempt.exec(s);
+        if (m) return m;
+      }
+      if (g + 1 > next) next = g + 1;
+    }
+    return null;
+  }
+}
+
+const isLead = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isTrail = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** A keyed parser: the parser with a KeyedPattern, the gate whose words are its keys, and whether years are keys too. */
+interface Keys {
+  parser: Parser;
+  pattern: KeyedPattern;
+  gate: RegExp;
+  years: boolean;
+}
+
+function keysOf(pattern: RegExp, gate: RegExp, years: boolean, allowed: Uint8Array, parser: Parser): Keys {
+  const keyed = new KeyedPattern(pattern, allowed);
+  return { parser: { pattern: () => keyed, extract: (context, match) => parser.extract(context, match) }, pattern: keyed, gate, years };
+}
+
+/** White space and these characters (with the flags' case folding). */
+function prefixTable(chars: string, flags: string): Uint8Array {
+  const t = SPACE.slice();
+  const set = [...new Set(chars)].filter((c) => !/\s/.test(c));
+  if (set.length > 0) codeUnitTable(`[${set.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, flags, 1, t);
+  return t;
+}
+
+/**
+ * chrono's parsers run keyed: the code units their patterns can read between the left
+ * boundary and the gate word (chrono-node 2.10 patterns; "" when the word comes right after
+ * the boundary). FRWeekdayParser (?:[,(（]\s*)?(?:ce\s*)?(dimanche|…); ENWeekdayParser
+ * (?:[,(（]\s*)?(?:on\s*?)?(?:(this|last|past|next)\s*)?(wednesday|…); FRCasualTimeParser
+ * (cet?)?\s*(matin|…|a midi|à minuit); FRCasualDateParser (…|cette\s*nuit|la\s*veille);
+ * ENCasualDateParser (…|last\s*night); ENCasualTimeParser (?:this)?\s{0,3}(morning|…);
+ * ENEndOfCurrentMonthParser (?:last\s+day|end)\s+of\s+(?:the\s+)?month; ENMonthNameParser
+ * ((?:in)\s*)?(september|…); ENMonthNameMiddleEndianParser and ENRelativeDateFormatParser
+ * start with their word.
+ */
+const KEYED_CHRONO: Record<string, string> = {
+  FRWeekdayParser: ',(（ce',
+  ENWeekdayParser: ',(（onthislastpastnext',
+  FRCasualTimeParser: 'ceta\u00e0',
+  FRCasualDateParser: 'cettela',
+  ENCasualDateParser: 'last',
+  ENCasualTimeParser: 'this',
+  ENEndOfCurrentMonthParser: 'lastdayendoftheh',
+  ENMonthNameParser: 'in',
+  ENMonthNameMiddleEndianParser: '',
+  ENRelativeDateFormatParser: '',
+};
+
+/** A chrono parser's pattern (it does not depend on the context for these parsers). */
+function chronoPattern(p: Parser): RegExp {
+  return p.pattern({ text: '', refDate: new Date(), option: {} } as unknown as ParsingContext);
 }
 
 /**
@@ -251,6 +510,8 @@ interface GatedParser {
   parser: Parser;
   /** Matched against the lower-cased text; null: no gate, the parser reads everything. */
   gate: RegExp | null;
+  /** When set, the parser is run keyed (KeyedPattern) where the text allows. */
+  keys: Keys | null;
 }
 
 /** Letter runs, as the quick filter of src/dates/index.ts cuts them (apostrophes, hyphens and spaces split). */
