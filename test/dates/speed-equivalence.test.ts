@@ -164,3 +164,39 @@ test('the gate scan notes every offset of every gate word; parse() with keys equ
     }
   }
 });
+
+test('chrono\'s UnlikelyFormatFilter answered faster: validDate and likelyFormat agree with isValidDate and isValid', async () => {
+  const chrono = await import('chrono-node');
+  const { likelyFormat, validDate } = await import('../../src/dates/common/configure.js');
+  const { rng } = await import('../../bench/corpus.js');
+  const reference = new chrono.ReferenceWithTimezone(new Date(2016, 2, 20, 12));
+  const years = [0, 1, 50, 99, 100, 101, 1500, 1600, 1900, 2000, 2015, 2016, 2100, 199999, 200000, 200001, 275760, 300000, -5, 2016.5, NaN];
+  const months = [0, 1, 2, 3, 4, 6, 9, 11, 12, 13, -1, 2.5];
+  const days = [0, 1, 28, 29, 30, 31, 32, -1, 1e10, 15.5];
+  const times: Record<string, number>[] = [{}, { hour: 0 }, { hour: 23, minute: 59 }, { hour: 24 }, { hour: -1 }, { hour: 12.5 }, { minute: 60 }, { second: 60 }, { second: 59, millisecond: 999 }, { millisecond: 1000 }, { hour: 23, minute: 59, second: 59, millisecond: 999 }, { minute: -1 }];
+  const r = rng(3);
+  let n = 0;
+  for (const year of years) for (const month of months) for (const day of days) {
+    for (const t of [times[0], times[Math.floor(r() * times.length)], times[Math.floor(r() * times.length)]]) {
+      const c = new chrono.ParsingComponents(reference, { year, month, day, ...t });
+      assert.equal(validDate(c), c.isValidDate(), JSON.stringify({ year, month, day, ...t }));
+      n++;
+    }
+    // implied values too (the constructor implies the reference's day, noon)
+    const c = new chrono.ParsingComponents(reference);
+    c.assign('month', month);
+    assert.equal(validDate(c), c.isValidDate());
+  }
+  assert.ok(n > 5000);
+  const filter = chrono.fr.casual.refiners.find((x) => x.constructor.name === 'UnlikelyFormatFilter') as unknown as { isValid(c: unknown, r: unknown): boolean };
+  const context = new chrono.ParsingContext('', new Date(2016, 2, 20, 12), {});
+  const texts = ['', ' ', '12', '1 2', '1  2', '1 2 3', '1.5', '1..5', '.5', ' 12', '12 ', '2016', 'mardi', 'a1', '1a', '12/03', '1,5', '\u00A012', '٣', '1.2.3', '.', '..'];
+  for (const text of texts) {
+    for (const known of [{ year: 2016, month: 3, day: 20 }, { year: 2016, month: 2, day: 30 }]) {
+      const res = context.createParsingResult(0, text, known);
+      assert.equal(likelyFormat(res), filter.isValid(context, res), JSON.stringify([text, known]));
+      res.end = context.createParsingComponents({ year: 2016, month: 4, day: 31 });
+      assert.equal(likelyFormat(res), filter.isValid(context, res), JSON.stringify([text, known, 'end']));
+    }
+  }
+});

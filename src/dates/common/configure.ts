@@ -3,7 +3,7 @@
  * clone, drop the parsers Vigie replaces, put Vigie's parsers first (on a tie in span, chrono's
  * overlap removal keeps the earlier parser's result) and its refiners last.
  */
-import { Chrono, ParsingContext, ReferenceWithTimezone, type ParsingResult, type Parser, type Refiner } from 'chrono-node';
+import { Chrono, ParsingContext, ReferenceWithTimezone, type ParsingComponents, type ParsingResult, type Parser, type Refiner } from 'chrono-node';
 import type { VigieParsingOption } from './refiners/options.js';
 import { TAG, tagsOf } from './tags.js';
 import { YEAR } from './patterns.js';
@@ -466,6 +466,10 @@ function onlyKnownAbbreviations(inner: Refiner): Refiner {
 const TIMEZONE_NAME_PATTERN = /^\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/i;
 
 function sparingVigieYears(inner: Refiner): Refiner {
+  // chrono's casual UnlikelyFormatFilter (not strict), with its checks answered faster
+  const plain = (inner as { strictMode?: unknown }).strictMode === false;
+  const filter = (context: ParsingContext, results: ParsingResult[]): ParsingResult[] =>
+    plain && !(context.option as { debug?: unknown }).debug ? results.filter(likelyFormat) : inner.refine(context, results);
   const isYear = (r: ParsingResult) => tagsOf(r).has(TAG.precision('year')) && /^\d+$/.test(r.text);
   return {
     refine: (context: ParsingContext, results: ParsingResult[]) => {
@@ -473,11 +477,46 @@ function sparingVigieYears(inner: Refiner): Refiner {
       const years: ParsingResult[] = [];
       const others: ParsingResult[] = [];
       for (const r of results) (/^\d+$/.test(r.text) && isYear(r) ? years : others).push(r);
-      if (years.length === 0) return inner.refine(context, results);
-      return [...inner.refine(context, others), ...years].sort((a, b) => a.index - b.index);
+      if (years.length === 0) return filter(context, results);
+      return [...filter(context, others), ...years].sort((a, b) => a.index - b.index);
     },
   };
 }
+
+/**
+ * UnlikelyFormatFilter.isValid (chrono-node 2.10, not strict): a result whose text, without its
+ * first space, is a plain number is dropped, and so is one whose start or end is no valid date.
+ */
+export function likelyFormat(r: ParsingResult): boolean {
+  if (!NOT_NUMBER.test(r.text) && /^\d*(\.\d*)?$/.test(r.text.replace(' ', ''))) return false;
+  return validDate(r.start) && (!r.end || validDate(r.end));
+}
+/** A code unit that no text matching ^\d*(\.\d*)?$ once a space is taken out holds. */
+const NOT_NUMBER = /[^\d. ]/;
+
+/**
+ * ParsingComponents.isValidDate (a Date built from the values, compared with them), answered
+ * by arithmetic when the values are plain: whole numbers, a year from 100 to 200000 (Date.UTC
+ * reads 0–99 as 1900–1999), a month 1–12, a time of day in range or absent. Then the Date keeps
+ * every value exactly when the day is in the month (proleptic Gregorian, as Date); any other
+ * whole day moves the month, so the date is not valid. Other values: chrono's own check.
+ */
+export function validDate(c: ParsingComponents): boolean {
+  const y = c.get('year');
+  const m = c.get('month');
+  const d = c.get('day');
+  if (
+    isWhole(y, 100, 200000) && isWhole(m, 1, 12) && isWhole(d, -1e9, 1e9) &&
+    isWholeOrNull(c.get('hour'), 23) && isWholeOrNull(c.get('minute'), 59) &&
+    isWholeOrNull(c.get('second'), 59) && isWholeOrNull(c.get('millisecond'), 999)
+  ) {
+    return d! >= 1 && d! <= (m === 2 ? (y! % 4 === 0 && (y! % 100 !== 0 || y! % 400 === 0) ? 29 : 28) : MONTH_DAYS[m!]);
+  }
+  return c.isValidDate();
+}
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isWhole = (v: unknown, min: number, max: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isWholeOrNull = (v: unknown, max: number): boolean => v === null || isWhole(v, 0, max);
 
 /** chrono's weekday parsers with the faster extract of weekdays.ts; every other parser with its pattern kept (cachingPattern). */
 function fastParser(p: Parser): Parser {
