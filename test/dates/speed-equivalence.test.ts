@@ -96,8 +96,12 @@ function variants(text: string, r: () => number): string[] {
   return [text, text.toUpperCase(), flip, glue];
 }
 
+/** Results by what chrono's API reads of them: offsets, text, each component (value, certain), tags, date, reference date. */
+const COMPONENTS = ['year', 'month', 'day', 'weekday', 'hour', 'minute', 'second', 'millisecond', 'meridiem', 'timezoneOffset'] as const;
+const components = (c: import('chrono-node').ParsingComponents | null | undefined) =>
+  c && [COMPONENTS.map((k) => [c.get(k), c.isCertain(k)]), [...c.tags()].sort(), c.getCertainComponents().sort(), c.date().getTime()];
 const serial = (rs: import('chrono-node').ParsingResult[]): string =>
-  JSON.stringify(rs.map((x) => [x.index, x.text, x.start, x.end, [...x.tags()].sort()]));
+  JSON.stringify(rs.map((x) => [x.index, x.text, components(x.start), components(x.end), [...x.tags()].sort(), x.refDate.getTime()]));
 
 test('keyed parsers: each finds, from its keys, what it finds over the whole text', async () => {
   const { Chrono, ParsingContext } = await import('chrono-node');
@@ -199,4 +203,33 @@ test('chrono\'s UnlikelyFormatFilter answered faster: validDate and likelyFormat
       assert.equal(likelyFormat(res), filter.isValid(context, res), JSON.stringify([text, known, 'end']));
     }
   }
+});
+
+test('chrono\'s parsers as configured (kept pattern, faster weekday extract, results made from components) find what chrono\'s own find', async () => {
+  const chrono = await import('chrono-node');
+  const { createFrenchParser } = await import('../../src/dates/locales/fr/index.js');
+  const { createEnglishParser } = await import('../../src/dates/locales/en/index.js');
+  const { generateCorpus, rng } = await import('../../bench/corpus.js');
+  const executeParser = (chrono.Chrono as unknown as { executeParser(c: InstanceType<typeof chrono.ParsingContext>, p: import('chrono-node').Parser): import('chrono-node').ParsingResult[] }).executeParser;
+  const r = rng(5);
+  const texts = [...EDGES, 'this weekend, next weekday, lundi prochain, ce dimanche dernier, Sunday of next week, thurs., sat.'];
+  for (const a of generateCorpus(60)) texts.push(...variants(a.text, r));
+  const cases = [
+    { dp: createFrenchParser(datesLexiconSchema.parse(frJson)), base: chrono.fr.casual, drop: ['FRTimeUnitWithinFormatParser'] },
+    { dp: createEnglishParser(datesLexiconSchema.parse(enJson)), base: chrono.en.casual, drop: ['ENTimeUnitWithinFormatParser', 'ENTimeUnitLaterFormatParser'] },
+  ];
+  let found = 0;
+  for (const { dp, base, drop } of cases) {
+    const own = base.parsers.filter((p) => !drop.includes(p.constructor.name));
+    const ours = dp.parsers.slice(dp.parsers.length - own.length);
+    for (const text of texts) {
+      for (let i = 0; i < own.length; i++) {
+        const context = new chrono.ParsingContext(text, new Date(2016, 2, 20, 12), {});
+        const want = executeParser(context, own[i]);
+        found += want.length;
+        assert.equal(serial(executeParser(context, ours[i].parser)), serial(want), `${own[i].constructor.name} on ${JSON.stringify(text.slice(0, 120))}`);
+      }
+    }
+  }
+  assert.ok(found > 1000, `results compared: ${found}`);
 });

@@ -19,7 +19,7 @@ import { ModifierRefiner } from './refiners/ModifierRefiner.js';
 import { NewsYearRefiner } from './refiners/NewsYearRefiner.js';
 import { UnlikelyDateFilter } from './refiners/UnlikelyDateFilter.js';
 import { WeekdayCheckRefiner } from './refiners/WeekdayCheckRefiner.js';
-import { fastWeekdayParser } from './weekdays.js';
+import { asResult, fastWeekdayParser } from './weekdays.js';
 import { codeUnitTable, SPACE } from '../../match/units.js';
 
 export interface ConfigureOptions {
@@ -535,9 +535,10 @@ function cachingPattern(p: Parser): Parser {
   let cached: RegExp | null = null;
   return {
     pattern: (context: ParsingContext) => (cached ??= p.pattern(context)),
-    extract: (context: ParsingContext, match: RegExpMatchArray) => p.extract(context, match),
+    extract: (context: ParsingContext, match: RegExpMatchArray) => asResult(context, match, p.extract(context, match)),
   };
 }
+
 
 /**
  * Gates: a cheap necessary condition for a parser to match (a digit, one of its words), tested
