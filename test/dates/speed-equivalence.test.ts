@@ -233,3 +233,22 @@ test('chrono\'s parsers as configured (kept pattern, faster weekday extract, res
   }
   assert.ok(found > 1000, `results compared: ${found}`);
 });
+
+test('ENEndOfPeriodRefiner is handed every result its pattern can match before', async () => {
+  const { endsWithOfThenSpace } = await import('../../src/dates/common/configure.js');
+  const PREFIX = /\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$/i; // chrono-node 2.10 ENEndOfPeriodRefiner
+  const texts = [
+    'the end of the month, the END OF THE\u00A0March, last day of\nApril, last  day  of  the  year, end of  ',
+    'end ofthe month, endof March, end of the, Of the, of, he, the , xthe , THE\t, ofMarch, end of the\u2028May, lastday of x',
+    ...EDGES,
+  ];
+  let matched = 0;
+  for (const text of texts) {
+    for (let i = 0; i <= text.length; i++) {
+      const m = PREFIX.test(text.slice(0, i));
+      if (m) matched++;
+      if (m) assert.ok(endsWithOfThenSpace(text, i), JSON.stringify(text.slice(0, i)));
+    }
+  }
+  assert.ok(matched >= 6, `prefixes matched: ${matched}`);
+});

@@ -80,6 +80,7 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
   const refiners: Refiner[] = base.refiners.map((r) =>
     r.constructor.name === 'UnlikelyFormatFilter' ? sparingVigieYears(r)
     : r.constructor.name === 'ExtractTimezoneAbbrRefiner' ? onlyKnownAbbreviations(r)
+    : r.constructor.name === 'ENEndOfPeriodRefiner' ? onlyAfterOf(r)
     : r,
   );
   refiners.push(new UnlikelyDateFilter(lex), new ModifierRefiner(lex), new NewsYearRefiner(lex), new WeekdayCheckRefiner());
@@ -462,6 +463,31 @@ function onlyKnownAbbreviations(inner: Refiner): Refiner {
     },
   };
 }
+/**
+ * chrono's ENEndOfPeriodRefiner matches /\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$/i against
+ * all the text before each result. It is handed only the results whose text before ends with
+ * "of" or "the" then white space (a necessary condition of that pattern); it changes the
+ * results in place and leaves the others unchanged.
+ */
+export function onlyAfterOf(inner: Refiner): Refiner {
+  return {
+    refine: (context: ParsingContext, results: ParsingResult[]) => {
+      const some = results.filter((r) => endsWithOfThenSpace(context.text, r.index));
+      if (some.length > 0) inner.refine(context, some);
+      return results;
+    },
+  };
+}
+
+/** text.slice(0, end) ends with "of" or "the" (any case), then at least one white space. */
+export function endsWithOfThenSpace(text: string, end: number): boolean {
+  let i = end;
+  while (i > 0 && SPACE[text.charCodeAt(i - 1)] === 1) i--;
+  if (i === end || i < 2) return false;
+  const two = text.slice(i - 2, i).toLowerCase();
+  return two === 'of' || (two === 'he' && i >= 3 && (text.charCodeAt(i - 3) | 0x20) === 0x74);
+}
+
 /** chrono's pattern (ExtractTimezoneAbbrRefiner). */
 const TIMEZONE_NAME_PATTERN = /^\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/i;
 
