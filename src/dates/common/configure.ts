@@ -131,9 +131,9 @@ function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], sc
         if (!ok) continue;
       }
     }
-    if (keyed && keys) {
-      const g = scan.index.get(keys.gate);
-      const words = g === undefined ? undefined : at[g];
+    const kg = keyed && keys ? scan.index.get(keys.gate) : undefined;
+    if (keys && kg !== undefined) {
+      const words = at[kg];
       if (keys.years) years ??= yearsIn(text);
       keys.pattern.reset(text, merged(words ?? NONE, keys.years ? years! : NONE));
       for (const r of executeParser(context, keys.parser)) results.push(r);
