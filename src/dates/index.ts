@@ -251,14 +251,18 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
 
   // One chrono call for all the windows, joined by a separator no pattern crosses and longer
   // than any look-around of the refiners (the call's fixed cost is paid once per document).
+  // (joined in one go: a flat string, where += would build a tree chrono's first read flattens)
   const parts: { at: number; end: number; start: number; oFixed: number[] }[] = [];
-  let joined = '';
+  const pieces: string[] = [];
+  let length = 0;
   for (const w of windows(text, sentences, hits)) {
     const { text: norm, oFixed } = normalizeForDates(text.slice(w.start, w.end));
-    if (parts.length > 0) joined += SEPARATOR;
-    parts.push({ at: joined.length, end: joined.length + norm.length, start: w.start, oFixed });
-    joined += norm;
+    if (parts.length > 0) length += SEPARATOR.length;
+    parts.push({ at: length, end: length + norm.length, start: w.start, oFixed });
+    pieces.push(norm);
+    length += norm.length;
   }
+  const joined = pieces.join(SEPARATOR);
   const mentions: RawMention[] = [];
   let p = 0;
   for (const r of parseCached(engine, joined, ref, option)) {

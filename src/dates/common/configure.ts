@@ -3,9 +3,10 @@
  * clone, drop the parsers Vigie replaces, put Vigie's parsers first (on a tie in span, chrono's
  * overlap removal keeps the earlier parser's result) and its refiners last.
  */
-import { Chrono, ParsingContext, ReferenceWithTimezone, type ParsingResult, type Parser, type Refiner } from 'chrono-node';
+import { Chrono, ParsingContext, ReferenceWithTimezone, type ParsingComponents, type ParsingResult, type Parser, type Refiner } from 'chrono-node';
 import type { VigieParsingOption } from './refiners/options.js';
 import { TAG, tagsOf } from './tags.js';
+import { YEAR } from './patterns.js';
 import type { DateLexicon } from '../lexicon.js';
 import { AnaphoraParser } from './parsers/AnaphoraParser.js';
 import { MonthParser } from './parsers/MonthParser.js';
@@ -13,11 +14,13 @@ import { PartOfPeriodParser } from './parsers/PartOfPeriodParser.js';
 import { RelativePeriodParser } from './parsers/RelativePeriodParser.js';
 import { SeasonParser } from './parsers/SeasonParser.js';
 import { YearParser } from './parsers/YearParser.js';
+import type { VigieParser } from './parsers/base.js';
 import { ModifierRefiner } from './refiners/ModifierRefiner.js';
 import { NewsYearRefiner } from './refiners/NewsYearRefiner.js';
 import { UnlikelyDateFilter } from './refiners/UnlikelyDateFilter.js';
 import { WeekdayCheckRefiner } from './refiners/WeekdayCheckRefiner.js';
-import { fastWeekdayParser } from './weekdays.js';
+import { asResult, fastWeekdayParser } from './weekdays.js';
+import { codeUnitTable, SPACE } from '../../match/units.js';
 
 export interface ConfigureOptions {
   /** chrono parser class names to remove ("FRTimeUnitWithinFormatParser": durations). */
@@ -35,27 +38,49 @@ export interface DateParser {
   readonly refiners: readonly Refiner[];
   /** chrono's parse(): every parser whose gate passes, results sorted by index, then every refiner. */
   parse(text: string, ref: Date, option: VigieParsingOption): ParsingResult[];
+  /** The same with every parser searching the whole text (no keys): what parse() must equal (tests). */
+  parseUnkeyed(text: string, ref: Date, option: VigieParsingOption): ParsingResult[];
 }
 
 export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions): DateParser {
   const parsers: GatedParser[] = base.parsers
     .filter((p) => !opts.drop.includes(p.constructor.name))
-    .map((p) => ({ parser: fastParser(p), ...chronoGate(p) }));
+    .map((p) => {
+      const fast = fastParser(p);
+      const { gate } = chronoGate(p);
+      const allowed = KEYED_CHRONO[p.constructor.name];
+      return { parser: fast, gate, keys: gate && allowed !== undefined ? keysOf(chronoPattern(p), gate, false, prefixTable(allowed, 'i'), fast) : null };
+    });
   const months = anyWord(Object.keys(lex.months));
+  // the code units Vigie's patterns can read between a match's start and its key word or
+  // year: any character of the lexicon's phrases (and ' ’), white space
+  const vigieAllowed = prefixTable(
+    [
+      ...Object.keys(lex.months), ...lex.monthTriggers, ...lex.yearTriggers, ...Object.keys(lex.seasons),
+      ...lex.partOf.early, ...lex.partOf.mid, ...lex.partOf.late, ...Object.keys(lex.relative.phrases), ...Object.keys(lex.anaphora), "'’",
+    ].join(''),
+    'iu',
+  );
+  const vigie = (parser: VigieParser, gate: RegExp | null, years = false): GatedParser => ({
+    parser,
+    gate,
+    keys: gate ? keysOf(parser.pattern(), gate, years, vigieAllowed, parser) : null,
+  });
   parsers.unshift(
-    ...(opts.parsers ?? []).map((p) => ({ parser: p, gate: null })),
+    ...(opts.parsers ?? []).map((p) => ({ parser: p, gate: null, keys: null })),
     vigie(new AnaphoraParser(lex), anyWord(Object.keys(lex.anaphora))),
     vigie(new RelativePeriodParser(lex), anyWord(Object.keys(lex.relative.phrases))),
-    vigie(new PartOfPeriodParser(lex), months ? new RegExp(`\\d|${months.source}`) : null),
+    vigie(new PartOfPeriodParser(lex), months ? new RegExp(`\\d|${months.source}`) : null, true),
     vigie(new SeasonParser(lex), anyWord(Object.keys(lex.seasons))),
     vigie(new MonthParser(lex), months),
-    vigie(new YearParser(lex), DIGIT),
+    vigie(new YearParser(lex), DIGIT, true),
   );
   // chrono's UnlikelyFormatFilter drops any result made of digits only: a lone year ("(1975)")
   // found by Vigie's YearParser must pass it
   const refiners: Refiner[] = base.refiners.map((r) =>
     r.constructor.name === 'UnlikelyFormatFilter' ? sparingVigieYears(r)
     : r.constructor.name === 'ExtractTimezoneAbbrRefiner' ? onlyKnownAbbreviations(r)
+    : r.constructor.name === 'ENEndOfPeriodRefiner' ? onlyAfterOf(r)
     : r,
   );
   refiners.push(new UnlikelyDateFilter(lex), new ModifierRefiner(lex), new NewsYearRefiner(lex), new WeekdayCheckRefiner());
@@ -63,30 +88,36 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
   return {
     parsers,
     refiners,
-    parse: (text, ref, option) => parse(parsers, refiners, scan, text, ref, option),
+    parse: (text, ref, option) => parse(parsers, refiners, scan, text, ref, option, true),
+    parseUnkeyed: (text, ref, option) => parse(parsers, refiners, scan, text, ref, option, false),
   };
 }
 
 /** chrono's own loop of one parser over the text (a static method its typings keep private). */
 const executeParser = (Chrono as unknown as { executeParser(context: ParsingContext, parser: Parser): ParsingResult[] }).executeParser;
 
-const vigie = (parser: Parser, gate: RegExp | null): GatedParser => ({ parser, gate });
 
 /**
  * chrono's Chrono.parse, with the gates: a parser whose gate fails on the lower-cased text is
  * not run (it could not have matched). Results are collected in one array. The gates made of
- * words and \d are all answered by one scan of the text (gatesPassed); the others are tested.
- * (Running each parser only over the windows its gate passes was measured slower: finding the
- * windows costs more than the scans it saves; so was reading the windows each gate passes off
- * one scan and giving each parser a copy of its windows: no faster, measured.)
+ * words and \d are all answered by one scan of the text (gateHits), which also notes where
+ * each word is: a keyed parser (KeyedPattern) runs its pattern only from near those places.
+ * The others are tested. (Running each parser only over the windows its gate passes was
+ * measured slower: finding the windows costs more than the scans it saves; so was reading the
+ * windows each gate passes off one scan and giving each parser a copy of its windows.)
  */
-function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], scan: GateScan, text: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
+function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], scan: GateScan, text: string, ref: Date, option: VigieParsingOption, useKeys: boolean): ParsingResult[] {
   const context = new ParsingContext(text, ref, option);
   const low = text.toLowerCase();
-  const mask = gatesPassed(scan, low);
+  // the keys are found in the lower-cased text: only where its offsets are the text's, and
+  // where no character matches a key letter only under case folding (ſ for s)
+  const keyed = useKeys && low.length === text.length && !text.includes('\u017F');
+  const at: number[][] = [];
+  const mask = gateHits(scan, low, keyed ? at : null);
+  let years: number[] | null = null;
   const passed = new Map<RegExp, boolean>();
   let results: ParsingResult[] = [];
-  for (const { parser, gate } of parsers) {
+  for (const { parser, gate, keys } of parsers) {
     if (gate) {
       const g = scan.index.get(gate);
       if (g !== undefined) {
@@ -99,6 +130,14 @@ function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], sc
         }
         if (!ok) continue;
       }
+    }
+    const kg = keyed && keys ? scan.index.get(keys.gate) : undefined;
+    if (keys && kg !== undefined) {
+      const words = at[kg];
+      if (keys.years) years ??= yearsIn(text);
+      keys.pattern.reset(text, merged(words ?? NONE, keys.years ? years! : NONE));
+      for (const r of executeParser(context, keys.parser)) results.push(r);
+      continue;
     }
     for (const r of executeParser(context, parser)) results.push(r);
   }
@@ -175,6 +214,227 @@ export function gatesPassed(scan: GateScan, low: string): number {
 }
 
 /**
+ * gatesPassed, also noting in at[g] (when `at` is given) every offset of low where one of gate
+ * g's words starts, in order.
+ */
+export function gateHits(scan: GateScan, low: string, at: number[][] | null): number {
+  if (at === null) return gatesPassed(scan, low);
+  let mask = scan.digitGates && DIGIT.test(low) ? scan.digitGates : 0;
+  const re = scan.words;
+  if (re) {
+    re.lastIndex = 0;
+    for (let m = re.exec(low); m; m = re.exec(low)) {
+      const p = m.index;
+      for (const { word, gates } of scan.byFirst.get(low.charCodeAt(p)) ?? []) {
+        if (!low.startsWith(word, p)) continue;
+        mask |= gates;
+        for (let b = gates, g = 0; b !== 0; b >>>= 1, g++) {
+          if (b & 1) {
+            const list = (at[g] ??= []);
+            if (list[list.length - 1] !== p) list.push(p);
+          }
+        }
+      }
+      re.lastIndex = p + 1;
+    }
+  }
+  return mask;
+}
+
+const NONE: number[] = [];
+
+/** Every offset where a year of Vigie's YEAR pattern (1500–2099) starts, overlapping ones too. */
+function yearsIn(text: string): number[] {
+  const out: number[] = [];
+  YEAR_AT.lastIndex = 0;
+  for (let m = YEAR_AT.exec(text); m; m = YEAR_AT.exec(text)) {
+    out.push(m.index);
+    YEAR_AT.lastIndex = m.index + 1;
+  }
+  return out;
+}
+const YEAR_AT = new RegExp(YEAR, 'g');
+
+/** Two ordered lists of offsets as one, without repeats. */
+function merged(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
+}
+
+/**
+ * A parser's pattern, run by chrono's loop (executeParser), that starts its search near the
+ * parser's keys instead of at the start of the text it is handed.
+ *
+ * The keys of a parser are places every match must hold: a word of its gate, or a year. More
+ * exactly, each match has a key starting at an offset g at or after the match's start p, and
+ * every code unit between p + 1 and g is in `allowed` (the boundary character at p is any).
+ * So p >= bound(g) = (start of the run of allowed code units ending at g) - 1, and bound only
+ * grows with g. chrono's loop hands exec text.substring(k) (the text past its last match);
+ * every match in it starts at p >= k and holds a key g >= p, so g is at or after the first key
+ * c >= k and p >= bound(c): the pattern, searching from max(k, bound(c)) in the same string,
+ * finds the same leftmost match as searching from k (^ and look-behinds see the same string).
+ * No key at or after k: no match.
+ */
+export class KeyedPattern extends RegExp {
+  /** The pattern, sticky: tried at one offset (lastIndex). */
+  private readonly attempt: RegExp;
+  /** Code units that cannot start a match (the left boundary is ^ or a non-word character); null: any can. */
+  private readonly word: Uint8Array | null;
+  private text = '';
+  private keys: readonly number[] = NONE;
+  private bounds: number[] = [];
+
+  constructor(
+    pattern: RegExp,
+    private readonly allowed: Uint8Array,
+  ) {
+    super(pattern.source, pattern.flags);
+    this.attempt = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
+    // the left boundaries of chrono's (\W|^) and of Vigie's patterns (base.ts)
+    this.word =
+      pattern.source.startsWith('(\\W|^)') ? codeUnitTable('\\w', pattern.flags.replace(/[gy]/g, ''))
+      : pattern.source.startsWith('(?:^|([^\\p{L}\\p{N}_]))') ? codeUnitTable('[\\p{L}\\p{N}_]', pattern.flags.replace(/[gy]/g, ''))
+      : null;
+  }
+
+  /** The text of the next executeParser call and the keys found in it, in order. */
+  reset(text: string, keys: readonly number[]): void {
+    this.text = text;
+    this.keys = keys;
+    const bounds = this.bounds;
+    bounds.length = keys.length;
+    let prevKey = -1;
+    let prevRun = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const g = keys[i];
+      let r = g;
+      while (r > 0 && this.allowed[text.charCodeAt(r - 1)] === 1) {
+        r--;
+        if (r === prevKey) {
+          // the run reaches the previous key: it goes on as that key's run
+          r = prevRun;
+          break;
+        }
+      }
+      prevKey = g;
+      prevRun = r;
+      let b = r > 0 ? r - 1 : 0;
+      // the boundary character can be a surrogate pair (a Unicode pattern reads code points)
+      if (b > 0 && isTrail(text.charCodeAt(b)) && isLead(text.charCodeAt(b - 1))) b--;
+      bounds[i] = b;
+    }
+  }
+
+  /**
+   * The leftmost match in s = text.substring(k): the pattern tried at each offset that can
+   * start one, in order (from each key's bound to the key, skipping the offsets tried and those
+   * that cannot start a match: a word character other than at k, the second half of a
+   * surrogate pair); the first that matches.
+   */
+  override exec(s: string): RegExpExecArray | null {
+    const text = this.text;
+    const k = text.length - s.length;
+    if (k < 0 || (s.length > 0 && s.charCodeAt(0) !== text.charCodeAt(k))) {
+      // not a suffix of the text announced (cannot happen with chrono's loop): every offset
+      for (let p = 0; p <= s.length; p++) {
+        this.attempt.lastIndex = p;
+        const m = this.attempt.exec(s);
+        if (m) return m;
+      }
+      return null;
+    }
+    const keys = this.keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < k) lo = mid + 1;
+      else hi = mid;
+    }
+    const word = this.word;
+    const attempt = this.attempt;
+    const unicode = this.unicode; // a Unicode pattern steps by code point: never inside a surrogate pair
+    let next = k; // the first offset not tried yet
+    for (let i = lo; i < keys.length; i++) {
+      const g = keys[i];
+      for (let p = Math.max(next, this.bounds[i]); p <= g; p++) {
+        if (p > k) {
+          const c = text.charCodeAt(p);
+          if (word !== null && word[c] === 1) continue;
+          if (unicode && isTrail(c) && isLead(text.charCodeAt(p - 1))) continue;
+        }
+        attempt.lastIndex = p - k;
+        const m = attempt.exec(s);
+        if (m) return m;
+      }
+      if (g + 1 > next) next = g + 1;
+    }
+    return null;
+  }
+}
+
+const isLead = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isTrail = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** A keyed parser: the parser with a KeyedPattern, the gate whose words are its keys, and whether years are keys too. */
+interface Keys {
+  parser: Parser;
+  pattern: KeyedPattern;
+  gate: RegExp;
+  years: boolean;
+}
+
+function keysOf(pattern: RegExp, gate: RegExp, years: boolean, allowed: Uint8Array, parser: Parser): Keys {
+  const keyed = new KeyedPattern(pattern, allowed);
+  return { parser: { pattern: () => keyed, extract: (context, match) => parser.extract(context, match) }, pattern: keyed, gate, years };
+}
+
+/** White space and these characters (with the flags' case folding). */
+function prefixTable(chars: string, flags: string): Uint8Array {
+  const t = SPACE.slice();
+  const set = [...new Set(chars)].filter((c) => !/\s/.test(c));
+  if (set.length > 0) codeUnitTable(`[${set.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, flags, 1, t);
+  return t;
+}
+
+/**
+ * chrono's parsers run keyed: the code units their patterns can read between the left
+ * boundary and the gate word (chrono-node 2.10 patterns; "" when the word comes right after
+ * the boundary). FRWeekdayParser (?:[,(（]\s*)?(?:ce\s*)?(dimanche|…); ENWeekdayParser
+ * (?:[,(（]\s*)?(?:on\s*?)?(?:(this|last|past|next)\s*)?(wednesday|…); FRCasualTimeParser
+ * (cet?)?\s*(matin|…|a midi|à minuit); FRCasualDateParser (…|cette\s*nuit|la\s*veille);
+ * ENCasualDateParser (…|last\s*night); ENCasualTimeParser (?:this)?\s{0,3}(morning|…);
+ * ENEndOfCurrentMonthParser (?:last\s+day|end)\s+of\s+(?:the\s+)?month; ENMonthNameParser
+ * ((?:in)\s*)?(september|…); ENMonthNameMiddleEndianParser and ENRelativeDateFormatParser
+ * start with their word.
+ */
+const KEYED_CHRONO: Record<string, string> = {
+  FRWeekdayParser: ',(（ce',
+  ENWeekdayParser: ',(（onthislastpastnext',
+  FRCasualTimeParser: 'ceta\u00e0',
+  FRCasualDateParser: 'cettela',
+  ENCasualDateParser: 'last',
+  ENCasualTimeParser: 'this',
+  ENEndOfCurrentMonthParser: 'lastdayendoftheh',
+  ENMonthNameParser: 'in',
+  ENMonthNameMiddleEndianParser: '',
+  ENRelativeDateFormatParser: '',
+};
+
+/** A chrono parser's pattern (it does not depend on the context for these parsers). */
+function chronoPattern(p: Parser): RegExp {
+  return p.pattern({ text: '', refDate: new Date(), option: {} } as unknown as ParsingContext);
+}
+
+/**
  * chrono's ExtractTimezoneAbbrRefiner reads any 2–4 letter word after a date as a possible
  * timezone ("le 3 mars dans…"), computing the date of each result to look it up. It is handed
  * only the results followed by an abbreviation chrono knows: the others it leaves unchanged.
@@ -203,10 +463,39 @@ function onlyKnownAbbreviations(inner: Refiner): Refiner {
     },
   };
 }
+/**
+ * chrono's ENEndOfPeriodRefiner matches /\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$/i against
+ * all the text before each result. It is handed only the results whose text before ends with
+ * "of" or "the" then white space (a necessary condition of that pattern); it changes the
+ * results in place and leaves the others unchanged.
+ */
+export function onlyAfterOf(inner: Refiner): Refiner {
+  return {
+    refine: (context: ParsingContext, results: ParsingResult[]) => {
+      const some = results.filter((r) => endsWithOfThenSpace(context.text, r.index));
+      if (some.length > 0) inner.refine(context, some);
+      return results;
+    },
+  };
+}
+
+/** text.slice(0, end) ends with "of" or "the" (any case), then at least one white space. */
+export function endsWithOfThenSpace(text: string, end: number): boolean {
+  let i = end;
+  while (i > 0 && SPACE[text.charCodeAt(i - 1)] === 1) i--;
+  if (i === end || i < 2) return false;
+  const two = text.slice(i - 2, i).toLowerCase();
+  return two === 'of' || (two === 'he' && i >= 3 && (text.charCodeAt(i - 3) | 0x20) === 0x74);
+}
+
 /** chrono's pattern (ExtractTimezoneAbbrRefiner). */
 const TIMEZONE_NAME_PATTERN = /^\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/i;
 
 function sparingVigieYears(inner: Refiner): Refiner {
+  // chrono's casual UnlikelyFormatFilter (not strict), with its checks answered faster
+  const plain = (inner as { strictMode?: unknown }).strictMode === false;
+  const filter = (context: ParsingContext, results: ParsingResult[]): ParsingResult[] =>
+    plain && !(context.option as { debug?: unknown }).debug ? results.filter(likelyFormat) : inner.refine(context, results);
   const isYear = (r: ParsingResult) => tagsOf(r).has(TAG.precision('year')) && /^\d+$/.test(r.text);
   return {
     refine: (context: ParsingContext, results: ParsingResult[]) => {
@@ -214,11 +503,46 @@ function sparingVigieYears(inner: Refiner): Refiner {
       const years: ParsingResult[] = [];
       const others: ParsingResult[] = [];
       for (const r of results) (/^\d+$/.test(r.text) && isYear(r) ? years : others).push(r);
-      if (years.length === 0) return inner.refine(context, results);
-      return [...inner.refine(context, others), ...years].sort((a, b) => a.index - b.index);
+      if (years.length === 0) return filter(context, results);
+      return [...filter(context, others), ...years].sort((a, b) => a.index - b.index);
     },
   };
 }
+
+/**
+ * UnlikelyFormatFilter.isValid (chrono-node 2.10, not strict): a result whose text, without its
+ * first space, is a plain number is dropped, and so is one whose start or end is no valid date.
+ */
+export function likelyFormat(r: ParsingResult): boolean {
+  if (!NOT_NUMBER.test(r.text) && /^\d*(\.\d*)?$/.test(r.text.replace(' ', ''))) return false;
+  return validDate(r.start) && (!r.end || validDate(r.end));
+}
+/** A code unit that no text matching ^\d*(\.\d*)?$ once a space is taken out holds. */
+const NOT_NUMBER = /[^\d. ]/;
+
+/**
+ * ParsingComponents.isValidDate (a Date built from the values, compared with them), answered
+ * by arithmetic when the values are plain: whole numbers, a year from 100 to 200000 (Date.UTC
+ * reads 0–99 as 1900–1999), a month 1–12, a time of day in range or absent. Then the Date keeps
+ * every value exactly when the day is in the month (proleptic Gregorian, as Date); any other
+ * whole day moves the month, so the date is not valid. Other values: chrono's own check.
+ */
+export function validDate(c: ParsingComponents): boolean {
+  const y = c.get('year');
+  const m = c.get('month');
+  const d = c.get('day');
+  if (
+    isWhole(y, 100, 200000) && isWhole(m, 1, 12) && isWhole(d, -1e9, 1e9) &&
+    isWholeOrNull(c.get('hour'), 23) && isWholeOrNull(c.get('minute'), 59) &&
+    isWholeOrNull(c.get('second'), 59) && isWholeOrNull(c.get('millisecond'), 999)
+  ) {
+    return d! >= 1 && d! <= (m === 2 ? (y! % 4 === 0 && (y! % 100 !== 0 || y! % 400 === 0) ? 29 : 28) : MONTH_DAYS[m!]);
+  }
+  return c.isValidDate();
+}
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isWhole = (v: unknown, min: number, max: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isWholeOrNull = (v: unknown, max: number): boolean => v === null || isWhole(v, 0, max);
 
 /** chrono's weekday parsers with the faster extract of weekdays.ts; every other parser with its pattern kept (cachingPattern). */
 function fastParser(p: Parser): Parser {
@@ -237,9 +561,10 @@ function cachingPattern(p: Parser): Parser {
   let cached: RegExp | null = null;
   return {
     pattern: (context: ParsingContext) => (cached ??= p.pattern(context)),
-    extract: (context: ParsingContext, match: RegExpMatchArray) => p.extract(context, match),
+    extract: (context: ParsingContext, match: RegExpMatchArray) => asResult(context, match, p.extract(context, match)),
   };
 }
+
 
 /**
  * Gates: a cheap necessary condition for a parser to match (a digit, one of its words), tested
@@ -251,6 +576,8 @@ interface GatedParser {
   parser: Parser;
   /** Matched against the lower-cased text; null: no gate, the parser reads everything. */
   gate: RegExp | null;
+  /** When set, the parser is run keyed (KeyedPattern) where the text allows. */
+  keys: Keys | null;
 }
 
 /** Letter runs, as the quick filter of src/dates/index.ts cuts them (apostrophes, hyphens and spaces split). */

@@ -9,7 +9,7 @@
  * that assignment). Words outside the day
  * dictionaries ("weekend", "weekday") go to chrono's own extract.
  */
-import { ParsingComponents, type Parser, type ParsingContext, type ReferenceWithTimezone } from 'chrono-node';
+import { ParsingComponents, type Parser, type ParsingContext, type ParsingResult, type ReferenceWithTimezone } from 'chrono-node';
 import { addDays } from '../calendar.js';
 
 type Modifier = 'this' | 'last' | 'next' | null;
@@ -36,7 +36,7 @@ export function fastWeekdayParser(p: Parser, lang: 'fr' | 'en'): Parser {
     pattern: (context: ParsingContext) => (cached ??= p.pattern(context)),
     extract: (context: ParsingContext, match: RegExpMatchArray) => {
       const weekday = own(lang === 'fr' ? FR : EN, (match[dayGroup] ?? '').toLowerCase());
-      if (weekday === undefined) return p.extract(context, match);
+      if (weekday === undefined) return asResult(context, match, p.extract(context, match));
       let modifier: Modifier = null;
       if (lang === 'fr') {
         const suffix = (match[3] || '').toLowerCase();
@@ -53,7 +53,8 @@ export function fastWeekdayParser(p: Parser, lang: 'fr' | 'en'): Parser {
       match.index = match.index! + header.length;
       match[0] = match[0].substring(header.length);
       for (let i = 2; i < match.length; i++) match[i - 1] = match[i];
-      return atWeekday(context.reference, weekday, modifier);
+      // the result executeParser would make of the components (asResult)
+      return context.createParsingResult(match.index, match[0], atWeekday(context.reference, weekday, modifier));
     },
   };
 }
@@ -91,4 +92,13 @@ function daysToWeekday(refWeekday: number, weekday: number, modifier: Modifier):
       return weekday < refWeekday && weekday != 0 ? forward : forward + 7;
   }
   return forward < -backward ? forward : backward;
+}
+
+/**
+ * What chrono's executeParser makes of components an extract returns, made here: the result
+ * at the match (as the extract left it) with these components as its start. (executeParser
+ * first builds the result with components of its own, at once replaced.)
+ */
+export function asResult<T>(context: ParsingContext, match: RegExpMatchArray, r: T): T | ParsingResult {
+  return r instanceof ParsingComponents ? context.createParsingResult(match.index!, match[0], r) : r;
 }
