@@ -272,6 +272,22 @@ export interface Prepared {
   gap: Uint8Array;
   /** hashToken() of each token. */
   hash: Int32Array;
+  /**
+   * Per-text results of the stages that read this text (the gazetteer matches at each token,
+   * the text's focus weights), kept here rather than in WeakMaps keyed by the text: no
+   * ephemeron entry per document for the garbage collector. Owned by src/places/context.ts.
+   */
+  memo: PreparedMemo;
+}
+
+/** See Prepared.memo. */
+export interface PreparedMemo {
+  /** Gazetteer matches at each token, longest first (null: none). */
+  scan: (Match<number>[] | null)[] | null;
+  /** Focus weight of each country named in the text. */
+  focus: Map<string, number> | null;
+  /** `focus` sorted, heaviest first. */
+  focusList: { cc: string; w: number }[] | null;
 }
 
 let scratch = new Uint16Array(4096);
@@ -393,7 +409,7 @@ export function prepare(text: string): Prepared {
     ids[k] = id;
     tok[k] = id >= 0 ? vocab.key(id) : folded.slice(s, e);
   }
-  return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocab.size, gap, hash };
+  return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocab.size, gap, hash, memo: { scan: null, focus: null, focusList: null } };
 }
 
 /** The token ids of a prepared text, refreshed when dictionaries were added since. */
