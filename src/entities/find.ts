@@ -173,7 +173,9 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   const { tok, start, end } = p.tokens;
   const n = tok.length;
   const focusList = focusCountries(doc, lex);
-  const focusSet = new Set(focusList.filter((f) => f.w >= Math.max(1, (focusList[0]?.w ?? 0) * 0.3)).map((f) => f.cc));
+  const focusSet = new Set<string>();
+  const focusMin = Math.max(1, (focusList[0]?.w ?? 0) * 0.3);
+  for (let k = 0; k < focusList.length; k++) if (focusList[k].w >= focusMin) focusSet.add(focusList[k].cc);
   const focusTop = focusList[0]?.cc ?? null;
   const hits: Hit[] = [];
   const localInfo = new Map<string, Hit['local']>();
@@ -505,7 +507,9 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     }
     const m: Mention = { start: h.start, end: h.end, text: doc.text.slice(h.start, h.end), via: h.via };
     if (h.label) m.label = h.label;
-    if (!e.mentions.some((x) => x.start < m.end && m.start < x.end)) e.mentions.push(m);
+    let overlap = false;
+    for (let k = 0; k < e.mentions.length; k++) { const x = e.mentions[k]; if (x.start < m.end && m.start < x.end) { overlap = true; break; } }
+    if (!overlap) e.mentions.push(m);
   }
   return [...out.values()];
 }

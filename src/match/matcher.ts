@@ -272,6 +272,22 @@ export interface Prepared {
   gap: Uint8Array;
   /** hashToken() of each token. */
   hash: Int32Array;
+  /**
+   * Per-text results of the stages that read this text (the gazetteer matches at each token,
+   * the text's focus weights), kept here rather than in WeakMaps keyed by the text: no
+   * ephemeron entry per document for the garbage collector. Owned by src/places/context.ts.
+   */
+  memo: PreparedMemo;
+}
+
+/** See Prepared.memo. */
+export interface PreparedMemo {
+  /** Gazetteer matches at each token, longest first (null: none). */
+  scan: (Match<number>[] | null)[] | null;
+  /** Focus weight of each country named in the text. */
+  focus: Map<string, number> | null;
+  /** `focus` sorted, heaviest first. */
+  focusList: { cc: string; w: number }[] | null;
 }
 
 let scratch = new Uint16Array(4096);
@@ -393,7 +409,7 @@ export function prepare(text: string): Prepared {
     ids[k] = id;
     tok[k] = id >= 0 ? vocab.key(id) : folded.slice(s, e);
   }
-  return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocab.size, gap, hash };
+  return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocab.size, gap, hash, memo: { scan: null, focus: null, focusList: null } };
 }
 
 /** The token ids of a prepared text, refreshed when dictionaries were added since. */
@@ -418,11 +434,6 @@ export interface Dictionary<T> {
   matchesAt(p: Prepared, i: number): Match<T>[];
 }
 
-export interface Node<T> {
-  next: Map<number, Node<T>> | null;
-  values: T[] | null;
-}
-
 /** One match: the original offsets, the token range and the values stored under the key. */
 export interface Match<T> {
   start: number;
@@ -437,13 +448,28 @@ export interface Match<T> {
 const walkVals: (unknown[] | null)[] = [];
 const walkT1s: number[] = [];
 
+/** Slot of edge (node, token) in a small matcher's edge table. */
+function smallHash(node: number, tok: number, mask: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(tok + 1, 0x85ebca77)) & mask;
+}
+
+/**
+ * A trie over vocabulary ids whose edges are one open-addressing table of integers (no Map
+ * per node: cheap to build at start-up, one probe per step); node 0 is the root.
+ */
 export class Matcher<T> {
-  /** The trie's root (read by PhraseSet). */
-  readonly root: Node<T> = { next: null, values: null };
   /** Number of keys stored. */
   size = 0;
   /** Per vocabulary id: 1 when some key starts with the token (a lookup that fails at once costs one array read). */
   private first = new Uint8Array(0);
+  /** The root's tokens, in the order their first key was added. */
+  private firstList: number[] = [];
+  /** Edge slot h: [3h] token id (-1 empty), [3h + 1] parent node, [3h + 2] child node. */
+  private et: Int32Array = new Int32Array(3 * 16).fill(-1);
+  private mask = 15;
+  private edges = 0;
+  /** Values of each node (null: no key ends there). */
+  private vals: (T[] | null)[] = [null];
 
   /**
    * Stores `value` under the name `name`. Both the name as written and the name without its
@@ -460,37 +486,75 @@ export class Matcher<T> {
     }
   }
 
+  /** The child of `node` by vocabulary id `id`, or -1. */
+  child(node: number, id: number): number {
+    const et = this.et, mask = this.mask;
+    let h = smallHash(node, id, mask);
+    for (;;) {
+      const b = 3 * h;
+      const t = et[b];
+      if (t < 0) return -1;
+      if (t === id && et[b + 1] === node) return et[b + 2];
+      h = (h + 1) & mask;
+    }
+  }
+
+  /** The values stored at a node (null: no key ends there). */
+  valuesAt(node: number): T[] | null {
+    return this.vals[node];
+  }
+
+  private put(node: number, id: number, c: number): void {
+    const et = this.et, mask = this.mask;
+    let h = smallHash(node, id, mask);
+    while (et[3 * h] >= 0) h = (h + 1) & mask;
+    et[3 * h] = id; et[3 * h + 1] = node; et[3 * h + 2] = c;
+  }
+
+  private grow(): void {
+    const old = this.et, oldSize = this.mask + 1;
+    const size = oldSize * 2;
+    this.et = new Int32Array(size * 3).fill(-1);
+    this.mask = size - 1;
+    for (let k = 0; k < oldSize; k++) if (old[3 * k] >= 0) this.put(old[3 * k + 1], old[3 * k], old[3 * k + 2]);
+  }
+
   /** Stores `value` under an exact token sequence (already folded and canonical). */
   addTokens(toks: string[], value: T): void {
-    let node = this.root;
-    if (toks.length) {
-      const f = tokenId(toks[0]);
-      if (f >= this.first.length) { const x = new Uint8Array(Math.max(f + 1, this.first.length * 2, 64)); x.set(this.first); this.first = x; }
-      this.first[f] = 1;
+    let node = 0;
+    for (let q = 0; q < toks.length; q++) {
+      const id = tokenId(toks[q]);
+      if (q === 0) {
+        if (id >= this.first.length) { const x = new Uint8Array(Math.max(id + 1, this.first.length * 2, 64)); x.set(this.first); this.first = x; }
+        if (this.first[id] !== 1) { this.first[id] = 1; this.firstList.push(id); }
+      }
+      let c = this.child(node, id);
+      if (c < 0) {
+        if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
+        c = this.vals.length;
+        this.vals.push(null);
+        this.put(node, id, c);
+        this.edges++;
+      }
+      node = c;
     }
-    for (const t of toks) {
-      const id = tokenId(t);
-      if (!node.next) node.next = new Map();
-      let n = node.next.get(id);
-      if (!n) { n = { next: null, values: null }; node.next.set(id, n); }
-      node = n;
-    }
-    if (!node.values) { node.values = []; this.size++; }
-    if (!node.values.includes(value)) node.values.push(value);
+    let v = this.vals[node];
+    if (!v) { v = this.vals[node] = []; this.size++; }
+    if (!v.includes(value)) v.push(value);
   }
 
   /** The first tokens of every key (for a quick gate before matching). */
   firstTokens(): string[] {
-    return this.root.next ? [...this.root.next.keys()].map((id) => vocab.key(id)) : [];
+    return this.firstList.map((id) => vocab.key(id));
   }
 
   /** Vocabulary ids of the first tokens of every key. */
   firstIds(): number[] {
-    return this.root.next ? [...this.root.next.keys()] : [];
+    return [...this.firstList];
   }
 
   /** True when some key starts with the token of vocabulary id `id` (one array read). */
-  private opens(id: number): boolean {
+  opens(id: number): boolean {
     return id >= 0 && id < this.first.length && this.first[id] === 1;
   }
 
@@ -502,13 +566,13 @@ export class Matcher<T> {
 
   /** The values under an exact key (a name, folded here as in add(name, v, true)). */
   get(name: string): T[] | undefined {
-    let node: Node<T> | undefined = this.root;
+    let node = 0;
     for (const t of keyTokens(name)) {
       const id = vocab.get(t);
-      node = id < 0 ? undefined : node?.next?.get(id);
-      if (!node) return undefined;
+      node = id < 0 ? -1 : this.child(node, id);
+      if (node < 0) return undefined;
     }
-    return node.values ?? undefined;
+    return this.vals[node] ?? undefined;
   }
 
   /** All keys starting at token `i`, longest first. */
@@ -533,13 +597,14 @@ export class Matcher<T> {
     const ids = idsOf(p);
     if (i >= ids.length || !this.opens(ids[i])) return 0;
     let k = 0;
-    let node: Node<T> | undefined = this.root;
-    for (let j = i; j < ids.length && node && node.next; j++) {
+    let node = 0;
+    for (let j = i; j < ids.length; j++) {
       const id = ids[j];
       if (id < 0) break;
-      node = node.next.get(id);
-      if (!node) break;
-      if (node.values) { vals[k] = node.values; t1s[k] = j + 1; k++; }
+      node = this.child(node, id);
+      if (node < 0) break;
+      const v = this.vals[node];
+      if (v) { vals[k] = v; t1s[k] = j + 1; k++; }
     }
     return k;
   }
@@ -614,17 +679,19 @@ export class PhraseSet<T = true> {
   startsAt(p: Prepared, i: number): { key: string; value: T; t1: number } | null {
     if (i <= 0 || i >= p.cap.length || (p.gap[i] & GAP_SENTENCE)) return null;
     const ids = idsOf(p);
-    let node = this.fwd.root;
+    const fwd = this.fwd;
+    if (!fwd.opens(ids[i])) return null;
+    let node = 0;
     let best: { key: string; value: T } | null = null;
     let bestJ = -1;
-    for (let j = i; j < ids.length && node.next; j++) {
+    for (let j = i; j < ids.length; j++) {
       if (j > i && (p.gap[j] & GAP_SENTENCE)) break;
       const id = ids[j];
       if (id < 0) break;
-      const nx = node.next.get(id);
-      if (!nx) break;
-      node = nx;
-      if (node.values) { best = node.values[0]; bestJ = j; }
+      node = fwd.child(node, id);
+      if (node < 0) break;
+      const v = fwd.valuesAt(node);
+      if (v) { best = v[0]; bestJ = j; }
     }
     return best ? { key: best.key, value: best.value, t1: bestJ + 1 } : null;
   }
@@ -634,16 +701,18 @@ export class PhraseSet<T = true> {
     if (i <= 0 || i > p.cap.length) return null;
     if (i < p.cap.length && (p.gap[i] & GAP_SENTENCE)) return null;
     const ids = idsOf(p);
-    let node = this.bwd.root;
+    const bwd = this.bwd;
+    if (!bwd.opens(ids[i - 1])) return null;
+    let node = 0;
     let best: { key: string; value: T } | null = null;
     let bestJ = -1;
-    for (let j = i - 1; j >= 0 && node.next; j--) {
+    for (let j = i - 1; j >= 0; j--) {
       const id = ids[j];
       if (id < 0) break;
-      const nx = node.next.get(id);
-      if (!nx) break;
-      node = nx;
-      if (node.values) { best = node.values[0]; bestJ = j; }
+      node = bwd.child(node, id);
+      if (node < 0) break;
+      const v = bwd.valuesAt(node);
+      if (v) { best = v[0]; bestJ = j; }
       if (p.gap[j] & GAP_SENTENCE) break;
     }
     return best ? { key: best.key, value: best.value, t0: bestJ } : null;

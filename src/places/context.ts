@@ -43,15 +43,13 @@ function focusOf(g: Gazetteer, values: number[]): { cc: string | null; x: number
   return best;
 }
 
-const scanCache = new WeakMap<Prepared, (Match<number>[] | null)[]>();
-const focusCache = new WeakMap<Prepared, Map<string, number>>();
 
 /**
  * Gazetteer matches at each token (longest first), computed once per text: the whole
  * gazetteer at capitalized words, the curated names elsewhere ("route du Castello").
  */
 export function gazetteerScan(p: Prepared, g: Gazetteer): (Match<number>[] | null)[] {
-  let s = scanCache.get(p);
+  let s = p.memo.scan;
   if (s) return s;
   const n = p.tokens.tok.length;
   s = new Array(n).fill(null);
@@ -61,7 +59,7 @@ export function gazetteerScan(p: Prepared, g: Gazetteer): (Match<number>[] | nul
     const ms = p.cap[i] ? g.matcher.matchesAt(p, i) : g.curated.matchesAt(p, i);
     if (ms.length) s[i] = ms;
   }
-  scanCache.set(p, s);
+  p.memo.scan = s;
   return s;
 }
 
@@ -178,7 +176,7 @@ export function demonymMap(g: Gazetteer, lex: EntityLexicon): Map<string, string
 export function focusCountries(doc: Doc, lex: EntityLexicon): readonly { readonly cc: string; readonly w: number }[] {
   const g = loadGazetteer();
   const p = preparedOf(doc);
-  let base = focusCache.get(p);
+  let base = p.memo.focus;
   if (!base) {
     const dem = demonymMap(g, lex);
     base = new Map<string, number>();
@@ -202,14 +200,14 @@ export function focusCountries(doc: Doc, lex: EntityLexicon): readonly { readonl
       if (best) add(best.cc, best.x);
       i = m.t1 - 1;
     }
-    focusCache.set(p, base);
+    p.memo.focus = base;
   }
   let linked = false;
   for (const e of doc.entities) if (e.country && e.linked) { linked = true; break; }
   if (!linked) {
     // The text's weights alone (before the entities exist): sorted once per text.
-    let list = focusListCache.get(base);
-    if (!list) { list = sortedWeights(base); focusListCache.set(base, list); }
+    let list = p.memo.focusList;
+    if (!list) { list = sortedWeights(base); p.memo.focusList = list; }
     return list;
   }
   const w = new Map(base);
@@ -217,9 +215,7 @@ export function focusCountries(doc: Doc, lex: EntityLexicon): readonly { readonl
   return sortedWeights(w);
 }
 
-/** Sorted lists of the text-only weights (shared: callers read them, never change them). */
-const focusListCache = new WeakMap<Map<string, number>, { cc: string; w: number }[]>();
-
+/** Sorted list of the text-only weights (kept in p.memo.focusList, shared: callers read it, never change it). */
 function sortedWeights(w: Map<string, number>): { cc: string; w: number }[] {
   return [...w.entries()].map(([cc, x]) => ({ cc, w: x })).sort((a, b) => b.w - a.w);
 }

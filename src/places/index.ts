@@ -357,10 +357,17 @@ function isJurisdiction(g: Gazetteer, values: number[]): boolean {
 function isPlaceName(g: Gazetteer, p: Prepared, s: number, e: number, countryOnly: boolean): boolean {
   const i = tokenAt(p, s);
   if (i < 0) return false;
-  return gazetteerAt(p, g, i).some((m) => m.end === e && m.values.some((idx) => {
-    const f = g.entry(idx).fcode;
-    return f === 'PCLI' || (!countryOnly && (f === 'PPLC' || f === 'PPLA' || f === 'ADM1'));
-  }));
+  const ms = gazetteerAt(p, g, i);
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.end !== e) continue;
+    const vs = m.values;
+    for (let q = 0; q < vs.length; q++) {
+      const f = g.entry(vs[q]).fcode;
+      if (f === 'PCLI' || (!countryOnly && (f === 'PPLC' || f === 'PPLA' || f === 'ADM1'))) return true;
+    }
+  }
+  return false;
 }
 
 /** The place a misspelled word names (see findPlaces), or -1. */
