@@ -37,6 +37,8 @@ interface Compiled {
   anaphora: Phrases;
   pronouns: Set<string>;
   boundaries: Set<string>;
+  /** The length of the longest boundary word. */
+  boundaryLen: number;
   determiners: Set<string>;
   particles: Set<string>;
 }
@@ -67,6 +69,7 @@ function compile(lex: AttributionLexicon): Compiled {
     anaphora: Phrases.of(lex.anaphora),
     pronouns: new Set(lex.pronouns.map((w) => w.toLowerCase())),
     boundaries: new Set(lex.sourceBoundaries.map((w) => w.toLowerCase())),
+    boundaryLen: Math.max(0, ...lex.sourceBoundaries.map((w) => w.toLowerCase().length)),
     determiners: new Set(lex.determiners.map((w) => w.toLowerCase().replace('’', "'"))),
     particles: new Set(lex.nameParticles.map((w) => w.toLowerCase())),
   };
@@ -143,18 +146,36 @@ function letterTable(): Uint8Array {
   return t;
 }
 
+/** Token spans of the last spanTokens call: [TS[k], TE[k]) for k < its count (reused arrays). */
+let TS = new Int32Array(64);
+let TE = new Int32Array(64);
+
+function pushSpan(n: number, p: number, q: number): void {
+  if (n === TS.length) {
+    const s2 = new Int32Array(n * 2);
+    s2.set(TS);
+    TS = s2;
+    const e2 = new Int32Array(n * 2);
+    e2.set(TE);
+    TE = e2;
+  }
+  TS[n] = p;
+  TE[n] = q;
+}
+
 /**
- * The tokens of text[a, b): what TOKEN finds in the slice, read with a table instead of the
- * regex (the regex stays the reference, and reads slices holding surrogate pairs).
+ * The spans of the tokens of text[a, b) (at most `max`) into TS/TE; returns their count. What
+ * TOKEN finds in the slice, read with a table instead of the regex (the regex stays the
+ * reference, and reads slices holding surrogate pairs).
  */
-function tokens(text: string, a: number, b: number, max = Infinity): Tok[] {
+function spanTokens(text: string, a: number, b: number, max = Infinity): number {
   const ln = letterTable();
-  const out: Tok[] = [];
+  let n = 0;
   let i = a;
   // the first `max` tokens are those of the whole range (tokens are read left to right)
-  while (i < b && out.length < max) {
+  while (i < b && n < max) {
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return tokensRe(text, a, b, max);
+    if (c >= 0xd800 && c <= 0xdfff) return spansRe(text, a, b, max);
     if (ln[c] === 0) {
       i++;
       continue;
@@ -166,7 +187,7 @@ function tokens(text: string, a: number, b: number, max = Infinity): Tok[] {
     if (q > p && q < b) {
       const d = text.charCodeAt(q);
       if (d === 39 || d === 0x2019) {
-        out.push({ start: p, end: q + 1, w: text.slice(p, q + 1) });
+        pushSpan(n++, p, q + 1);
         i = q + 1;
         continue;
       }
@@ -183,15 +204,30 @@ function tokens(text: string, a: number, b: number, max = Infinity): Tok[] {
             q++;
             continue;
           }
-          if (e >= 0xd800 && e <= 0xdfff) return tokensRe(text, a, b, max);
+          if (e >= 0xd800 && e <= 0xdfff) return spansRe(text, a, b, max);
         }
       }
       break;
     }
-    if (q < b && text.charCodeAt(q) >= 0xd800 && text.charCodeAt(q) <= 0xdfff) return tokensRe(text, a, b, max);
-    out.push({ start: p, end: q, w: text.slice(p, q) });
+    if (q < b && text.charCodeAt(q) >= 0xd800 && text.charCodeAt(q) <= 0xdfff) return spansRe(text, a, b, max);
+    pushSpan(n++, p, q);
     i = q;
   }
+  return n;
+}
+
+/** spanTokens with the TOKEN regex. */
+function spansRe(text: string, a: number, b: number, max: number): number {
+  const toks = tokensRe(text, a, b, max);
+  for (let k = 0; k < toks.length; k++) pushSpan(k, toks[k].start, toks[k].end);
+  return toks.length;
+}
+
+/** The tokens of text[a, b) (at most `max`): what TOKEN finds in the slice. */
+function tokens(text: string, a: number, b: number, max = Infinity): Tok[] {
+  const n = spanTokens(text, a, b, max);
+  const out: Tok[] = [];
+  for (let k = 0; k < n; k++) out.push({ start: TS[k], end: TE[k], w: text.slice(TS[k], TE[k]) });
   return out;
 }
 
@@ -380,25 +416,26 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
       let np = trimSpan(text, a0, auxAt);
       if (!np) continue;
       // drop a leading complementizer clause opener ("que", "qui") and long stretches
-      let toks = tokens(text, np.start, np.end);
-      if (toks.length === 0) continue;
+      // the token spans (no strings: only the boundary test reads a few words)
+      const nt = spanTokens(text, np.start, np.end);
+      if (nt === 0) continue;
       let boundaryIdx = -1;
-      for (let k = toks.length - 1; k >= 0; k--) {
-        if (c.boundaries.has(toks[k].w.toLowerCase())) {
+      for (let k = nt - 1; k >= 0; k--) {
+        if (isBoundary(text, TS[k], TE[k], c)) {
           boundaryIdx = k;
           break;
         }
       }
-      if (boundaryIdx >= 0) toks = toks.slice(boundaryIdx + 1);
-      if (toks.length === 0) continue;
-      if (toks.length > 9) {
+      const first = boundaryIdx + 1;
+      if (first >= nt) continue;
+      if (nt - first > 9) {
         // keep the nearest entity mention only
         const ms = mentions.filter((r) => r.m.start >= np!.start && r.m.end <= np!.end && r.m.via !== 'demonym');
         if (!ms.length) continue;
         const last = ms[ms.length - 1];
-        toks = tokens(text, last.m.start, last.m.end);
-      }
-      np = { start: toks[0].start, end: toks[toks.length - 1].end };
+        const toks = tokens(text, last.m.start, last.m.end);
+        np = { start: toks[0].start, end: toks[toks.length - 1].end };
+      } else np = { start: TS[first], end: TE[nt - 1] };
       const cue = { start: v.start, end: v.end, text: v.text };
       if (auxAt < v.start) {
         cue.start = auxAt;
@@ -437,9 +474,17 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
   return out;
 }
 
+/**
+ * True when the word text[a, b) is a source boundary (lower-cased). A word longer than every
+ * boundary is none: lower-casing never shortens a string.
+ */
+function isBoundary(text: string, a: number, b: number, c: Compiled): boolean {
+  return b - a <= c.boundaryLen && c.boundaries.has(text.slice(a, b).toLowerCase());
+}
+
 function lastToken(text: string, a: number, b: number): string | null {
-  const t = tokens(text, Math.max(a, b - 30), b);
-  return t.length ? t[t.length - 1].w : null;
+  const n = spanTokens(text, Math.max(a, b - 30), b);
+  return n ? text.slice(TS[n - 1], TE[n - 1]) : null;
 }
 
 function trimSpan(text: string, a: number, b: number): { start: number; end: number } | null {
@@ -472,9 +517,11 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
       }
       break;
     }
-    const lw = t.w.toLowerCase();
-    if (n > 0 && c.boundaries.has(lw)) break;
-    if (n === 0 && c.boundaries.has(lw) && !c.determiners.has(lw)) return null;
+    if (t.end - t.start <= c.boundaryLen) {
+      const lw = t.w.toLowerCase();
+      if (n > 0 && c.boundaries.has(lw)) break;
+      if (n === 0 && c.boundaries.has(lw) && !c.determiners.has(lw)) return null;
+    }
     end = t.end;
     n++;
     if (n >= 12) break;
