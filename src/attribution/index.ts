@@ -39,6 +39,9 @@ interface Compiled {
   boundaries: Set<string>;
   /** The length of the longest boundary word. */
   boundaryLen: number;
+  /** The lengths of the longest notBefore word and determiner (lowerApos never shortens a word). */
+  notBeforeLen: number;
+  determinerLen: number;
   determiners: Set<string>;
   particles: Set<string>;
 }
@@ -54,6 +57,7 @@ function compile(lex: AttributionLexicon): Compiled {
     verbs: Phrases.of(lex.verbs),
     aux: Phrases.of(lex.auxiliaries),
     notBefore: new Set(lex.notBefore.map((w) => w.toLowerCase())),
+    notBeforeLen: Math.max(0, ...lex.notBefore.map((w) => w.toLowerCase().length)),
     invertedPronoun: lex.invertedPronouns.length
       ? new RegExp(`^(?:${lex.invertedPronouns.map((p) => p.replace(/[-]/g, '[-‑]')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'iu')
       : /(?!)/u,
@@ -71,6 +75,7 @@ function compile(lex: AttributionLexicon): Compiled {
     boundaries: new Set(lex.sourceBoundaries.map((w) => w.toLowerCase())),
     boundaryLen: Math.max(0, ...lex.sourceBoundaries.map((w) => w.toLowerCase().length)),
     determiners: new Set(lex.determiners.map((w) => w.toLowerCase().replace('’', "'"))),
+    determinerLen: Math.max(0, ...lex.determiners.map((w) => w.toLowerCase().replace('’', "'").length)),
     particles: new Set(lex.nameParticles.map((w) => w.toLowerCase())),
   };
   compiledCache.set(lex, c);
@@ -352,9 +357,8 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
       let np = nounPhraseAfter(text, cue.end, s.end, c, true);
       if (!np) continue;
       // "de sources régionales": the cue ends with the anonymous head, which belongs to the source
-      const cueToks = tokens(text, cue.start, cue.end);
-      const lastTok = cueToks[cueToks.length - 1];
-      if (lastTok && cueToks.length > 1 && c.anonymousHead.wholeAt(text, lastTok.start, lastTok.end)) np = { start: lastTok.start, end: np.end };
+      const nc = spanTokens(text, cue.start, cue.end);
+      if (nc > 1 && c.anonymousHead.wholeAt(text, TS[nc - 1], TE[nc - 1])) np = { start: TS[nc - 1], end: np.end };
       const a = resolve(doc, text, np, cue, c, mentions, () => out.concat(here), si);
       if (!a) continue;
       here.push(a);
@@ -366,7 +370,7 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
       if (v.group !== 1) continue;
       if (overlaps(v.start, v.end)) continue;
       const prevTok = lastToken(text, s.start, v.start);
-      if (prevTok && c.notBefore.has(lowerApos(prevTok))) continue;
+      if (prevTok && prevTok.length <= c.notBeforeLen && c.notBefore.has(lowerApos(prevTok))) continue;
       // inverted? the verb (with its auxiliaries) follows a comma or a closing quote
       const auxAt = auxStart(text, s.start, v.start, c.aux);
       // the last character before the auxiliaries that is not white space ('' when there is none)
@@ -417,7 +421,7 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
       if (!np) continue;
       // drop a leading complementizer clause opener ("que", "qui") and long stretches
       // the token spans (no strings: only the boundary test reads a few words)
-      const nt = spanTokens(text, np.start, np.end);
+      const nt = preposedSpans(text, np.start, np.end, c);
       if (nt === 0) continue;
       let boundaryIdx = -1;
       for (let k = nt - 1; k >= 0; k--) {
@@ -475,6 +479,26 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
 }
 
 /**
+ * The token spans (into TS/TE) of text[a, b) that the preposed source reading needs: the tokens
+ * after the last boundary word, the boundary, and at least ten tokens in all when there are that
+ * many. A space is never part of a token, so the tokens from a space on are those the whole
+ * range has there: the last 120 characters are read first (from their first space), the whole
+ * range only when they hold no boundary and fewer than ten tokens.
+ */
+function preposedSpans(text: string, a: number, b: number, c: Compiled): number {
+  if (b - a > 120) {
+    let p = b - 120;
+    while (p < b && text.charCodeAt(p) !== 32) p++;
+    if (p < b) {
+      const n = spanTokens(text, p, b);
+      if (n >= 10) return n;
+      for (let k = n - 1; k >= 0; k--) if (isBoundary(text, TS[k], TE[k], c)) return n;
+    }
+  }
+  return spanTokens(text, a, b);
+}
+
+/**
  * True when the word text[a, b) is a source boundary (lower-cased). A word longer than every
  * boundary is none: lower-casing never shortens a string.
  */
@@ -499,35 +523,39 @@ function trimSpan(text: string, a: number, b: number): { start: number; end: num
  * apposition that ends the sentence.
  */
 function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, apposition: boolean): { start: number; end: number } | null {
-  const toks = tokens(text, a, limit, 12); // the phrase stops at 12 words
+  const nt = spanTokens(text, a, limit, 12); // the phrase stops at 12 words
+  if (nt === 0) return null;
+  const first = TS[0];
   let end = -1;
   let n = 0;
-  for (const t of toks) {
+  for (let k = 0; k < nt; k++) {
+    const ts = TS[k];
+    const te = TE[k];
     const from = end < 0 ? a : end;
-    if (hardStopIn(text, from, t.start)) {
-      if (apposition && n > 0 && /^\s*,\s*$/u.test(text.slice(from, t.start))) {
-        // a short apposition reaching the end of the sentence
-        const rest = tokens(text, t.start, limit);
-        const tail = text.slice(t.start, limit);
+    if (hardStopIn(text, from, ts)) {
+      if (apposition && n > 0 && /^\s*,\s*$/u.test(text.slice(from, ts))) {
+        // a short apposition reaching the end of the sentence (tokens() reuses TS/TE: the loop ends here)
+        const rest = tokens(text, ts, limit);
+        const tail = text.slice(ts, limit);
         const stop = tail.search(/[,;:.!?(«»"]/u);
-        const within = stop < 0 ? rest : rest.filter((r) => r.end <= t.start + stop);
-        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && c.title.at(text, t.start, limit) && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
+        const within = stop < 0 ? rest : rest.filter((r) => r.end <= ts + stop);
+        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && c.title.at(text, ts, limit) && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
           end = within[within.length - 1].end;
         }
       }
       break;
     }
-    if (t.end - t.start <= c.boundaryLen) {
-      const lw = t.w.toLowerCase();
+    if (te - ts <= c.boundaryLen) {
+      const lw = text.slice(ts, te).toLowerCase();
       if (n > 0 && c.boundaries.has(lw)) break;
       if (n === 0 && c.boundaries.has(lw) && !c.determiners.has(lw)) return null;
     }
-    end = t.end;
+    end = te;
     n++;
     if (n >= 12) break;
   }
   if (end < 0) return null;
-  return { start: toks[0].start, end };
+  return { start: first, end };
 }
 
 /** Index of the first mention starting at or after pos (mentions sorted by start). */
@@ -565,7 +593,7 @@ function resolve(
   const toks = tokens(text, np.start, np.end);
   if (!toks.length) return null;
   let i = 0;
-  while (i < toks.length - 1 && c.determiners.has(lowerApos(toks[i].w))) i++;
+  while (i < toks.length - 1 && toks[i].w.length <= c.determinerLen && c.determiners.has(lowerApos(toks[i].w))) i++;
   const content = toks.slice(i);
   const span = { start: Math.min(cue.start, np.start), end: Math.max(cue.end, np.end) };
   const cueText = cue.text.trim();

@@ -1133,7 +1133,8 @@ function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: 
   }
   const wounded = hits(ms, c.g.wounded, s.start, s.end);
   const out: Figure[] = [];
-  const used = new Set<number>();
+  // the starts of the figures given out (a handful: no Set)
+  const used: number[] = [];
   for (const d of deaths) {
     let best: (typeof nums)[number] | null = null;
     let bd = Infinity;
@@ -1157,8 +1158,8 @@ function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: 
         best = n;
       }
     }
-    if (best && !used.has(best.start)) {
-      used.add(best.start);
+    if (best && !used.includes(best.start)) {
+      used.push(best.start);
       out.push({ value: best.value, span: { start: best.start, end: best.end, text: best.text }, at: d.start });
     }
   }
