@@ -37,6 +37,11 @@ interface Compiled {
   anaphora: Phrases;
   pronouns: Set<string>;
   boundaries: Set<string>;
+  /** The length of the longest boundary word. */
+  boundaryLen: number;
+  /** The lengths of the longest notBefore word and determiner (lowerApos never shortens a word). */
+  notBeforeLen: number;
+  determinerLen: number;
   determiners: Set<string>;
   particles: Set<string>;
 }
@@ -52,6 +57,7 @@ function compile(lex: AttributionLexicon): Compiled {
     verbs: Phrases.of(lex.verbs),
     aux: Phrases.of(lex.auxiliaries),
     notBefore: new Set(lex.notBefore.map((w) => w.toLowerCase())),
+    notBeforeLen: Math.max(0, ...lex.notBefore.map((w) => w.toLowerCase().length)),
     invertedPronoun: lex.invertedPronouns.length
       ? new RegExp(`^(?:${lex.invertedPronouns.map((p) => p.replace(/[-]/g, '[-‑]')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'iu')
       : /(?!)/u,
@@ -67,7 +73,9 @@ function compile(lex: AttributionLexicon): Compiled {
     anaphora: Phrases.of(lex.anaphora),
     pronouns: new Set(lex.pronouns.map((w) => w.toLowerCase())),
     boundaries: new Set(lex.sourceBoundaries.map((w) => w.toLowerCase())),
+    boundaryLen: Math.max(0, ...lex.sourceBoundaries.map((w) => w.toLowerCase().length)),
     determiners: new Set(lex.determiners.map((w) => w.toLowerCase().replace('’', "'"))),
+    determinerLen: Math.max(0, ...lex.determiners.map((w) => w.toLowerCase().replace('’', "'").length)),
     particles: new Set(lex.nameParticles.map((w) => w.toLowerCase())),
   };
   compiledCache.set(lex, c);
@@ -143,18 +151,36 @@ function letterTable(): Uint8Array {
   return t;
 }
 
+/** Token spans of the last spanTokens call: [TS[k], TE[k]) for k < its count (reused arrays). */
+let TS = new Int32Array(64);
+let TE = new Int32Array(64);
+
+function pushSpan(n: number, p: number, q: number): void {
+  if (n === TS.length) {
+    const s2 = new Int32Array(n * 2);
+    s2.set(TS);
+    TS = s2;
+    const e2 = new Int32Array(n * 2);
+    e2.set(TE);
+    TE = e2;
+  }
+  TS[n] = p;
+  TE[n] = q;
+}
+
 /**
- * The tokens of text[a, b): what TOKEN finds in the slice, read with a table instead of the
- * regex (the regex stays the reference, and reads slices holding surrogate pairs).
+ * The spans of the tokens of text[a, b) (at most `max`) into TS/TE; returns their count. What
+ * TOKEN finds in the slice, read with a table instead of the regex (the regex stays the
+ * reference, and reads slices holding surrogate pairs).
  */
-function tokens(text: string, a: number, b: number, max = Infinity): Tok[] {
+function spanTokens(text: string, a: number, b: number, max = Infinity): number {
   const ln = letterTable();
-  const out: Tok[] = [];
+  let n = 0;
   let i = a;
   // the first `max` tokens are those of the whole range (tokens are read left to right)
-  while (i < b && out.length < max) {
+  while (i < b && n < max) {
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return tokensRe(text, a, b, max);
+    if (c >= 0xd800 && c <= 0xdfff) return spansRe(text, a, b, max);
     if (ln[c] === 0) {
       i++;
       continue;
@@ -166,7 +192,7 @@ function tokens(text: string, a: number, b: number, max = Infinity): Tok[] {
     if (q > p && q < b) {
       const d = text.charCodeAt(q);
       if (d === 39 || d === 0x2019) {
-        out.push({ start: p, end: q + 1, w: text.slice(p, q + 1) });
+        pushSpan(n++, p, q + 1);
         i = q + 1;
         continue;
       }
@@ -183,15 +209,30 @@ function tokens(text: string, a: number, b: number, max = Infinity): Tok[] {
             q++;
             continue;
           }
-          if (e >= 0xd800 && e <= 0xdfff) return tokensRe(text, a, b, max);
+          if (e >= 0xd800 && e <= 0xdfff) return spansRe(text, a, b, max);
         }
       }
       break;
     }
-    if (q < b && text.charCodeAt(q) >= 0xd800 && text.charCodeAt(q) <= 0xdfff) return tokensRe(text, a, b, max);
-    out.push({ start: p, end: q, w: text.slice(p, q) });
+    if (q < b && text.charCodeAt(q) >= 0xd800 && text.charCodeAt(q) <= 0xdfff) return spansRe(text, a, b, max);
+    pushSpan(n++, p, q);
     i = q;
   }
+  return n;
+}
+
+/** spanTokens with the TOKEN regex. */
+function spansRe(text: string, a: number, b: number, max: number): number {
+  const toks = tokensRe(text, a, b, max);
+  for (let k = 0; k < toks.length; k++) pushSpan(k, toks[k].start, toks[k].end);
+  return toks.length;
+}
+
+/** The tokens of text[a, b) (at most `max`): what TOKEN finds in the slice. */
+function tokens(text: string, a: number, b: number, max = Infinity): Tok[] {
+  const n = spanTokens(text, a, b, max);
+  const out: Tok[] = [];
+  for (let k = 0; k < n; k++) out.push({ start: TS[k], end: TE[k], w: text.slice(TS[k], TE[k]) });
   return out;
 }
 
@@ -316,9 +357,8 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
       let np = nounPhraseAfter(text, cue.end, s.end, c, true);
       if (!np) continue;
       // "de sources régionales": the cue ends with the anonymous head, which belongs to the source
-      const cueToks = tokens(text, cue.start, cue.end);
-      const lastTok = cueToks[cueToks.length - 1];
-      if (lastTok && cueToks.length > 1 && c.anonymousHead.wholeAt(text, lastTok.start, lastTok.end)) np = { start: lastTok.start, end: np.end };
+      const nc = spanTokens(text, cue.start, cue.end);
+      if (nc > 1 && c.anonymousHead.wholeAt(text, TS[nc - 1], TE[nc - 1])) np = { start: TS[nc - 1], end: np.end };
       const a = resolve(doc, text, np, cue, c, mentions, () => out.concat(here), si);
       if (!a) continue;
       here.push(a);
@@ -330,7 +370,7 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
       if (v.group !== 1) continue;
       if (overlaps(v.start, v.end)) continue;
       const prevTok = lastToken(text, s.start, v.start);
-      if (prevTok && c.notBefore.has(lowerApos(prevTok))) continue;
+      if (prevTok && prevTok.length <= c.notBeforeLen && c.notBefore.has(lowerApos(prevTok))) continue;
       // inverted? the verb (with its auxiliaries) follows a comma or a closing quote
       const auxAt = auxStart(text, s.start, v.start, c.aux);
       // the last character before the auxiliaries that is not white space ('' when there is none)
@@ -380,25 +420,26 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
       let np = trimSpan(text, a0, auxAt);
       if (!np) continue;
       // drop a leading complementizer clause opener ("que", "qui") and long stretches
-      let toks = tokens(text, np.start, np.end);
-      if (toks.length === 0) continue;
+      // the token spans (no strings: only the boundary test reads a few words)
+      const nt = preposedSpans(text, np.start, np.end, c);
+      if (nt === 0) continue;
       let boundaryIdx = -1;
-      for (let k = toks.length - 1; k >= 0; k--) {
-        if (c.boundaries.has(toks[k].w.toLowerCase())) {
+      for (let k = nt - 1; k >= 0; k--) {
+        if (isBoundary(text, TS[k], TE[k], c)) {
           boundaryIdx = k;
           break;
         }
       }
-      if (boundaryIdx >= 0) toks = toks.slice(boundaryIdx + 1);
-      if (toks.length === 0) continue;
-      if (toks.length > 9) {
+      const first = boundaryIdx + 1;
+      if (first >= nt) continue;
+      if (nt - first > 9) {
         // keep the nearest entity mention only
         const ms = mentions.filter((r) => r.m.start >= np!.start && r.m.end <= np!.end && r.m.via !== 'demonym');
         if (!ms.length) continue;
         const last = ms[ms.length - 1];
-        toks = tokens(text, last.m.start, last.m.end);
-      }
-      np = { start: toks[0].start, end: toks[toks.length - 1].end };
+        const toks = tokens(text, last.m.start, last.m.end);
+        np = { start: toks[0].start, end: toks[toks.length - 1].end };
+      } else np = { start: TS[first], end: TE[nt - 1] };
       const cue = { start: v.start, end: v.end, text: v.text };
       if (auxAt < v.start) {
         cue.start = auxAt;
@@ -437,9 +478,37 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
   return out;
 }
 
+/**
+ * The token spans (into TS/TE) of text[a, b) that the preposed source reading needs: the tokens
+ * after the last boundary word, the boundary, and at least ten tokens in all when there are that
+ * many. A space is never part of a token, so the tokens from a space on are those the whole
+ * range has there: the last 120 characters are read first (from their first space), the whole
+ * range only when they hold no boundary and fewer than ten tokens.
+ */
+function preposedSpans(text: string, a: number, b: number, c: Compiled): number {
+  if (b - a > 120) {
+    let p = b - 120;
+    while (p < b && text.charCodeAt(p) !== 32) p++;
+    if (p < b) {
+      const n = spanTokens(text, p, b);
+      if (n >= 10) return n;
+      for (let k = n - 1; k >= 0; k--) if (isBoundary(text, TS[k], TE[k], c)) return n;
+    }
+  }
+  return spanTokens(text, a, b);
+}
+
+/**
+ * True when the word text[a, b) is a source boundary (lower-cased). A word longer than every
+ * boundary is none: lower-casing never shortens a string.
+ */
+function isBoundary(text: string, a: number, b: number, c: Compiled): boolean {
+  return b - a <= c.boundaryLen && c.boundaries.has(text.slice(a, b).toLowerCase());
+}
+
 function lastToken(text: string, a: number, b: number): string | null {
-  const t = tokens(text, Math.max(a, b - 30), b);
-  return t.length ? t[t.length - 1].w : null;
+  const n = spanTokens(text, Math.max(a, b - 30), b);
+  return n ? text.slice(TS[n - 1], TE[n - 1]) : null;
 }
 
 function trimSpan(text: string, a: number, b: number): { start: number; end: number } | null {
@@ -454,33 +523,39 @@ function trimSpan(text: string, a: number, b: number): { start: number; end: num
  * apposition that ends the sentence.
  */
 function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, apposition: boolean): { start: number; end: number } | null {
-  const toks = tokens(text, a, limit, 12); // the phrase stops at 12 words
+  const nt = spanTokens(text, a, limit, 12); // the phrase stops at 12 words
+  if (nt === 0) return null;
+  const first = TS[0];
   let end = -1;
   let n = 0;
-  for (const t of toks) {
+  for (let k = 0; k < nt; k++) {
+    const ts = TS[k];
+    const te = TE[k];
     const from = end < 0 ? a : end;
-    if (hardStopIn(text, from, t.start)) {
-      if (apposition && n > 0 && /^\s*,\s*$/u.test(text.slice(from, t.start))) {
-        // a short apposition reaching the end of the sentence
-        const rest = tokens(text, t.start, limit);
-        const tail = text.slice(t.start, limit);
+    if (hardStopIn(text, from, ts)) {
+      if (apposition && n > 0 && /^\s*,\s*$/u.test(text.slice(from, ts))) {
+        // a short apposition reaching the end of the sentence (tokens() reuses TS/TE: the loop ends here)
+        const rest = tokens(text, ts, limit);
+        const tail = text.slice(ts, limit);
         const stop = tail.search(/[,;:.!?(«»"]/u);
-        const within = stop < 0 ? rest : rest.filter((r) => r.end <= t.start + stop);
-        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && c.title.at(text, t.start, limit) && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
+        const within = stop < 0 ? rest : rest.filter((r) => r.end <= ts + stop);
+        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && c.title.at(text, ts, limit) && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
           end = within[within.length - 1].end;
         }
       }
       break;
     }
-    const lw = t.w.toLowerCase();
-    if (n > 0 && c.boundaries.has(lw)) break;
-    if (n === 0 && c.boundaries.has(lw) && !c.determiners.has(lw)) return null;
-    end = t.end;
+    if (te - ts <= c.boundaryLen) {
+      const lw = text.slice(ts, te).toLowerCase();
+      if (n > 0 && c.boundaries.has(lw)) break;
+      if (n === 0 && c.boundaries.has(lw) && !c.determiners.has(lw)) return null;
+    }
+    end = te;
     n++;
     if (n >= 12) break;
   }
   if (end < 0) return null;
-  return { start: toks[0].start, end };
+  return { start: first, end };
 }
 
 /** Index of the first mention starting at or after pos (mentions sorted by start). */
@@ -518,7 +593,7 @@ function resolve(
   const toks = tokens(text, np.start, np.end);
   if (!toks.length) return null;
   let i = 0;
-  while (i < toks.length - 1 && c.determiners.has(lowerApos(toks[i].w))) i++;
+  while (i < toks.length - 1 && toks[i].w.length <= c.determinerLen && c.determiners.has(lowerApos(toks[i].w))) i++;
   const content = toks.slice(i);
   const span = { start: Math.min(cue.start, np.start), end: Math.max(cue.end, np.end) };
   const cueText = cue.text.trim();

@@ -407,6 +407,18 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     const att: AttributionScan = { cues: [], flags: new Uint8Array(sents.length) };
     for (let si = 0; si < sents.length; si++) {
       const all = j.scanner.scan(text, sents[si].start, sents[si].end, j.textOf);
+      // most sentences hold no attribution match: their list is the events list as is
+      let mixed = false;
+      for (let k = 0; k < all.length; k++) {
+        const g = all[k].group;
+        if (g >= base) mixed = true;
+        else if (g < c.nTriggers) triggered[si] = 1;
+      }
+      if (!mixed) {
+        scans.push(all);
+        att.cues.push(NONE);
+        continue;
+      }
       const own: PhraseMatch[] = [];
       const cues: PhraseMatch[] = [];
       let f = 0;
@@ -504,8 +516,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
         trigger: span,
         type: entry.type,
         subtype: entry.subtype,
-        actor1: [],
-        actor2: [],
+        actor1: NO_REFS,
+        actor2: NO_REFS,
         place: null,
         placeInSentence: false,
         date: null,
@@ -867,20 +879,12 @@ function roles(
   if (inClause.length === 0) {
     // no actor in the clause: the subject is the previous event's actor after an anaphora ("ils ont ..."), else none
     cand.actor1 = uniq(firstHit(ms, c.g.anaphora, clause.start, t.start) && lastActor1.length ? lastActor1 : NO_REFS);
-    cand.actor2 = [];
+    cand.actor2 = NO_REFS;
     return;
   }
   const patientGenitive = cand.type === 'Violence against civilians' || cand.subtype === 'Arrests' || !!cand.entry.actorRules?.some((r) => r.role === 'actor1');
-  let a1: MentionRef[] = [];
-  let a2: MentionRef[] = [];
-  const after = (group: number): MentionRef[] => {
-    for (const m of ms) {
-      if (m.group !== group || m.start < t.end || m.end > clause.end) continue;
-      const r = firstAfter(inClause, m.end, clause.end, 30);
-      if (r) return coordinated(text, inClause, r, 1, c, clause.start, clause.end);
-    }
-    return [];
-  };
+  let a1: MentionRef[] = NO_REFS;
+  let a2: MentionRef[] = NO_REFS;
   // "entre X et Y"
   const betweenFrom = Math.max(clause.start, t.start - 40);
   for (const m of ms) {
@@ -896,7 +900,7 @@ function roles(
   }
   if (!a1.length) {
     // passive agent "par X" right after the trigger
-    let passiveActors: MentionRef[] = [];
+    let passiveActors: MentionRef[] = NO_REFS;
     const passiveTo = Math.min(clause.end, t.end + 22);
     for (const m of ms) {
       if (m.group !== c.g.passive || m.start < t.end || m.end > passiveTo) continue;
@@ -907,7 +911,7 @@ function roles(
       }
     }
     // complement of a noun trigger: "frappes de l'aviation russe", "frappes russes"
-    let complement: MentionRef[] = [];
+    let complement: MentionRef[] = NO_REFS;
     let straddle: MentionRef | undefined;
     for (const r of inClause) {
       if (r.m.start < t.end && r.m.end > t.end && r.m.start > t.start) {
@@ -923,7 +927,7 @@ function roles(
     // the last actor ending before the trigger
     let lastBefore: MentionRef | null = null;
     for (const r of inClause) if (r.m.end <= t.start && r !== straddle) lastBefore = r;
-    let subject: MentionRef[] = [];
+    let subject: MentionRef[] = NO_REFS;
     if (lastBefore) subject = coordinated(text, inClause, lastBefore, -1, c, clause.start, clause.end);
     else if (firstHit(ms, c.g.anaphora, clause.start, t.start) && lastActor1.length) subject = lastActor1;
     if (passiveActors.length) {
@@ -931,7 +935,7 @@ function roles(
       if (subject.length) a2 = subject;
     } else if (complement.length && !patientGenitive) {
       a1 = complement;
-      const tgt = after(c.g.target);
+      const tgt = afterCue(c.g.target, text, t, clause, ms, inClause, c);
       if (tgt.length) a2 = tgt;
       else if (subject.length && cand.type !== 'Explosions/Remote violence') a2 = subject;
     } else {
@@ -939,21 +943,38 @@ function roles(
       if (complement.length) a2 = complement;
     }
   }
-  if (!a2.length) a2 = after(c.g.target);
-  if (!a2.length) a2 = after(c.g.heldBy);
-  if (!a2.length && cand.type === 'Diplomacy') a2 = after(c.g.partner);
+  if (!a2.length) a2 = afterCue(c.g.target, text, t, clause, ms, inClause, c);
+  if (!a2.length) a2 = afterCue(c.g.heldBy, text, t, clause, ms, inClause, c);
+  if (!a2.length && cand.type === 'Diplomacy') a2 = afterCue(c.g.partner, text, t, clause, ms, inClause, c);
   if (!a2.length && (cand.type === 'Diplomacy' || cand.type === 'Battles' || cand.type === 'Violence against civilians' || cand.subtype === 'Arrests')) {
     const r = firstAfter(inClause, t.end, clause.end, 20);
     if (r && !a1.includes(r)) a2 = coordinated(text, inClause, r, 1, c, clause.start, clause.end);
   }
   cand.actor1 = uniq(a1);
-  cand.actor2 = uniq(a2.filter((r) => !hasId(a1, r.e.id)));
+  let shared = false;
+  for (const r of a2) if (hasId(a1, r.e.id)) shared = true;
+  cand.actor2 = uniq(shared ? a2.filter((r) => !hasId(a1, r.e.id)) : a2);
 }
 
+/** The empty actor list (actor lists are never changed once made). */
 const NO_REFS: MentionRef[] = [];
+
+/** The actors after a cue of the group that follows the trigger in its clause ("contre X"), with the actors coordinated with them. */
+function afterCue(group: number, text: string, t: Span, clause: { start: number; end: number }, ms: Scan, inClause: MentionRef[], c: Compiled): MentionRef[] {
+  for (const m of ms) {
+    if (m.group !== group || m.start < t.end || m.end > clause.end) continue;
+    const r = firstAfter(inClause, m.end, clause.end, 30);
+    if (r) return coordinated(text, inClause, r, 1, c, clause.start, clause.end);
+  }
+  return NO_REFS;
+}
 
 /** The mentions of distinct entities, first of each kept (a handful: no Set). */
 function uniq(a: MentionRef[]): MentionRef[] {
+  // actor lists are never changed once made: a list without repeats is its own answer
+  let dup = false;
+  for (let k = 1; k < a.length && !dup; k++) for (let q = 0; q < k; q++) if (a[q].e.id === a[k].e.id) { dup = true; break; }
+  if (!dup) return a;
   const out: MentionRef[] = [];
   for (const r of a) if (!hasId(out, r.e.id)) out.push(r);
   return out;
@@ -1112,7 +1133,8 @@ function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: 
   }
   const wounded = hits(ms, c.g.wounded, s.start, s.end);
   const out: Figure[] = [];
-  const used = new Set<number>();
+  // the starts of the figures given out (a handful: no Set)
+  const used: number[] = [];
   for (const d of deaths) {
     let best: (typeof nums)[number] | null = null;
     let bd = Infinity;
@@ -1136,8 +1158,8 @@ function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: 
         best = n;
       }
     }
-    if (best && !used.has(best.start)) {
-      used.add(best.start);
+    if (best && !used.includes(best.start)) {
+      used.push(best.start);
       out.push({ value: best.value, span: { start: best.start, end: best.end, text: best.text }, at: d.start });
     }
   }
