@@ -130,7 +130,9 @@ interface Lexeme {
   stemMark: number;
   /** The last document (tsvectorLiteral) that listed this key. */
   posMark: number;
-  pos: number[];
+  /** That document's positions of the key, as the literal writes them ("3,17,40"), and how many. */
+  pos: string;
+  nPos: number;
 }
 
 const quoteLexeme = (k: string): string => `'${k.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -165,7 +167,7 @@ class WordTable {
 
   private lexeme(key: string): Lexeme {
     let l = this.lexemes.get(key);
-    if (l === undefined) this.lexemes.set(key, (l = { key, quoted: quoteLexeme(key), stemMark: 0, posMark: 0, pos: [] }));
+    if (l === undefined) this.lexemes.set(key, (l = { key, quoted: quoteLexeme(key), stemMark: 0, posMark: 0, pos: '', nPos: 0 }));
     return l;
   }
 
@@ -303,10 +305,13 @@ export function tsvectorLiteral(title: string | null, text: string, lang: string
         const l = ls[k];
         if (l.posMark !== mark) {
           l.posMark = mark;
-          l.pos.length = 0;
-          l.pos.push(pos);
+          l.pos = String(pos);
+          l.nPos = 1;
           seen.push(l);
-        } else if (l.pos.length < 256) l.pos.push(pos);
+        } else if (l.nPos < 256) {
+          l.pos += ',' + pos;
+          l.nPos++;
+        }
       }
     }
   };
@@ -316,8 +321,8 @@ export function tsvectorLiteral(title: string | null, text: string, lang: string
   let out = '';
   for (let k = 0; k < seen.length; k++) {
     const l = seen[k];
-    out += (k ? ' ' : '') + l.quoted + ':' + l.pos.join(',');
-    l.pos.length = 0;
+    out += (k ? ' ' : '') + l.quoted + ':' + l.pos;
+    l.pos = '';
   }
   return out;
 }
