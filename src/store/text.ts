@@ -112,6 +112,27 @@ interface WordEntry {
   extra: string[] | null;
   /** `all` as tsvector literal lexemes ('…', quotes and backslashes escaped). */
   quoted: string[];
+  /** `all` as the table's interned lexemes (one object per distinct string). */
+  lexemes: Lexeme[];
+  /** `extra` as the table's interned lexemes, or null. */
+  extraLexemes: Lexeme[] | null;
+}
+
+/**
+ * One distinct index key of a word table, shared by every word that has it. A document's
+ * distinct keys are found by stamping them with the document's number (no Set or Map per
+ * document); `pos` collects the document's tsvector positions of the key.
+ */
+interface Lexeme {
+  key: string;
+  quoted: string;
+  /** The last document (stemLine) that listed this key. */
+  stemMark: number;
+  /** The last document (tsvectorLiteral) that listed this key. */
+  posMark: number;
+  /** That document's positions of the key, as the literal writes them ("3,17,40"), and how many. */
+  pos: string;
+  nPos: number;
 }
 
 const quoteLexeme = (k: string): string => `'${k.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -122,8 +143,33 @@ class WordTable {
   private words: (string | undefined)[] = new Array(this.size);
   private stems: WordEntry[] = new Array(this.size);
   private count = 0;
+  /** Interned keys; emptied (with the words) only between documents, see startDocument. */
+  private lexemes = new Map<string, Lexeme>();
+  /** Number of the current document, for Lexeme.stemMark / posMark. */
+  mark = 0;
 
   constructor(private readonly lang: string) {}
+
+  /**
+   * Called before each document: a new document number, and when the interned keys grew past
+   * the cap, a fresh start (never in the middle of a document, where one key must stay one object).
+   */
+  startDocument(): number {
+    if (this.lexemes.size > LEXEME_MAX) {
+      this.lexemes = new Map();
+      this.hashes = new Int32Array(this.size);
+      this.words = new Array(this.size);
+      this.stems = new Array(this.size);
+      this.count = 0;
+    }
+    return ++this.mark;
+  }
+
+  private lexeme(key: string): Lexeme {
+    let l = this.lexemes.get(key);
+    if (l === undefined) this.lexemes.set(key, (l = { key, quoted: quoteLexeme(key), stemMark: 0, posMark: 0, pos: '', nPos: 0 }));
+    return l;
+  }
 
   /** The entry of the word text[start, end) whose hash is h, computed once. */
   get(text: string, start: number, end: number, h: number): WordEntry {
@@ -143,7 +189,8 @@ class WordTable {
     const keys = wordKeys(word, this.lang);
     const extra = keys.length === 1 && keys[0] === folded ? null : keys;
     const all = [...new Set([folded, ...keys])];
-    const stems: WordEntry = { all, extra, quoted: all.map(quoteLexeme) };
+    const lexemes = all.map((k) => this.lexeme(k));
+    const stems: WordEntry = { all, extra, quoted: lexemes.map((l) => l.quoted), lexemes, extraLexemes: extra === null ? null : extra.map((k) => this.lexeme(k)) };
     if (this.count >= this.size >> 1) this.clearOrGrow();
     for (let i = h & mask; ; i = (i + 1) & mask) {
       if (this.words[i] === undefined) {
@@ -179,6 +226,8 @@ class WordTable {
   }
 }
 const WORD_TABLES = new Map<string, WordTable>();
+/** Interned keys per word table before it starts over (checked between documents). */
+const LEXEME_MAX = CACHE_MAX * 2;
 
 function wordTable(lang: string): WordTable {
   const l = lang === 'fr' || lang === 'en' ? lang : 'other';
@@ -187,8 +236,15 @@ function wordTable(lang: string): WordTable {
   return table;
 }
 
-/** Calls fn(start, end, hash) for each word of text (letters, digits, inner combining marks). */
-function scanWords(text: string, fn: (start: number, end: number, h: number) => void): void {
+/**
+ * The FTS "stems" column: the distinct folded stems of a text's words, leaving out a stem
+ * equal to its own folded word (that word is already in the accent-folded title/body columns,
+ * and a query looks for each of its keys in all three columns).
+ */
+export function stemLine(text: string, lang: string): string {
+  const table = wordTable(lang);
+  const mark = table.startDocument();
+  let out = '';
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -203,24 +259,17 @@ function scanWords(text: string, fn: (start: number, end: number, h: number) => 
       h = Math.imul(h ^ c, 0x01000193);
       i++;
     }
-    fn(s, i, h);
+    if (i - s > MAX_WORD) continue;
+    const ls = table.get(text, s, i, h).extraLexemes;
+    if (ls === null) continue;
+    for (let k = 0; k < ls.length; k++) {
+      const l = ls[k];
+      if (l.stemMark === mark) continue;
+      l.stemMark = mark;
+      out = out === '' ? l.key : out + ' ' + l.key;
+    }
   }
-}
-
-/**
- * The FTS "stems" column: the distinct folded stems of a text's words, leaving out a stem
- * equal to its own folded word (that word is already in the accent-folded title/body columns,
- * and a query looks for each of its keys in all three columns).
- */
-export function stemLine(text: string, lang: string): string {
-  const table = wordTable(lang);
-  const seen = new Set<string>();
-  scanWords(text, (start, end, h) => {
-    if (end - start > MAX_WORD) return;
-    const e = table.get(text, start, end, h);
-    if (e.extra !== null) for (const k of e.extra) seen.add(k);
-  });
-  return [...seen].join(' ');
+  return out;
 }
 
 /**
@@ -229,26 +278,52 @@ export function stemLine(text: string, lang: string): string {
  */
 export function tsvectorLiteral(title: string | null, text: string, lang: string): string {
   const table = wordTable(lang);
-  const lex = new Map<string, { quoted: string; pos: number[] }>();
+  const mark = table.startDocument();
+  // The document's keys in order of first occurrence (as a Map's insertion order).
+  const seen: Lexeme[] = [];
   let pos = 0;
   const add = (s: string): void => {
-    scanWords(s, (start, end, h) => {
-      if (end - start > MAX_WORD || pos > 16383) return;
-      pos++;
-      if (pos > 16383) return;
-      const e = table.get(s, start, end, h);
-      for (let i = 0; i < e.all.length; i++) {
-        const l = lex.get(e.all[i]);
-        if (l === undefined) lex.set(e.all[i], { quoted: e.quoted[i], pos: [pos] });
-        else if (l.pos.length < 256) l.pos.push(pos);
+    const n = s.length;
+    let i = 0;
+    while (i < n) {
+      let c = s.charCodeAt(i);
+      if (WORD[c] !== 1) {
+        i++;
+        continue;
       }
-    });
+      const start = i;
+      let h = 0x811c9dc5;
+      while (i < n && WORD[(c = s.charCodeAt(i))] !== 0) {
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+      }
+      if (i - start > MAX_WORD || pos > 16383) continue;
+      pos++;
+      if (pos > 16383) continue;
+      const ls = table.get(s, start, i, h).lexemes;
+      for (let k = 0; k < ls.length; k++) {
+        const l = ls[k];
+        if (l.posMark !== mark) {
+          l.posMark = mark;
+          l.pos = String(pos);
+          l.nPos = 1;
+          seen.push(l);
+        } else if (l.nPos < 256) {
+          l.pos += ',' + pos;
+          l.nPos++;
+        }
+      }
+    }
   };
   if (title) add(title);
   pos += 1; // keeps a title's last word and the text's first word from forming a phrase
   add(text);
   let out = '';
-  for (const l of lex.values()) out += (out ? ' ' : '') + l.quoted + ':' + l.pos.join(',');
+  for (let k = 0; k < seen.length; k++) {
+    const l = seen[k];
+    out += (k ? ' ' : '') + l.quoted + ':' + l.pos;
+    l.pos = '';
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@ import { openStore } from '../../src/store/index.js';
 import { openPostgres, parsePgUrl, PostgresStore } from '../../src/store/postgres/index.js';
 import type { Store } from '../../src/store/store.js';
 import { pgMigrate } from '../../src/store/postgres/schema.js';
+import { copyFrom, copyRow, CopyBuffer } from '../../src/store/postgres/copy.js';
 import { runStoreConformance } from './conformance.js';
 import { tempPgDatabase } from '../pg.js';
 import { numberedDoc, plainDoc, richFrench } from './fixtures.js';
@@ -142,3 +143,55 @@ test('postgres: events() fetches documents page by page', async () => {
     await s.close();
   }
 });
+
+test('postgres: COPY FROM STDIN stores what INSERT … VALUES stores (escapes, NULL, unicode, long values, every column type)', async () => {
+  const { connectionString } = parsePgUrl(dbUrl());
+  const c = new pg.Client({ connectionString });
+  await c.connect();
+  const cols = ['n', 't', 'jb', 'j', 'tv', 'f', 'i', 'b'];
+  const types = ['int', 'text', 'jsonb', 'json', 'tsvector', 'float8', 'int', 'int8'];
+  const texts = [
+    '', 'plain', 'back\\slash', 'tab\there', 'new\nline', 'cr\rlf\r\n', '\\N', '\\.', '\\.\n', 'a\\tb', 'é ü — ’ 😀 \u2028', '\u0001\u001f\u007f',
+    'x'.repeat(3_000_000) + '\n\\end', null, undefined,
+  ];
+  const rows: (string | number | null | undefined)[][] = texts.map((t, n) => [
+    n,
+    t,
+    t == null ? null : JSON.stringify({ t, n: [1, 2.5, -0.001] }),
+    t == null ? null : JSON.stringify([t, { "k\\": t }]),
+    t == null ? null : `'${'w' + n}':1,3 'a\\\\b':2 'it''s':4`,
+    [0.1, 1e-7, 123.456, -0, 1 / 3, 0.9375][n % 6],
+    n % 3 === 0 ? null : -n,
+    n * EVENT_KEY_STEP + n,
+  ]);
+  try {
+    await c.query('CREATE TEMP TABLE by_insert (n int, t text, jb jsonb, j json, tv tsvector, f float8, i int, b int8)');
+    await c.query('CREATE TEMP TABLE by_copy (LIKE by_insert)');
+    await c.query('CREATE TEMP TABLE by_copy_text (LIKE by_insert)');
+    for (const r of rows) {
+      await c.query(`INSERT INTO by_insert (${cols.join(', ')}) VALUES (${types.map((t, i) => `$${i + 1}::${t}`).join(', ')})`, r);
+    }
+    const buf = new CopyBuffer();
+    for (const r of rows) buf.row(r);
+    const pc = c as unknown as pg.PoolClient;
+    assert.equal(await copyFrom(pc, 'by_copy', cols, buf.bytes()), rows.length);
+    assert.equal(await copyFrom(pc, 'by_copy_text', cols, rows.map(copyRow).join('')), rows.length);
+    const dump = async (t: string): Promise<string[][]> =>
+      (await c.query({ text: `SELECT ${cols.map((x) => `${x}::text`).join(', ')} FROM ${t} ORDER BY n`, rowMode: 'array' })).rows as string[][];
+    const want = await dump('by_insert');
+    assert.equal(want.length, rows.length);
+    assert.deepEqual(await dump('by_copy'), want);
+    assert.deepEqual(await dump('by_copy_text'), want);
+    // A failing COPY rejects with the server's error; the connection stays usable.
+    await c.query('CREATE TEMP TABLE uniq (k int PRIMARY KEY)');
+    await assert.rejects(copyFrom(pc, 'uniq', ['k'], '1\n1\n'), (e: Error & { code?: string }) => e.code === '23505');
+    await assert.rejects(copyFrom(pc, 'uniq', ['k'], 'not a number\n'), (e: Error & { code?: string }) => e.code === '22P02');
+    assert.equal(await copyFrom(pc, 'uniq', ['k'], '2\n3\n'), 2);
+    assert.equal((await c.query('SELECT count(*)::int AS n FROM uniq')).rows[0].n, 2);
+  } finally {
+    await c.end();
+  }
+});
+
+/** A large step for int8 values (beyond 2^32). */
+const EVENT_KEY_STEP = 2 ** 40;

@@ -8,7 +8,9 @@ import { openStore, defaultDbUrl } from '../../src/store/index.js';
 import { SqliteStore } from '../../src/store/sqlite/index.js';
 import { migrate, SQLITE_SCHEMA_VERSION, schemaVersion } from '../../src/store/sqlite/schema.js';
 import { runStoreConformance } from './conformance.js';
-import { plainDoc, richFrench } from './fixtures.js';
+import { numberedDoc, plainDoc, richFrench } from './fixtures.js';
+import { stemLine } from '../../src/store/text.js';
+import { EVENT_SLOTS } from '../../src/store/rows.js';
 import { legacyDocument, legacyRows } from './legacy.js';
 import type { Doc } from '../../src/document.js';
 
@@ -156,4 +158,42 @@ test('sqlite: annotations are one JSON per document, events one row each', async
     n_places: 1,
   });
   await s.close();
+});
+
+test('sqlite: a batch writes its full-text rows as plain inserts would (no extra FTS5 segments), events rows as one per event', async () => {
+  // numberedDoc has two events each; 150 documents make more than one multi-row event INSERT.
+  const docs = Array.from({ length: 150 }, (_, i) => numberedDoc(i));
+  const path = nextPath();
+  const s = await openStore(`sqlite:${path}`);
+  await s.putDocuments(docs.slice(0, 100));
+  await s.putDocuments(docs.slice(100));
+  await s.close();
+  // The reference: the same full-text rows, inserted one by one, one transaction per batch.
+  const ref = new Database(':memory:');
+  ref.exec(`CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, stems, content='', tokenize='unicode61 remove_diacritics 2')`);
+  const ins = ref.prepare('INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)');
+  const batch = ref.transaction((ds: Doc[], first: number) =>
+    ds.forEach((d, i) => ins.run(first + i, d.title ?? '', d.text, stemLine(`${d.title ?? ''}\n${d.text}`, d.lang))),
+  );
+  batch(docs.slice(0, 100), 1);
+  batch(docs.slice(100), 101);
+  const db = new Database(path, { readonly: true });
+  try {
+    for (const t of ['documents_fts_data', 'documents_fts_idx', 'documents_fts_docsize', 'documents_fts_config']) {
+      assert.deepEqual(db.prepare(`SELECT * FROM ${t}`).raw().all(), ref.prepare(`SELECT * FROM ${t}`).raw().all(), t);
+    }
+    const events = db.prepare('SELECT key, doc_key, ord, type FROM events ORDER BY key').raw().all() as [number, number, number, string][];
+    assert.equal(events.length, docs.reduce((n, d) => n + d.events.length, 0));
+    const keyOf = new Map((db.prepare('SELECT id, key FROM documents').raw().all() as [string, number][]).map(([id, k]) => [id, k]));
+    let i = 0;
+    for (const d of docs) {
+      d.events.forEach((ev, ord) => {
+        const k = keyOf.get(d.id)!;
+        assert.deepEqual(events[i++], [k * EVENT_SLOTS + ord, k, ord, ev.type]);
+      });
+    }
+  } finally {
+    db.close();
+    ref.close();
+  }
 });

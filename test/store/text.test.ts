@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeSnippet, parseQuery, stemLine, tsvectorLiteral, wordKeys } from '../../src/store/text.js';
+import { makeSnippet, parseQuery, stemLine, tsvectorLiteral, wordKeys, words } from '../../src/store/text.js';
 import { dateInterval, lowerBound, upperBound, searchKey, foldFilter, disambiguate, likeContains } from '../../src/store/rows.js';
 
 test('stems are taken before accents are stripped', () => {
@@ -59,4 +59,72 @@ test('search keys and filters fold case, accents and spaces; LIKE wildcards esca
   assert.equal(foldFilter('  Ḩamāh '), 'hamah');
   assert.equal(likeContains('100%_x'), '%100\\%\\_x%');
   assert.equal(disambiguate('a', (c) => c === 'a~2'), 'a~3');
+});
+
+// The reference forms of stemLine and tsvectorLiteral (a Set / Map per document), from the
+// word keys alone: the per-document stamping must give the same text, key order included.
+function refStemLine(text: string, lang: string): string {
+  const seen = new Set<string>();
+  for (const w of refWords(text)) {
+    const keys = wordKeys(w, lang);
+    const folded = foldFilterWord(w);
+    if (keys.length === 1 && keys[0] === folded) continue;
+    for (const k of keys) seen.add(k);
+  }
+  return [...seen].join(' ');
+}
+
+function refTsvector(title: string | null, text: string, lang: string): string {
+  const lex = new Map<string, number[]>();
+  let pos = 0;
+  const add = (s: string): void => {
+    for (const w of refWords(s)) {
+      if (pos > 16383) continue;
+      pos++;
+      if (pos > 16383) continue;
+      for (const k of new Set([foldFilterWord(w), ...wordKeys(w, lang)])) {
+        const l = lex.get(k);
+        if (l === undefined) lex.set(k, [pos]);
+        else if (l.length < 256) l.push(pos);
+      }
+    }
+  };
+  if (title) add(title);
+  pos += 1;
+  add(text);
+  return [...lex].map(([k, p]) => `'${k.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${p.join(',')}`).join(' ');
+}
+
+/** Words as stemLine/tsvectorLiteral index them (at most 60 code units). */
+function refWords(text: string): string[] {
+  return words(text).map((w) => w.word).filter((w) => w.length <= 60);
+}
+
+/** The folded form of one word (its only key in a language without a stemmer). */
+function foldFilterWord(w: string): string {
+  return wordKeys(w, 'other')[0];
+}
+
+test('stemLine and tsvectorLiteral equal their Set/Map reference forms (repeats, shared stems, long texts, every language)', () => {
+  const base = [
+    "Les frappes ont visé l'hôpital ; frappes encore. Libérée, libéré, LIBÉRATION, liberation.",
+    'Killed, killing, kills; the killers were killed. Ḩamāh, Hamah, HAMAH. O\'Neil \\ back\\slash',
+    'Cafe\u0301 de\u0301truit, café détruit. ' + 'x'.repeat(61) + ' ' + 'y'.repeat(60) + ' 2016 2016 12e',
+    '',
+    '   ;;; ',
+  ];
+  const texts: string[] = [...base];
+  // Texts with many repeats (more than 256 positions of a key) and more than 16383 words.
+  texts.push(Array.from({ length: 400 }, (_, i) => `attaque attaques ${i % 7} frappe`).join(' '));
+  texts.push(Array.from({ length: 17000 }, (_, i) => `mot${i % 50} tués`).join(' '));
+  for (const lang of ['fr', 'en', 'ar', 'other']) {
+    for (let i = 0; i < texts.length; i++) {
+      const title = i % 2 ? null : base[(i + 1) % base.length];
+      assert.equal(stemLine(texts[i], lang), refStemLine(texts[i], lang), `stemLine ${lang} #${i}`);
+      assert.equal(tsvectorLiteral(title, texts[i], lang), refTsvector(title, texts[i], lang), `tsvector ${lang} #${i}`);
+      // Twice: the second call reuses every cached word and interned key.
+      assert.equal(tsvectorLiteral(title, texts[i], lang), refTsvector(title, texts[i], lang), `tsvector again ${lang} #${i}`);
+      assert.equal(stemLine(texts[i], lang), refStemLine(texts[i], lang), `stemLine again ${lang} #${i}`);
+    }
+  }
 });

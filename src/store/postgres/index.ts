@@ -4,10 +4,10 @@
  * putDocuments is ONE transaction (BEGIN … COMMIT, ROLLBACK on any error). Writers take a
  * transaction-scoped advisory lock, so concurrent ingests (several processes) never
  * allocate the same id, never both insert the same content, and link near-duplicates
- * consistently; documents are inserted with ON CONFLICT DO NOTHING as a second guard.
- * Documents and events go in multi-row INSERT … VALUES statements (one parameter per value,
- * prepared once per connection), the few other rows as arrays (INSERT … SELECT FROM unnest):
- * a batch of 500 articles is about a dozen round trips. The layout is SQLite's (see src/store/sqlite/schema.ts v3):
+ * consistently; the unique keys are a second guard (a conflict rolls the batch back).
+ * Documents and events go in COPY … FROM STDIN (./copy.ts: text format, one COPY per 100
+ * documents and one for the batch's events), the few other rows as arrays (INSERT … SELECT
+ * FROM unnest): a batch of 500 articles is about a dozen round trips. The layout is SQLite's (see src/store/sqlite/schema.ts v3):
  * one JSON of annotation lists per document, one narrow row per event.
  *
  * URL: postgres://user@host:port/db[?schema=NAME] — the optional schema keeps Vigie's tables
@@ -20,6 +20,7 @@ import { assignIds, assignStories, matchNearDuplicates, planResult, splitDuplica
 import type { EventFilter, EventRow, PutResult, SearchHit, Store, StoreStats, StoryInfo } from '../store.js';
 import { buildRecord, DocEvents, EVENT_SLOTS, eventPage, foldFilter, likeContains, lowerBound, upperBound, type EventDocFields, type RecordFields, type RecordLists, recordOf, validateRecord } from '../rows.js';
 import { makeSnippet, parseQuery, tsvectorLiteral, type QueryTerm } from '../text.js';
+import { copyFrom, CopyBuffer } from './copy.js';
 import { pgMigrate } from './schema.js';
 
 const WRITE_LOCK = 7_420_002;
@@ -36,54 +37,16 @@ export function tsQuery(terms: QueryTerm[]): string {
     .join(' & ');
 }
 
-const DOC_COLS: [string, string][] = [
-  ['key', 'int8'], ['id', 'text'], ['hash', 'text'], ['simhash', 'text'], ['story_id', 'text'], ['raw', 'text'], ['html', 'text'], ['text', 'text'],
-  ['title', 'text'], ['outlet', 'text'], ['outlet_key', 'text'], ['author', 'text'], ['dateline', 'text'], ['published', 'text'], ['url', 'text'],
-  ['lang', 'text'], ['lang_confidence', 'float8'], ['origin_path', 'text'], ['origin_format', 'text'], ['origin_line', 'int'],
-  ['origin_encoding', 'text'], ['warnings', 'jsonb'], ['sentences', 'jsonb'], ['fts', 'tsvector'], ['annotations', 'json'],
-  ['n_entities', 'int'], ['n_places', 'int'],
+/** Columns written per document and per event (COPY text rows in this order). */
+const DOC_COLUMNS = [
+  'key', 'id', 'hash', 'simhash', 'story_id', 'raw', 'html', 'text', 'title', 'outlet', 'outlet_key', 'author', 'dateline', 'published', 'url',
+  'lang', 'lang_confidence', 'origin_path', 'origin_format', 'origin_line', 'origin_encoding', 'warnings', 'sentences', 'fts', 'annotations',
+  'n_entities', 'n_places',
 ];
-const EVENT_COLS: [string, string][] = [
-  ['key', 'int8'], ['doc_key', 'int8'], ['ord', 'int'], ['type', 'text'], ['subtype', 'text'], ['date_lo', 'text'], ['date_hi', 'text'],
-  ['place_key', 'text'], ['actor_key', 'text'],
-];
+const EVENT_COLUMNS = ['key', 'doc_key', 'ord', 'type', 'subtype', 'date_lo', 'date_hi', 'place_key', 'actor_key'];
 
-/**
- * Multi-row INSERT … VALUES ($1, …), ($n, …): each value travels as its own parameter (no
- * array literal to build and escape on either side). Rows go in chunks of `chunkRows` rows
- * (a named statement, parsed once per connection) and one unnamed statement for the rest;
- * documents in small chunks (a message of 100 articles is ~2.5 MB, built without large copies).
- * Returns the number of rows inserted.
- */
-async function insertRows(c: pg.PoolClient, table: string, cols: [string, string][], rows: Cell[][], chunkRows: number, extra = ''): Promise<number> {
-  const chunk = Math.min(chunkRows, Math.floor(65535 / cols.length));
-  let n = 0;
-  for (let i = 0; i < rows.length; i += chunk) {
-    const size = Math.min(chunk, rows.length - i);
-    const values: Cell[] = new Array(size * cols.length);
-    let k = 0;
-    for (let r = i; r < i + size; r++) for (const v of rows[r]) values[k++] = v;
-    const r = await c.query({ name: size === chunk ? `vigie_ins_${table}_${size}` : undefined, text: valuesInsert(table, cols, size, extra), values });
-    n += r.rowCount ?? 0;
-  }
-  return n;
-}
-
+/** Documents per COPY (a chunk of 100 articles is ~2.5 MB of COPY text). */
 const DOC_CHUNK = 100;
-const EVENT_CHUNK = 1000;
-const insertTexts = new Map<string, string>();
-
-function valuesInsert(table: string, cols: [string, string][], rows: number, extra: string): string {
-  const id = `${table}|${rows}|${extra}`;
-  let text = insertTexts.get(id);
-  if (text) return text;
-  const tuples: string[] = [];
-  let p = 0;
-  for (let r = 0; r < rows; r++) tuples.push(`(${cols.map(([, t]) => `$${++p}::${t}`).join(', ')})`);
-  text = `INSERT INTO ${table} (${cols.map(([c]) => c).join(', ')}) OVERRIDING SYSTEM VALUE VALUES ${tuples.join(', ')} ${extra}`;
-  if (insertTexts.size < 64) insertTexts.set(id, text);
-  return text;
-}
 
 type Cell = string | number | null;
 
@@ -184,28 +147,35 @@ export class PostgresStore implements Store {
       ]);
     }
     if (plan.fresh.length) {
-      const events: Cell[][] = [];
+      const events = new CopyBuffer();
+      const data = new CopyBuffer();
       let inserted = 0;
       for (let i = 0; i < plan.fresh.length; i += DOC_CHUNK) {
-        const rows: Cell[][] = plan.fresh.slice(i, i + DOC_CHUNK).map((f) => {
+        // One COPY per chunk of documents, its text built right before it is sent.
+        data.clear();
+        for (let j = i; j < Math.min(i + DOC_CHUNK, plan.fresh.length); j++) {
+          const f = plan.fresh[j];
           const d = f.doc;
           const r = buildRecord(d);
           const base = f.key * EVENT_SLOTS;
-          for (const e of r.events) events.push([base + (e[0] as number), f.key, ...e]);
-          return [
+          for (const e of r.events) events.row([base + (e[0] as number), f.key, ...e]);
+          data.row([
             f.key, f.id, d.hash, d.simhash || null, f.story, d.raw, d.html ?? null, d.text, d.title, d.outlet, d.outlet ? foldFilter(d.outlet) : null,
             d.author, d.dateline, d.published, d.url, d.lang, d.langConfidence, d.origin?.path ?? null, d.origin?.format ?? null,
             d.origin?.line ?? null, d.origin?.encoding ?? null, JSON.stringify(d.warnings ?? []), JSON.stringify(d.sentences ?? []),
             tsvectorLiteral(d.title, d.text, d.lang), r.annotations, r.nEntities, r.nPlaces,
-          ];
-        });
-        inserted += await insertRows(c, 'documents', DOC_COLS, rows, DOC_CHUNK, 'ON CONFLICT DO NOTHING');
+          ]);
+        }
+        try {
+          inserted += await copyFrom(c, 'documents', DOC_COLUMNS, data.bytes());
+        } catch (e) {
+          // A unique key taken: only possible if a writer bypassed the advisory lock.
+          if ((e as { code?: string }).code === '23505') throw new Error('concurrent write of the same documents detected; the batch was rolled back, retry it');
+          throw e;
+        }
       }
-      if (inserted !== plan.fresh.length) {
-        // Only possible if a writer bypassed the advisory lock: refuse rather than guess.
-        throw new Error('concurrent write of the same documents detected; the batch was rolled back, retry it');
-      }
-      if (events.length) await insertRows(c, 'events', EVENT_COLS, events, EVENT_CHUNK);
+      if (inserted !== plan.fresh.length) throw new Error(`documents: ${inserted} rows copied for ${plan.fresh.length}`);
+      if (events.length) await copyFrom(c, 'events', EVENT_COLUMNS, events.bytes());
     }
     if (plan.members.length) {
       await c.query(

@@ -41,6 +41,9 @@ const DOC_COLS = [
   'text', 'annotations', 'sentences', 'raw', 'html',
 ];
 const EVENT_COLS = ['key', 'doc_key', 'ord', 'type', 'subtype', 'date_lo', 'date_hi', 'place_key', 'actor_key'];
+/** Event rows per multi-row INSERT (one statement call instead of one per event). */
+const EVENT_ROWS = 64;
+type Cell = string | number | null;
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
@@ -84,7 +87,6 @@ export class SqliteStore implements Store {
       insMember: p('INSERT INTO story_members (doc_id, story_id, similarity, linked_to) VALUES (?, ?, ?, ?)'),
       setStory: p('UPDATE documents SET story_id = ? WHERE key = ?'),
       insDoc: p(`INSERT INTO documents (${DOC_COLS.join(', ')}) VALUES (${q(DOC_COLS.length)})`),
-      insEvent: p(`INSERT INTO events (${EVENT_COLS.join(', ')}) VALUES (${q(EVENT_COLS.length)})`),
       insFts: p('INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)'),
       docById: p('SELECT id, lang, title, outlet, author, published, url, hash, text, warnings, annotations FROM documents WHERE id = ?'),
       hasHash: p('SELECT 1 FROM documents WHERE hash = ?'),
@@ -93,6 +95,19 @@ export class SqliteStore implements Store {
       ids: p('SELECT id FROM documents ORDER BY key LIMIT ? OFFSET ?'),
       eventDoc: p('SELECT id AS doc_id, outlet, published, url, title, annotations FROM documents WHERE key = ?'),
     };
+  }
+
+  /** Prepared `INSERT INTO events … VALUES (…), (…)` by number of rows. */
+  private readonly eventInserts: Database.Statement[] = [];
+
+  private insEvents(rows: number): Database.Statement {
+    let st = this.eventInserts[rows];
+    if (st === undefined) {
+      const tuple = `(${q(EVENT_COLS.length)})`;
+      st = this.db.prepare(`INSERT INTO events (${EVENT_COLS.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`);
+      this.eventInserts[rows] = st;
+    }
+    return st;
   }
 
   /** The SimHash index, brought up to date with what other connections committed. */
@@ -131,6 +146,9 @@ export class SqliteStore implements Store {
     const plan = assignStories(split, byKey);
     // 5. Writes.
     for (const st of plan.newStories) this.s.insStory.run(st.id, st.first, now);
+    // Event rows go EVENT_ROWS at a time in one multi-row INSERT (after their documents; before
+    // any full-text row of the batch, see below).
+    const ev: Cell[] = [];
     for (const f of plan.fresh) {
       const doc = f.doc;
       const r = buildRecord(doc);
@@ -142,9 +160,23 @@ export class SqliteStore implements Store {
         r.nEntities, r.nPlaces, JSON.stringify(doc.warnings ?? []), doc.text, r.annotations, JSON.stringify(doc.sentences ?? []),
         doc.raw, doc.html ?? null,
       );
-      this.s.insFts.run(key, doc.title ?? '', doc.text, stemLine(`${doc.title ?? ''}\n${doc.text}`, doc.lang));
       const base = key * EVENT_SLOTS;
-      for (const e of r.events) this.s.insEvent.run(base + (e[0] as number), key, ...e);
+      for (const e of r.events) {
+        ev.push(base + (e[0] as number), key);
+        for (let j = 0; j < e.length; j++) ev.push(e[j]);
+        if (ev.length === EVENT_ROWS * EVENT_COLS.length) {
+          this.insEvents(EVENT_ROWS).run(ev);
+          ev.length = 0;
+        }
+      }
+    }
+    if (ev.length) this.insEvents(ev.length / EVENT_COLS.length).run(ev);
+    // Full-text rows last, in key order and with no other statement in between: a multi-row
+    // INSERT opens a statement savepoint, and a savepoint makes FTS5 flush its pending terms
+    // into a new segment, which would change how the index is laid out.
+    for (const f of plan.fresh) {
+      const doc = f.doc;
+      this.s.insFts.run(f.key, doc.title ?? '', doc.text, stemLine(`${doc.title ?? ''}\n${doc.text}`, doc.lang));
     }
     for (const m of plan.members) this.s.insMember.run(...m);
     for (const [story, n] of plan.growth) this.s.growStory.run(n, story);
