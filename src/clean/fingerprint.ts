@@ -144,36 +144,41 @@ export function simhash(text: string): string {
   let ha = HA;
   let hb = HB;
   let n = 0;
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9;
-  let inWord = false;
   const len = text.length;
-  for (let i = 0; i <= len; i++) {
-    const f = i < len ? FOLD[text.charCodeAt(i)] : 0;
-    if (f !== 0) {
-      if (f === 0xffff) continue;
-      a = Math.imul(a ^ f, 0x01000193);
-      b = Math.imul(b ^ f, 0x5bd1e995);
-      b ^= b >>> 15;
-      inWord = true;
-    } else if (inWord) {
-      if (n === ha.length) {
-        const na = new Int32Array(n * 2);
-        na.set(ha);
-        ha = na;
-        const nb = new Int32Array(n * 2);
-        nb.set(hb);
-        hb = nb;
-        HA = ha;
-        HB = hb;
-      }
-      ha[n] = fmixI(a);
-      hb[n] = fmixI(b ^ a);
-      n++;
-      a = 0x811c9dc5;
-      b = 0x9e3779b9;
-      inWord = false;
+  let i = 0;
+  while (i < len) {
+    let f = FOLD[text.charCodeAt(i)];
+    // A combining mark outside a word is skipped (it does not start one).
+    if (f === 0 || f === 0xffff) {
+      i++;
+      continue;
     }
+    let a = 0x811c9dc5;
+    let b = 0x9e3779b9;
+    // The word's code units up to the next non-word one; combining marks inside add nothing.
+    for (;;) {
+      if (f !== 0xffff) {
+        a = Math.imul(a ^ f, 0x01000193);
+        b = Math.imul(b ^ f, 0x5bd1e995);
+        b ^= b >>> 15;
+      }
+      if (++i === len) break;
+      f = FOLD[text.charCodeAt(i)];
+      if (f === 0) break;
+    }
+    if (n === ha.length) {
+      const na = new Int32Array(n * 2);
+      na.set(ha);
+      ha = na;
+      const nb = new Int32Array(n * 2);
+      nb.set(hb);
+      hb = nb;
+      HA = ha;
+      HB = hb;
+    }
+    ha[n] = fmixI(a);
+    hb[n] = fmixI(b ^ a);
+    n++;
   }
   if (n === 0) return '0'.repeat(16);
   if (n < SHINGLE) {
