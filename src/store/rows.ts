@@ -15,29 +15,33 @@ export class StoreError extends Error {
   }
 }
 
-function checkSpan(doc: Doc, what: string, start: unknown, end: unknown): void {
-  const n = doc.text.length;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < (start as number) || (end as number) > n) {
-    throw new StoreError(doc.id, `${what}: offsets [${String(start)}, ${String(end)}) are not inside the text (length ${n})`);
-  }
+/** True when [start, end) are integer offsets inside a text of length n. */
+function spanOk(start: unknown, end: unknown, n: number): boolean {
+  return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (end as number) >= (start as number) && (end as number) <= n;
+}
+
+function spanError(doc: Doc, what: string, start: unknown, end: unknown): StoreError {
+  return new StoreError(doc.id, `${what}: offsets [${String(start)}, ${String(end)}) are not inside the text (length ${doc.text.length})`);
 }
 
 /**
  * Checks what the store relies on: an id, a SHA-256-like hash, text, and every offset inside
- * the text. Throws StoreError (the caller rolls the batch back).
+ * the text. Throws StoreError (the caller rolls the batch back). The message naming a span is
+ * built only when it fails.
  */
 export function validateDoc(doc: Doc): void {
   if (typeof doc.id !== 'string' || doc.id.length === 0) throw new StoreError(String(doc.id), 'empty id');
   if (typeof doc.hash !== 'string' || !/^[0-9a-f]{8,128}$/i.test(doc.hash)) throw new StoreError(doc.id, `invalid content hash "${String(doc.hash)}"`);
   if (typeof doc.text !== 'string') throw new StoreError(doc.id, 'text is not a string');
-  for (const e of doc.entities) for (const m of e.mentions) checkSpan(doc, `entity ${e.id} mention`, m.start, m.end);
-  for (const p of doc.places) for (const m of p.mentions) checkSpan(doc, `place ${p.id} mention`, m.start, m.end);
-  for (const d of doc.dates) checkSpan(doc, 'date', d.start, d.end);
-  for (const a of doc.attributions) checkSpan(doc, 'attribution', a.start, a.end);
-  for (const f of doc.framing) checkSpan(doc, `framing ${f.term}`, f.start, f.end);
+  const n = doc.text.length;
+  for (const e of doc.entities) for (const m of e.mentions) if (!spanOk(m.start, m.end, n)) throw spanError(doc, `entity ${e.id} mention`, m.start, m.end);
+  for (const p of doc.places) for (const m of p.mentions) if (!spanOk(m.start, m.end, n)) throw spanError(doc, `place ${p.id} mention`, m.start, m.end);
+  for (const d of doc.dates) if (!spanOk(d.start, d.end, n)) throw spanError(doc, 'date', d.start, d.end);
+  for (const a of doc.attributions) if (!spanOk(a.start, a.end, n)) throw spanError(doc, 'attribution', a.start, a.end);
+  for (const f of doc.framing) if (!spanOk(f.start, f.end, n)) throw spanError(doc, `framing ${f.term}`, f.start, f.end);
   for (const ev of doc.events) {
-    checkSpan(doc, `event ${ev.id} evidence`, ev.evidence.start, ev.evidence.end);
-    if (ev.trigger) checkSpan(doc, `event ${ev.id} trigger`, ev.trigger.start, ev.trigger.end);
+    if (!spanOk(ev.evidence.start, ev.evidence.end, n)) throw spanError(doc, `event ${ev.id} evidence`, ev.evidence.start, ev.evidence.end);
+    if (ev.trigger && !spanOk(ev.trigger.start, ev.trigger.end, n)) throw spanError(doc, `event ${ev.id} trigger`, ev.trigger.start, ev.trigger.end);
   }
 }
 
