@@ -12,18 +12,12 @@
  * document matches when it matches every term. A bare word matches the folded word itself
  * or any of its French/English stems.
  */
-import { createRequire } from 'node:module';
 import { foldCode, WORD } from '../match/fold.js';
-
-interface Stemmer {
-  stem(word: string): string;
-}
-const require = createRequire(import.meta.url);
-const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Stemmer };
+import { snowball, type Stemmer } from './snowball.js';
 
 const STEMMERS: Record<'fr' | 'en', Stemmer> = {
-  fr: snowball.newStemmer('french'),
-  en: snowball.newStemmer('english'),
+  fr: snowball().snowball.newStemmer('french'),
+  en: snowball().snowball.newStemmer('english'),
 };
 const CACHES: Record<'fr' | 'en', Map<string, string>> = { fr: new Map(), en: new Map() };
 const CACHE_MAX = 200_000;
