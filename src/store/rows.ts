@@ -55,9 +55,21 @@ function foldShort(s: string): string {
 
 /** Folded search key: "|" + folded strings + "|", for case- and accent-insensitive substring filters. */
 export function searchKey(parts: (string | null | undefined)[]): string {
-  const seen = new Set<string>();
-  for (const p of parts) if (p) seen.add(foldFilter(p));
-  return '|' + [...seen].join('|') + '|';
+  // Distinct folded parts in order of first occurrence: a list when parts are few (most
+  // entities and places), a Set otherwise.
+  if (parts.length > 32) {
+    const set = new Set<string>();
+    for (const p of parts) if (p) set.add(foldFilter(p));
+    return '|' + [...set].join('|') + '|';
+  }
+  const seen: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (!p) continue;
+    const f = foldFilter(p);
+    if (!seen.includes(f)) seen.push(f);
+  }
+  return '|' + seen.join('|') + '|';
 }
 
 const FOLDED = new Map<string, string>();
@@ -77,12 +89,17 @@ export function foldFilter(s: string): string {
 
 export function entityKey(e: Entity | undefined, id: string): string {
   if (!e) return searchKey([id]);
-  return searchKey([e.id, e.name, ...(e.aliases ?? []), ...e.mentions.map((m) => m.text)]);
+  const parts = [e.id, e.name];
+  if (e.aliases) for (const a of e.aliases) parts.push(a);
+  for (const m of e.mentions) parts.push(m.text);
+  return searchKey(parts);
 }
 
 export function placeKey(p: Place | undefined, id: string): string {
   if (!p) return searchKey([id]);
-  return searchKey([p.id, p.name, ...p.mentions.map((m) => m.text)]);
+  const parts = [p.id, p.name];
+  for (const m of p.mentions) parts.push(m.text);
+  return searchKey(parts);
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

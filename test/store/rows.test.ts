@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StoreError, validateDoc, validateRecord } from '../../src/store/rows.js';
+import { searchKey, StoreError, validateDoc, validateRecord } from '../../src/store/rows.js';
 import { richFrench } from './fixtures.js';
 
 /** The StoreError validateDoc throws for `doc`, or null. */
@@ -46,4 +46,13 @@ test('validateDoc names the first span outside the text, of each kind', () => {
   const e = richFrench();
   Object.assign(e.dates[0], { start: n, end: n });
   assert.equal(failure(e), null);
+});
+
+test('searchKey lists distinct folded parts in order of first occurrence, however many parts', () => {
+  assert.equal(searchKey(['Alep', null, 'ALEP', 'Alep-Est', '', 'alep', undefined, 'Ḩalab']), '|alep|alep-est|halab|');
+  const many = Array.from({ length: 80 }, (_, i) => (i % 3 === 0 ? `Ville ${i % 7}` : `VILLE ${i % 5}`));
+  const expected: string[] = [];
+  for (const p of many) if (!expected.includes(p.toLowerCase())) expected.push(p.toLowerCase());
+  assert.equal(searchKey(many), '|' + expected.join('|') + '|');
+  assert.equal(searchKey(many.slice(0, 30)), '|' + [...new Set(many.slice(0, 30).map((p) => p.toLowerCase()))].join('|') + '|');
 });
