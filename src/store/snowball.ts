@@ -59,8 +59,8 @@ let loaded: { snowball: Snowball; fast: boolean } | null = null;
 /** The stemmers (`fast`: the rewritten source; false: the package as it is). Loaded once. */
 export function snowball(): { snowball: Snowball; fast: boolean } {
   if (loaded) return loaded;
-  const file = require.resolve('snowball-stemmers');
   try {
+    const file = require.resolve('snowball-stemmers');
     const src = rewrittenSource(readFileSync(file, 'utf8'));
     if (src !== null) {
       const mod = { exports: {} as Snowball };
