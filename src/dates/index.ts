@@ -192,8 +192,16 @@ function quickHits(text: string, engine: Engine): number[] {
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 
-/** Between two windows in the one string chrono reads: no letter, digit or space, longer than any refiner looks. */
-const SEPARATOR = `\n${'\u00B6'.repeat(72)}\n`;
+/**
+ * Between two windows in the one string chrono reads: a line break, a character that is no
+ * letter, digit or space, a line break. No pattern of the parsers or refiners reads across
+ * it: each would have to match the ¶ between two white spaces (only chrono's "o\W*clock" can,
+ * and its \W* crosses a separator of any length). The look-arounds see the same characters
+ * next to a window as with any longer such separator: the two nearest on each side. The one
+ * refiner that reads farther, NewsYearRefiner's future-cue search (60 characters before a date,
+ * 40 after), stops at the date's window (vigieWindows).
+ */
+const SEPARATOR = '\n\u00B6\n';
 
 /**
  * chrono's results for the joined windows, kept for the last CACHE_SIZE calls: syndicated
@@ -206,6 +214,8 @@ const CACHE_SIZE = 512;
 interface Cached {
   time: number;
   hasReference: boolean;
+  /** The windows (vigieWindows): the same joined text cut otherwise (a window holding the separator) reads otherwise. */
+  windows: readonly number[];
   results: ParsingResult[];
 }
 const cache = new WeakMap<Engine, Map<string, Cached>>();
@@ -218,17 +228,26 @@ function parseCached(engine: Engine, joined: string, ref: Date, option: VigiePar
   }
   const time = ref.getTime();
   const hasReference = option.vigieHasReference === true;
+  const windows = option.vigieWindows ?? NONE;
   const hit = m.get(joined);
-  if (hit && hit.time === time && hit.hasReference === hasReference) {
+  if (hit && hit.time === time && hit.hasReference === hasReference && sameNumbers(hit.windows, windows)) {
     m.delete(joined);
     m.set(joined, hit);
     return hit.results;
   }
   const results = engine.chrono.parse(joined, ref, option);
   if (hit) m.delete(joined);
-  m.set(joined, { time, hasReference, results });
+  m.set(joined, { time, hasReference, windows, results });
   if (m.size > CACHE_SIZE) m.delete(m.keys().next().value as string);
   return results;
+}
+
+const NONE: readonly number[] = [];
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Every date mention of a text, in text order. */
@@ -237,7 +256,6 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   const pub = parseIsoDay(opts.published);
   const hasReference = pub !== null;
   const ref = pub ? new Date(pub.y, pub.m - 1, pub.d, 12) : new Date(PLACEHOLDER_YEAR, 6, 1, 12);
-  const option: VigieParsingOption = { vigieHasReference: hasReference };
   const sentences = splitSentences(text);
 
   // the quick filter: where the text holds a date-ish word or number (see quickHits)
@@ -249,20 +267,23 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   }
   if (hits.length === 0) return [];
 
-  // One chrono call for all the windows, joined by a separator no pattern crosses and longer
-  // than any look-around of the refiners (the call's fixed cost is paid once per document).
+  // One chrono call for all the windows, joined by a separator no pattern crosses (see
+  // SEPARATOR; the call's fixed cost is paid once per document).
   // (joined in one go: a flat string, where += would build a tree chrono's first read flattens)
   const parts: { at: number; end: number; start: number; oFixed: number[] }[] = [];
   const pieces: string[] = [];
+  const bounds: number[] = [];
   let length = 0;
   for (const w of windows(text, sentences, hits)) {
     const { text: norm, oFixed } = normalizeForDates(text.slice(w.start, w.end));
     if (parts.length > 0) length += SEPARATOR.length;
     parts.push({ at: length, end: length + norm.length, start: w.start, oFixed });
+    bounds.push(length, length + norm.length);
     pieces.push(norm);
     length += norm.length;
   }
   const joined = pieces.join(SEPARATOR);
+  const option: VigieParsingOption = { vigieHasReference: hasReference, vigieWindows: bounds };
   const mentions: RawMention[] = [];
   let p = 0;
   for (const r of parseCached(engine, joined, ref, option)) {
