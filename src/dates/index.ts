@@ -20,6 +20,7 @@ import { alternation } from './common/patterns.js';
 import type { VigieParsingOption } from './common/refiners/options.js';
 import { createEnglishParser } from './locales/en/index.js';
 import { createFrenchParser } from './locales/fr/index.js';
+import { mergeAscending, sortBy } from './common/sort.js';
 import { PLACEHOLDER_YEAR, resolveAnaphora, toMentions, type RawMention } from './resolve.js';
 
 interface Engine {
@@ -170,9 +171,11 @@ function anchorPattern(anchors: Set<string>): RegExp | null {
  * (when lower-casing keeps the length, else word by word), the numbers over the text.
  */
 function quickHits(text: string, engine: Engine): number[] {
+  // two lists, each in text order, merged
+  const numbers: number[] = [];
   const hits: number[] = [];
   NUMBER_HIT.lastIndex = 0;
-  for (let m = NUMBER_HIT.exec(text); m; m = NUMBER_HIT.exec(text)) hits.push(m.index);
+  for (let m = NUMBER_HIT.exec(text); m; m = NUMBER_HIT.exec(text)) numbers.push(m.index);
   const lowText = text.toLowerCase();
   if (lowText.length === text.length) {
     const re = engine.anchorWords;
@@ -187,7 +190,7 @@ function quickHits(text: string, engine: Engine): number[] {
     LONG_WORD.lastIndex = 0;
     for (let m = LONG_WORD.exec(text); m; m = LONG_WORD.exec(text)) if (engine.anchors.has(m[0].toLowerCase())) hits.push(m.index);
   }
-  return hits.sort((a, b) => a - b);
+  return mergeAscending(numbers, hits);
 }
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
@@ -250,6 +253,8 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
+const byStart = (m: RawMention): number => m.start;
+
 /** Every date mention of a text, in text order. */
 export function findDates(text: string, lang: string, lex: DateLexicon, opts: FindDatesOptions): DateMention[] {
   const engine = engineFor(lang, lex);
@@ -259,11 +264,12 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   const sentences = splitSentences(text);
 
   // the quick filter: where the text holds a date-ish word or number (see quickHits)
-  const hits = quickHits(text, engine);
+  let hits = quickHits(text, engine);
   if (engine.shortPhrases) {
+    const short: number[] = [];
     engine.shortPhrases.lastIndex = 0;
-    for (let m = engine.shortPhrases.exec(text); m; m = engine.shortPhrases.exec(text)) hits.push(m.index + (m[1]?.length ?? 0));
-    hits.sort((a, b) => a - b);
+    for (let m = engine.shortPhrases.exec(text); m; m = engine.shortPhrases.exec(text)) short.push(m.index + (m[1]?.length ?? 0));
+    if (short.length > 0) hits = mergeAscending(hits, short);
   }
   if (hits.length === 0) return [];
 
@@ -298,7 +304,7 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
       mentions.push(m);
     }
   }
-  mentions.sort((a, b) => a.start - b.start);
+  sortBy(mentions, byStart);
   resolveAnaphora(mentions, text, engine.anchorOf);
   return mentions;
 }

@@ -21,6 +21,9 @@ import { UnlikelyDateFilter } from './refiners/UnlikelyDateFilter.js';
 import { WeekdayCheckRefiner } from './refiners/WeekdayCheckRefiner.js';
 import { asResult, fastWeekdayParser } from './weekdays.js';
 import { codeUnitTable, SPACE } from '../../match/units.js';
+import { sortBy } from './sort.js';
+
+const byIndex = (r: ParsingResult): number => r.index;
 
 export interface ConfigureOptions {
   /** chrono parser class names to remove ("FRTimeUnitWithinFormatParser": durations). */
@@ -141,7 +144,7 @@ function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], sc
     }
     for (const r of executeParser(context, parser)) results.push(r);
   }
-  results.sort((a, b) => a.index - b.index);
+  sortBy(results, byIndex);
   for (const r of refiners) results = r.refine(context, results);
   return results;
 }
@@ -504,7 +507,7 @@ function sparingVigieYears(inner: Refiner): Refiner {
       const others: ParsingResult[] = [];
       for (const r of results) (/^\d+$/.test(r.text) && isYear(r) ? years : others).push(r);
       if (years.length === 0) return filter(context, results);
-      return [...filter(context, others), ...years].sort((a, b) => a.index - b.index);
+      return sortBy([...filter(context, others), ...years], byIndex);
     },
   };
 }
