@@ -252,3 +252,45 @@ test('ENEndOfPeriodRefiner is handed every result its pattern can match before',
   }
   assert.ok(matched >= 6, `prefixes matched: ${matched}`);
 });
+
+test('a relative period Vigie already reads is not extracted again by chrono: parse() equals chrono\'s own loop', async () => {
+  const { Chrono } = await import('chrono-node');
+  const { createFrenchParser } = await import('../../src/dates/locales/fr/index.js');
+  const { createEnglishParser } = await import('../../src/dates/locales/en/index.js');
+  const fr = datesLexiconSchema.parse(frJson);
+  const en = datesLexiconSchema.parse(enJson);
+  const cases: [ReturnType<typeof createFrenchParser>, string[]][] = [
+    [
+      createFrenchParser(fr),
+      [
+        'Il viendra la semaine prochaine, puis les deux semaines suivantes.',
+        'La semaine dernière, le mois prochain, l’année précédente, les jours suivants.',
+        'Depuis la semaine passée et jusqu’à la fin du mois prochain, rien.',
+        'le mois dernier\nla semaine prochaine\ndes semaines, la semaine',
+      ],
+    ],
+    [
+      createEnglishParser(en),
+      [
+        'He will come next week, not at the end of next month.',
+        'Last week and last month, the last day of next month; this year, past week.',
+        'At the end of the next week? By the end of last year, after this week.',
+        'next week\nend of next week\nthe last day of next month',
+      ],
+    ],
+  ];
+  let skippable = 0;
+  for (const [parser, texts] of cases) {
+    // chrono's own loop over the same parsers and refiners: every parser extracts every match
+    const plain = new Chrono({ parsers: parser.parsers.map((g) => g.parser), refiners: [...parser.refiners] });
+    for (const text of texts) {
+      for (const [ref, has] of [[new Date(2016, 2, 20, 12), true], [new Date(1000, 6, 1, 12), false]] as const) {
+        const got = parser.parse(text, ref, { vigieHasReference: has });
+        const option: import('chrono-node').ParsingOption = { vigieHasReference: has } as import('chrono-node').ParsingOption;
+        assert.equal(serial(got), serial(plain.parse(text, ref, option) as import('chrono-node').ParsingResult[]), text);
+        skippable += got.filter((r) => /semaine|week|month|mois/i.test(r.text)).length;
+      }
+    }
+  }
+  assert.ok(skippable >= 16, `relative periods found: ${skippable}`);
+});

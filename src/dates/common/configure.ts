@@ -3,7 +3,7 @@
  * clone, drop the parsers Vigie replaces, put Vigie's parsers first (on a tie in span, chrono's
  * overlap removal keeps the earlier parser's result) and its refiners last.
  */
-import { Chrono, ParsingContext, ReferenceWithTimezone, type ParsingComponents, type ParsingResult, type Parser, type Refiner } from 'chrono-node';
+import { Chrono, ParsingContext, ParsingResult, ReferenceWithTimezone, type ParsingComponents, type Parser, type Refiner } from 'chrono-node';
 import type { VigieParsingOption } from './refiners/options.js';
 import { TAG, tagsOf } from './tags.js';
 import { YEAR } from './patterns.js';
@@ -49,7 +49,7 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
   const parsers: GatedParser[] = base.parsers
     .filter((p) => !opts.drop.includes(p.constructor.name))
     .map((p) => {
-      const fast = fastParser(p);
+      const fast = skippingCovered(fastParser(p), p, base.refiners);
       const { gate } = chronoGate(p);
       const allowed = KEYED_CHRONO[p.constructor.name];
       return { parser: fast, gate, keys: gate && allowed !== undefined ? keysOf(chronoPattern(p), gate, false, prefixTable(allowed, 'i'), fast) : null };
@@ -117,6 +117,7 @@ function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], sc
   const keyed = useKeys && low.length === text.length && !text.includes('\u017F');
   const at: number[][] = [];
   const mask = gateHits(scan, low, keyed ? at : null);
+  covering = null;
   let years: number[] | null = null;
   const passed = new Map<RegExp, boolean>();
   let results: ParsingResult[] = [];
@@ -134,15 +135,17 @@ function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], sc
         if (!ok) continue;
       }
     }
+    if (covered.has(parser)) covering = longestAt(results);
     const kg = keyed && keys ? scan.index.get(keys.gate) : undefined;
     if (keys && kg !== undefined) {
       const words = at[kg];
       if (keys.years) years ??= yearsIn(text);
       keys.pattern.reset(text, merged(words ?? NONE, keys.years ? years! : NONE));
-      for (const r of executeParser(context, keys.parser)) results.push(r);
-      continue;
+      for (const r of executeParser(context, keys.parser)) if (r !== SKIPPED) results.push(r);
+    } else {
+      for (const r of executeParser(context, parser)) if (r !== SKIPPED) results.push(r);
     }
-    for (const r of executeParser(context, parser)) results.push(r);
+    covering = null;
   }
   sortBy(results, byIndex);
   for (const r of refiners) results = r.refine(context, results);
@@ -546,6 +549,71 @@ export function validDate(c: ParsingComponents): boolean {
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isWhole = (v: unknown, min: number, max: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const isWholeOrNull = (v: unknown, max: number): boolean => v === null || isWhole(v, 0, max);
+
+/**
+ * Relative periods Vigie's RelativePeriodParser reads ("la semaine prochaine", "next week")
+ * that a chrono parser run later reads again, with the same start and no longer text: that
+ * result is never kept. chrono's OverlapRemovalRefiner, the first refiner to see it, keeps of
+ * two overlapping results the longer, the earlier on a tie; Vigie's result comes first (same
+ * index, pushed before), and whatever result the refiner holds when it reaches the later one
+ * overlaps it and is at least as long, so the later one is dropped and nothing else changes.
+ * Its extract (durations, Date arithmetic) is skipped: a placeholder with the same span stands
+ * in (chrono's loop goes on after it as after the result) and is left out. Only where the
+ * extract would return a result (else chrono's loop would go on elsewhere), and, in English,
+ * where ENEndOfPeriodRefiner (run before the overlap removal) leaves the results at that start
+ * as they are (no "of"/"the" then white space before it, see onlyAfterOf).
+ */
+const COVERED: Record<string, { source: string; yields: (match: RegExpMatchArray) => boolean; guard: boolean }> = {
+  // chrono-node 2.10's FRTimeUnitRelativeFormatParser (its class is named FRTimeUnitAgoFormatParser):
+  // groups [1] boundary, [3] and [5] the modifier; no modifier, no result
+  FRTimeUnitAgoFormatParser: { source: "(?:les?|la|l'|du|des?)", yields: (m) => Boolean(m[3] || m[5]), guard: false },
+  // ENRelativeDateFormatParser: a result for every match
+  ENRelativeDateFormatParser: { source: '(this|last|past|next|after\\s*this)', yields: () => true, guard: true },
+};
+
+/** The chrono parsers (as run) whose results another parser may already cover (COVERED). */
+const covered = new WeakSet<Parser>();
+/** While such a parser runs: the length of the longest result so far at each index. */
+let covering: Map<number, number> | null = null;
+/** The placeholder for a result never kept (see COVERED). */
+const SKIPPED = Object.create(ParsingResult.prototype) as ParsingResult;
+
+function longestAt(results: readonly ParsingResult[]): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const r of results) {
+    const l = m.get(r.index);
+    if (l === undefined || r.text.length > l) m.set(r.index, r.text.length);
+  }
+  return m;
+}
+
+function skippingCovered(fast: Parser, p: Parser, refiners: readonly Refiner[]): Parser {
+  const spec = COVERED[p.constructor.name];
+  if (!spec || !chronoPattern(p).source.startsWith(`(\\W|^)${spec.source}`)) return fast;
+  // the overlap removal must be the first refiner, or come right after ENEndOfPeriodRefiner (guarded)
+  const first = refiners.findIndex((r) => r.constructor.name === 'OverlapRemovalRefiner');
+  const before = refiners.slice(0, Math.max(0, first)).map((r) => r.constructor.name);
+  if (first < 0 || !before.every((n) => n === 'ENEndOfPeriodRefiner') || (before.length > 0 && !spec.guard)) return fast;
+  const wrapped: Parser = {
+    pattern: (context: ParsingContext) => fast.pattern(context),
+    extract: (context: ParsingContext, match: RegExpMatchArray) => {
+      const cover = covering;
+      if (cover !== null) {
+        const header = match[1] ?? '';
+        const index = match.index! + header.length;
+        const longest = cover.get(index);
+        if (longest !== undefined && longest >= match[0].length - header.length && spec.yields(match) && !(spec.guard && endsWithOfThenSpace(context.text, index))) {
+          SKIPPED.index = index;
+          SKIPPED.text = match[0].slice(header.length);
+          return SKIPPED;
+        }
+      }
+      return fast.extract(context, match);
+    },
+  };
+  covered.add(wrapped);
+  return wrapped;
+}
 
 /** chrono's weekday parsers with the faster extract of weekdays.ts; every other parser with its pattern kept (cachingPattern). */
 function fastParser(p: Parser): Parser {
