@@ -4,7 +4,7 @@
  * overlap removal keeps the earlier parser's result) and its refiners last.
  */
 import { Chrono, ParsingContext, ParsingResult, ReferenceWithTimezone, type ParsingComponents, type Parser, type Refiner } from 'chrono-node';
-import type { VigieParsingOption } from './refiners/options.js';
+import { windowAt, windowsOf, type VigieParsingOption } from './refiners/options.js';
 import { TAG, tagsOf } from './tags.js';
 import { YEAR } from './patterns.js';
 import type { DateLexicon } from '../lexicon.js';
@@ -84,6 +84,7 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
     r.constructor.name === 'UnlikelyFormatFilter' ? sparingVigieYears(r)
     : r.constructor.name === 'ExtractTimezoneAbbrRefiner' ? onlyKnownAbbreviations(r)
     : r.constructor.name === 'ENEndOfPeriodRefiner' ? onlyAfterOf(r)
+    : isMerging(r) ? perWindow(keptPatternBetween(r))
     : r,
   );
   refiners.push(new UnlikelyDateFilter(lex), new ModifierRefiner(lex), new NewsYearRefiner(lex), new WeekdayCheckRefiner());
@@ -492,6 +493,76 @@ export function endsWithOfThenSpace(text: string, end: number): boolean {
   if (i === end || i < 2) return false;
   const two = text.slice(i - 2, i).toLowerCase();
   return two === 'of' || (two === 'he' && i >= 3 && (text.charCodeAt(i - 3) | 0x20) === 0x74);
+}
+
+/**
+ * chrono's merging refiners (MergingRefiner, chrono-node 2.10: MergeWeekdayComponentRefiner,
+ * the date-time, date-range and relative-date merges) compare each result with the next,
+ * reading the text between them; every one of them merges only when that text matches a
+ * pattern ^…$ of white space and a few words or signs, never ¶.
+ */
+interface Merging extends Refiner {
+  shouldMergeResults(textBetween: string, current: ParsingResult, next: ParsingResult, context: ParsingContext): boolean;
+  mergeResults(textBetween: string, current: ParsingResult, next: ParsingResult, context: ParsingContext): ParsingResult;
+  patternBetween?: () => RegExp;
+}
+
+function isMerging(r: Refiner): r is Merging {
+  const m = r as Partial<Merging>;
+  return typeof m.shouldMergeResults === 'function' && typeof m.mergeResults === 'function';
+}
+
+/**
+ * patternBetween() builds a new RegExp on every call in some refiners (ENMergeDateTimeRefiner):
+ * the first is kept (no g or y flag: it holds no state). The refiner is chrono's own instance
+ * (shared with chrono.fr/en.casual), which merges the same with it.
+ */
+function keptPatternBetween(r: Merging): Merging {
+  if (typeof r.patternBetween === 'function') {
+    const p = r.patternBetween();
+    if (!p.global && !p.sticky) r.patternBetween = () => p;
+  }
+  return r;
+}
+
+/**
+ * A merging refiner run on the results of each window apart (see vigieWindows): it merges a
+ * result with the next only when the text between them matches its pattern, and the text
+ * between a result that ends inside its window and one that starts in a later window holds
+ * the separator's ¶, so no such pair merges; the refiner's loop starts afresh after a pair
+ * that does not merge, so running it on each group gives the same results as on all. A
+ * result reaching past its window's end (only chrono's "o\W*clock" can cross a separator)
+ * keeps the next result in its group.
+ */
+function perWindow(inner: Refiner): Refiner {
+  return {
+    refine: (context: ParsingContext, results: ParsingResult[]) => {
+      const windows = windowsOf(context);
+      if (windows === null || results.length < 2) return inner.refine(context, results);
+      const n = windows.length / 2;
+      let k = windowAt(windows, results[0].index); // the window of results[i - 1]
+      let from = 0;
+      let out: ParsingResult[] | null = null;
+      for (let i = 1; i < results.length; i++) {
+        const prev = results[i - 1];
+        const r = results[i];
+        const split = k + 1 < n && r.index >= windows[2 * k + 2] && prev.index + prev.text.length <= windows[2 * k + 1];
+        while (k + 1 < n && windows[2 * k + 2] <= r.index) k++;
+        if (!split) continue;
+        out ??= [];
+        refineGroup(inner, context, results, from, i, out);
+        from = i;
+      }
+      if (out === null) return inner.refine(context, results);
+      refineGroup(inner, context, results, from, results.length, out);
+      return out;
+    },
+  };
+}
+
+function refineGroup(inner: Refiner, context: ParsingContext, results: ParsingResult[], from: number, to: number, out: ParsingResult[]): void {
+  if (to - from === 1) out.push(results[from]);
+  else for (const r of inner.refine(context, results.slice(from, to))) out.push(r);
 }
 
 /** chrono's pattern (ExtractTimezoneAbbrRefiner). */
