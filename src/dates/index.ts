@@ -104,7 +104,8 @@ export interface FindDatesOptions {
  */
 export function splitSentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const re = /[.!?…]+(?=\s+["«“(\-–—\p{Lu}])|\n+/gu;
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
   let start = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].length;
@@ -113,6 +114,42 @@ export function splitSentences(text: string): { start: number; end: number }[] {
   }
   if (start < text.length) out.push({ start, end: text.length });
   return out;
+}
+
+/** Where a sentence ends (splitSentences): the end of a match. */
+const SENTENCE_END = /[.!?…]+(?=\s+["«“(\-–—\p{Lu}])|\n+/gu;
+
+/**
+ * The sentences of splitSentences one after the other, without the list: each ends where the
+ * next match of SENTENCE_END ends (test() leaves it in lastIndex; no match array), the last at
+ * the end of the text.
+ */
+class SentenceCursor {
+  start = 0;
+  end = 0;
+  private done = false;
+
+  constructor(private readonly text: string) {
+    SENTENCE_END.lastIndex = 0;
+    this.end = this.nextEnd();
+  }
+
+  /** A sentence is current (false past the last one, or for an empty text). */
+  get valid(): boolean {
+    return this.start < this.text.length;
+  }
+
+  /** Moves to the next sentence. */
+  next(): void {
+    this.start = this.end;
+    if (this.start < this.text.length) this.end = this.nextEnd();
+  }
+
+  private nextEnd(): number {
+    if (!this.done && SENTENCE_END.test(this.text)) return SENTENCE_END.lastIndex;
+    this.done = true; // (a failed test() sets lastIndex back to 0)
+    return this.text.length;
+  }
 }
 
 /** Lower case, ’ → '. (The lexicon lists accented and unaccented spellings both.) */
@@ -126,12 +163,13 @@ export const WINDOW_AFTER = 45;
  * The stretches chrono reads: around each filter hit, WINDOW_BEFORE/AFTER characters, never
  * across a sentence end, widened to whole words, merged when they touch.
  */
-function windows(text: string, sentences: { start: number; end: number }[], hits: number[]): { start: number; end: number }[] {
+function windows(text: string, hits: number[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  let si = 0;
+  const cursor = new SentenceCursor(text);
+  const whole = { start: 0, end: text.length };
   for (const h of hits) {
-    while (si < sentences.length && sentences[si].end <= h) si++;
-    const sent = sentences[si] ?? { start: 0, end: text.length };
+    while (cursor.valid && cursor.end <= h) cursor.next();
+    const sent = cursor.valid ? cursor : whole;
     let start = Math.max(sent.start, h - WINDOW_BEFORE);
     let end = Math.min(sent.end, h + WINDOW_AFTER);
     while (start > sent.start && !SPACE[text.charCodeAt(start - 1)]) start--;
@@ -261,7 +299,6 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   const pub = parseIsoDay(opts.published);
   const hasReference = pub !== null;
   const ref = pub ? new Date(pub.y, pub.m - 1, pub.d, 12) : new Date(PLACEHOLDER_YEAR, 6, 1, 12);
-  const sentences = splitSentences(text);
 
   // the quick filter: where the text holds a date-ish word or number (see quickHits)
   let hits = quickHits(text, engine);
@@ -280,7 +317,7 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   const pieces: string[] = [];
   const bounds: number[] = [];
   let length = 0;
-  for (const w of windows(text, sentences, hits)) {
+  for (const w of windows(text, hits)) {
     const { text: norm, oFixed } = normalizeForDates(text.slice(w.start, w.end));
     if (parts.length > 0) length += SEPARATOR.length;
     parts.push({ at: length, end: length + norm.length, start: w.start, oFixed });
