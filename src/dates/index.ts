@@ -16,7 +16,7 @@ import type { DateLexicon } from './lexicon.js';
 import { parseIsoDay } from './calendar.js';
 import { SPACE } from '../match/units.js';
 import type { DateParser } from './common/configure.js';
-import { alternation } from './common/patterns.js';
+import { alternation, trieAlternation } from './common/patterns.js';
 import type { VigieParsingOption } from './common/refiners/options.js';
 import { createEnglishParser } from './locales/en/index.js';
 import { createFrenchParser } from './locales/fr/index.js';
@@ -199,7 +199,8 @@ const LONG_WORD = new RegExp(`[${LETTER}]{3,}`, 'g');
 function anchorPattern(anchors: Set<string>): RegExp | null {
   const words = [...anchors].filter((a) => a.length >= 3 && new RegExp(`^[${LETTER}]+$`).test(a));
   if (words.length === 0) return null;
-  return new RegExp(`(?:^|[^${LETTER}])(?:${alternation(words)})(?![${LETTER}])`, 'g');
+  // as a trie (trieAlternation): at most one word, a whole run of letters, can match at a place
+  return new RegExp(`(?:^|[^${LETTER}])(?:${trieAlternation(words)})(?![${LETTER}])`, 'g');
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The dates stage's sorts (src/dates/common/sort.ts) against the Array.prototype.sort they
- * replace: the same order, equal keys in their first order (stable), short and long lists.
+ * replace: the same order, equal keys in their first order (stable), short and long lists;
+ * and trieAlternation (src/dates/common/patterns.ts) against the flat alternation.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,4 +54,18 @@ test('mergeAscending: two ascending lists give the sorted concatenation', () => 
   }
   assert.deepEqual(mergeAscending([], []), []);
   assert.deepEqual(mergeAscending([1, 1, 4], [1, 2]), [1, 1, 1, 2, 4]);
+});
+
+test('trieAlternation matches exactly the strings of the flat alternation', async () => {
+  const { trieAlternation, escapeRe } = await import('../../src/dates/common/patterns.js');
+  const words = ['mar', 'mars', 'mardi', 'mai', 'mer', 'il y a', 'a.b', 'été', 'ete', 'sept', 'septembre', 's', 'jeu', 'jeudi', 'x|y'];
+  const trie = new RegExp(`^(?:${trieAlternation(words)})$`);
+  const flat = new RegExp(`^(?:${words.map(escapeRe).join('|')})$`);
+  const probes = new Set<string>(['', 'm', 'ma', 'marsi', 'axb', 'x', 'y', 'il y', 'sep', 'été ']);
+  for (const w of words) for (let i = 0; i <= w.length; i++) for (const tail of ['', 's', 'x', '|']) probes.add(w.slice(0, i) + tail);
+  for (const p of probes) assert.equal(trie.test(p), flat.test(p), JSON.stringify(p));
+  // where a word starts: the same places in a text
+  const text = 'le mardi 3 mars, il y a sept jours; été, ete. septembre x|y jeudi';
+  const at = (re: RegExp) => [...text.matchAll(re)].map((m) => m.index);
+  assert.deepEqual(at(new RegExp(`(?=${trieAlternation(words)})`, 'g')), at(new RegExp(`(?=${words.map(escapeRe).join('|')})`, 'g')));
 });

@@ -6,7 +6,7 @@
 import { Chrono, ParsingContext, ParsingResult, ReferenceWithTimezone, type ParsingComponents, type Parser, type Refiner } from 'chrono-node';
 import { windowAt, windowsOf, type VigieParsingOption } from './refiners/options.js';
 import { TAG, tagsOf } from './tags.js';
-import { YEAR } from './patterns.js';
+import { trieAlternation, YEAR } from './patterns.js';
 import type { DateLexicon } from '../lexicon.js';
 import { AnaphoraParser } from './parsers/AnaphoraParser.js';
 import { MonthParser } from './parsers/MonthParser.js';
@@ -198,7 +198,8 @@ export function gateScan(parsers: readonly GatedParser[]): GateScan {
     if (!list) byFirst.set(c, (list = []));
     list.push({ word, gates });
   }
-  const words = gatesOf.size ? new RegExp([...gatesOf.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
+  // only where a word starts counts: a trie of the words (trieAlternation) finds the same places faster
+  const words = gatesOf.size ? new RegExp(trieAlternation(gatesOf.keys()), 'g') : null;
   return { index, digitGates, wordGates, words, byFirst };
 }
 
