@@ -308,8 +308,8 @@ export class KeyedPattern extends RegExp {
     this.attempt = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
     // the left boundaries of chrono's (\W|^) and of Vigie's patterns (base.ts)
     this.word =
-      pattern.source.startsWith('(\\W|^)') ? codeUnitTable('\\w', pattern.flags.replace(/[gy]/g, ''))
-      : pattern.source.startsWith('(?:^|([^\\p{L}\\p{N}_]))') ? codeUnitTable('[\\p{L}\\p{N}_]', pattern.flags.replace(/[gy]/g, ''))
+      pattern.source.startsWith('(\\W|^)') ? sharedTable('\\w', pattern.flags.replace(/[gy]/g, ''))
+      : pattern.source.startsWith('(?:^|([^\\p{L}\\p{N}_]))') ? sharedTable('[\\p{L}\\p{N}_]', pattern.flags.replace(/[gy]/g, ''))
       : null;
   }
 
@@ -405,8 +405,30 @@ function keysOf(pattern: RegExp, gate: RegExp, years: boolean, allowed: Uint8Arr
   return { parser: { pattern: () => keyed, extract: (context, match) => parser.extract(context, match) }, pattern: keyed, gate, years };
 }
 
-/** White space and these characters (with the flags' case folding). */
+/**
+ * Code-unit tables, only ever read, kept by what they were built from: each costs a regex run
+ * over all 65,536 code units, and the keyed parsers ask for the same few again and again
+ * (building the parsers, on the first document, took ~30 ms more without).
+ */
+const tables = new Map<string, Uint8Array>();
+
+/** codeUnitTable(cls, flags), built once. */
+function sharedTable(cls: string, flags: string): Uint8Array {
+  const key = `${flags}/${cls}`;
+  let t = tables.get(key);
+  if (!t) tables.set(key, (t = codeUnitTable(cls, flags)));
+  return t;
+}
+
+/** White space and these characters (with the flags' case folding), built once. */
 function prefixTable(chars: string, flags: string): Uint8Array {
+  const key = `prefix/${flags}/${chars}`;
+  let t = tables.get(key);
+  if (!t) tables.set(key, (t = buildPrefixTable(chars, flags)));
+  return t;
+}
+
+function buildPrefixTable(chars: string, flags: string): Uint8Array {
   const t = SPACE.slice();
   const set = [...new Set(chars)].filter((c) => !/\s/.test(c));
   if (set.length > 0) codeUnitTable(`[${set.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, flags, 1, t);
