@@ -154,8 +154,8 @@ function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], sc
 }
 
 /**
- * The gates answered by one scan: those whose pattern is an alternation of plain words and
- * \d (no flags), numbered (at most 30). gate.test(low) is true exactly when low holds a digit
+ * The gates answered by one scan: those whose pattern is an alternation of plain words (or
+ * one escaped sign, see gateWord) and \d (no flags), numbered (at most 30). gate.test(low) is true exactly when low holds a digit
  * (for a gate with \d) or one of its words; the scan visits every position where a word
  * starts (lastIndex one past each hit, so words that overlap or share a start are all seen).
  */
@@ -180,14 +180,15 @@ export function gateScan(parsers: readonly GatedParser[]): GateScan {
   for (const { gate } of parsers) {
     if (!gate || index.has(gate) || index.size >= 30 || gate.flags !== '') continue;
     const atoms = gate.source.split('|');
-    if (!atoms.every((a) => a === '\\d' || (a.length > 0 && !/[\\^$.*+?()[\]{}|]/.test(a)))) continue;
+    if (!atoms.every((a) => a === '\\d' || gateWord(a) !== null)) continue;
     const bit = 1 << index.size;
     index.set(gate, index.size);
     for (const a of atoms) {
       if (a === '\\d') digitGates |= bit;
       else {
         wordGates |= bit;
-        gatesOf.set(a, (gatesOf.get(a) ?? 0) | bit);
+        const w = gateWord(a)!;
+        gatesOf.set(w, (gatesOf.get(w) ?? 0) | bit);
       }
     }
   }
@@ -201,6 +202,12 @@ export function gateScan(parsers: readonly GatedParser[]): GateScan {
   // only where a word starts counts: a trie of the words (trieAlternation) finds the same places faster
   const words = gatesOf.size ? new RegExp(trieAlternation(gatesOf.keys()), 'g') : null;
   return { index, digitGates, wordGates, words, byFirst };
+}
+
+/** An atom of a gate as the plain string it matches: letters and the like as they are, one escaped sign ("\\+") as the sign; null for any other pattern. */
+export function gateWord(atom: string): string | null {
+  if (/^\\[.*+?^${}()|[\]\\/-]$/.test(atom)) return atom[1];
+  return atom.length > 0 && !/[\\^$.*+?()[\]{}|]/.test(atom) ? atom : null;
 }
 
 /** The mask of the scan's gates that pass on the lower-cased text. */
@@ -443,8 +450,9 @@ function buildPrefixTable(chars: string, flags: string): Uint8Array {
  * (cet?)?\s*(matin|…|a midi|à minuit); FRCasualDateParser (…|cette\s*nuit|la\s*veille);
  * ENCasualDateParser (…|last\s*night); ENCasualTimeParser (?:this)?\s{0,3}(morning|…);
  * ENEndOfCurrentMonthParser (?:last\s+day|end)\s+of\s+(?:the\s+)?month; ENMonthNameParser
- * ((?:in)\s*)?(september|…); ENMonthNameMiddleEndianParser and ENRelativeDateFormatParser
- * start with their word.
+ * ((?:in)\s*)?(september|…); ENMonthNameMiddleEndianParser, ENRelativeDateFormatParser and
+ * ENTimeUnitCasualRelativeFormatParser ((this|last|past|next|after|\+|-)\s*(three|…)…) start
+ * with their word.
  */
 const KEYED_CHRONO: Record<string, string> = {
   FRWeekdayParser: ',(（ce',
@@ -457,6 +465,7 @@ const KEYED_CHRONO: Record<string, string> = {
   ENMonthNameParser: 'in',
   ENMonthNameMiddleEndianParser: '',
   ENRelativeDateFormatParser: '',
+  ENTimeUnitCasualRelativeFormatParser: '',
 };
 
 /** A chrono parser's pattern (it does not depend on the context for these parsers). */
@@ -795,6 +804,7 @@ const CHRONO_GATES: Record<string, RegExp> = {
   ENCasualTimeParser: /morning|afternoon|evening|night|midnight|midday|noon/,
   ENEndOfCurrentMonthParser: /month/,
   ENRelativeDateFormatParser: /this|last|past|next|after/,
+  ENTimeUnitCasualRelativeFormatParser: /this|last|past|next|after|\+|-/,
   ENMonthNameParser: enMonth,
   ENMonthNameLittleEndianParser: enMonth,
   ENMonthNameMiddleEndianParser: enMonth,
