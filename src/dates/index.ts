@@ -16,10 +16,11 @@ import type { DateLexicon } from './lexicon.js';
 import { parseIsoDay } from './calendar.js';
 import { SPACE } from '../match/units.js';
 import type { DateParser } from './common/configure.js';
-import { alternation } from './common/patterns.js';
+import { alternation, trieAlternation } from './common/patterns.js';
 import type { VigieParsingOption } from './common/refiners/options.js';
 import { createEnglishParser } from './locales/en/index.js';
 import { createFrenchParser } from './locales/fr/index.js';
+import { mergeAscending, sortBy } from './common/sort.js';
 import { PLACEHOLDER_YEAR, resolveAnaphora, toMentions, type RawMention } from './resolve.js';
 
 interface Engine {
@@ -103,7 +104,8 @@ export interface FindDatesOptions {
  */
 export function splitSentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const re = /[.!?…]+(?=\s+["«“(\-–—\p{Lu}])|\n+/gu;
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
   let start = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].length;
@@ -112,6 +114,42 @@ export function splitSentences(text: string): { start: number; end: number }[] {
   }
   if (start < text.length) out.push({ start, end: text.length });
   return out;
+}
+
+/** Where a sentence ends (splitSentences): the end of a match. */
+const SENTENCE_END = /[.!?…]+(?=\s+["«“(\-–—\p{Lu}])|\n+/gu;
+
+/**
+ * The sentences of splitSentences one after the other, without the list: each ends where the
+ * next match of SENTENCE_END ends (test() leaves it in lastIndex; no match array), the last at
+ * the end of the text.
+ */
+class SentenceCursor {
+  start = 0;
+  end = 0;
+  private done = false;
+
+  constructor(private readonly text: string) {
+    SENTENCE_END.lastIndex = 0;
+    this.end = this.nextEnd();
+  }
+
+  /** A sentence is current (false past the last one, or for an empty text). */
+  get valid(): boolean {
+    return this.start < this.text.length;
+  }
+
+  /** Moves to the next sentence. */
+  next(): void {
+    this.start = this.end;
+    if (this.start < this.text.length) this.end = this.nextEnd();
+  }
+
+  private nextEnd(): number {
+    if (!this.done && SENTENCE_END.test(this.text)) return SENTENCE_END.lastIndex;
+    this.done = true; // (a failed test() sets lastIndex back to 0)
+    return this.text.length;
+  }
 }
 
 /** Lower case, ’ → '. (The lexicon lists accented and unaccented spellings both.) */
@@ -125,12 +163,13 @@ export const WINDOW_AFTER = 45;
  * The stretches chrono reads: around each filter hit, WINDOW_BEFORE/AFTER characters, never
  * across a sentence end, widened to whole words, merged when they touch.
  */
-function windows(text: string, sentences: { start: number; end: number }[], hits: number[]): { start: number; end: number }[] {
+function windows(text: string, hits: number[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  let si = 0;
+  const cursor = new SentenceCursor(text);
+  const whole = { start: 0, end: text.length };
   for (const h of hits) {
-    while (si < sentences.length && sentences[si].end <= h) si++;
-    const sent = sentences[si] ?? { start: 0, end: text.length };
+    while (cursor.valid && cursor.end <= h) cursor.next();
+    const sent = cursor.valid ? cursor : whole;
     let start = Math.max(sent.start, h - WINDOW_BEFORE);
     let end = Math.min(sent.end, h + WINDOW_AFTER);
     while (start > sent.start && !SPACE[text.charCodeAt(start - 1)]) start--;
@@ -160,7 +199,8 @@ const LONG_WORD = new RegExp(`[${LETTER}]{3,}`, 'g');
 function anchorPattern(anchors: Set<string>): RegExp | null {
   const words = [...anchors].filter((a) => a.length >= 3 && new RegExp(`^[${LETTER}]+$`).test(a));
   if (words.length === 0) return null;
-  return new RegExp(`(?:^|[^${LETTER}])(?:${alternation(words)})(?![${LETTER}])`, 'g');
+  // as a trie (trieAlternation): at most one word, a whole run of letters, can match at a place
+  return new RegExp(`(?:^|[^${LETTER}])(?:${trieAlternation(words)})(?![${LETTER}])`, 'g');
 }
 
 /**
@@ -170,9 +210,11 @@ function anchorPattern(anchors: Set<string>): RegExp | null {
  * (when lower-casing keeps the length, else word by word), the numbers over the text.
  */
 function quickHits(text: string, engine: Engine): number[] {
+  // two lists, each in text order, merged
+  const numbers: number[] = [];
   const hits: number[] = [];
   NUMBER_HIT.lastIndex = 0;
-  for (let m = NUMBER_HIT.exec(text); m; m = NUMBER_HIT.exec(text)) hits.push(m.index);
+  for (let m = NUMBER_HIT.exec(text); m; m = NUMBER_HIT.exec(text)) numbers.push(m.index);
   const lowText = text.toLowerCase();
   if (lowText.length === text.length) {
     const re = engine.anchorWords;
@@ -187,13 +229,21 @@ function quickHits(text: string, engine: Engine): number[] {
     LONG_WORD.lastIndex = 0;
     for (let m = LONG_WORD.exec(text); m; m = LONG_WORD.exec(text)) if (engine.anchors.has(m[0].toLowerCase())) hits.push(m.index);
   }
-  return hits.sort((a, b) => a - b);
+  return mergeAscending(numbers, hits);
 }
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 
-/** Between two windows in the one string chrono reads: no letter, digit or space, longer than any refiner looks. */
-const SEPARATOR = `\n${'\u00B6'.repeat(72)}\n`;
+/**
+ * Between two windows in the one string chrono reads: a line break, a character that is no
+ * letter, digit or space, a line break. No pattern of the parsers or refiners reads across
+ * it: each would have to match the ¶ between two white spaces (only chrono's "o\W*clock" can,
+ * and its \W* crosses a separator of any length). The look-arounds see the same characters
+ * next to a window as with any longer such separator: the two nearest on each side. The one
+ * refiner that reads farther, NewsYearRefiner's future-cue search (60 characters before a date,
+ * 40 after), stops at the date's window (vigieWindows).
+ */
+const SEPARATOR = '\n\u00B6\n';
 
 /**
  * chrono's results for the joined windows, kept for the last CACHE_SIZE calls: syndicated
@@ -206,6 +256,8 @@ const CACHE_SIZE = 512;
 interface Cached {
   time: number;
   hasReference: boolean;
+  /** The windows (vigieWindows): the same joined text cut otherwise (a window holding the separator) reads otherwise. */
+  windows: readonly number[];
   results: ParsingResult[];
 }
 const cache = new WeakMap<Engine, Map<string, Cached>>();
@@ -218,18 +270,29 @@ function parseCached(engine: Engine, joined: string, ref: Date, option: VigiePar
   }
   const time = ref.getTime();
   const hasReference = option.vigieHasReference === true;
+  const windows = option.vigieWindows ?? NONE;
   const hit = m.get(joined);
-  if (hit && hit.time === time && hit.hasReference === hasReference) {
+  if (hit && hit.time === time && hit.hasReference === hasReference && sameNumbers(hit.windows, windows)) {
     m.delete(joined);
     m.set(joined, hit);
     return hit.results;
   }
   const results = engine.chrono.parse(joined, ref, option);
   if (hit) m.delete(joined);
-  m.set(joined, { time, hasReference, results });
+  m.set(joined, { time, hasReference, windows, results });
   if (m.size > CACHE_SIZE) m.delete(m.keys().next().value as string);
   return results;
 }
+
+const NONE: readonly number[] = [];
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const byStart = (m: RawMention): number => m.start;
 
 /** Every date mention of a text, in text order. */
 export function findDates(text: string, lang: string, lex: DateLexicon, opts: FindDatesOptions): DateMention[] {
@@ -237,32 +300,34 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
   const pub = parseIsoDay(opts.published);
   const hasReference = pub !== null;
   const ref = pub ? new Date(pub.y, pub.m - 1, pub.d, 12) : new Date(PLACEHOLDER_YEAR, 6, 1, 12);
-  const option: VigieParsingOption = { vigieHasReference: hasReference };
-  const sentences = splitSentences(text);
 
   // the quick filter: where the text holds a date-ish word or number (see quickHits)
-  const hits = quickHits(text, engine);
+  let hits = quickHits(text, engine);
   if (engine.shortPhrases) {
+    const short: number[] = [];
     engine.shortPhrases.lastIndex = 0;
-    for (let m = engine.shortPhrases.exec(text); m; m = engine.shortPhrases.exec(text)) hits.push(m.index + (m[1]?.length ?? 0));
-    hits.sort((a, b) => a - b);
+    for (let m = engine.shortPhrases.exec(text); m; m = engine.shortPhrases.exec(text)) short.push(m.index + (m[1]?.length ?? 0));
+    if (short.length > 0) hits = mergeAscending(hits, short);
   }
   if (hits.length === 0) return [];
 
-  // One chrono call for all the windows, joined by a separator no pattern crosses and longer
-  // than any look-around of the refiners (the call's fixed cost is paid once per document).
+  // One chrono call for all the windows, joined by a separator no pattern crosses (see
+  // SEPARATOR; the call's fixed cost is paid once per document).
   // (joined in one go: a flat string, where += would build a tree chrono's first read flattens)
   const parts: { at: number; end: number; start: number; oFixed: number[] }[] = [];
   const pieces: string[] = [];
+  const bounds: number[] = [];
   let length = 0;
-  for (const w of windows(text, sentences, hits)) {
+  for (const w of windows(text, hits)) {
     const { text: norm, oFixed } = normalizeForDates(text.slice(w.start, w.end));
     if (parts.length > 0) length += SEPARATOR.length;
     parts.push({ at: length, end: length + norm.length, start: w.start, oFixed });
+    bounds.push(length, length + norm.length);
     pieces.push(norm);
     length += norm.length;
   }
   const joined = pieces.join(SEPARATOR);
+  const option: VigieParsingOption = { vigieHasReference: hasReference, vigieWindows: bounds };
   const mentions: RawMention[] = [];
   let p = 0;
   for (const r of parseCached(engine, joined, ref, option)) {
@@ -277,7 +342,7 @@ export function findDates(text: string, lang: string, lex: DateLexicon, opts: Fi
       mentions.push(m);
     }
   }
-  mentions.sort((a, b) => a.start - b.start);
+  sortBy(mentions, byStart);
   resolveAnaphora(mentions, text, engine.anchorOf);
   return mentions;
 }

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codeUnitTable, SPACE } from '../../src/match/units.js';
 import { findDates } from '../../src/dates/index.js';
+import { gateWord } from '../../src/dates/common/configure.js';
 import { datesLexiconSchema } from '../../src/dates/lexicon.js';
 import frJson from '../../src/lang/fr/dates.json' with { type: 'json' };
 import enJson from '../../src/lang/en/dates.json' with { type: 'json' };
@@ -88,6 +89,8 @@ const EDGES = [
   'fin mars 2016, mi-juillet, début 2012, à la fin de 2015', 'au printemps 2016, l\'été dernier', 'le lendemain, la veille du 25 janvier',
   'la semaine dernière, l’année prochaine', 'the previous day, last month, earlier this year', 'late July 2016, early 2012',
   'ſamedi ſeptembre İstanbul mardi', 'K\u212Aday Monday', 'mar mars mardi marché', '2020 2021 2022 1500 1499 2099 2100',
+  'next 3 days, +2 weeks, - 3 days, -5 days, after 2 hours, this 2 weeks, past few years, last couple of months',
+  'cease-fire, 2016-2017, +3, --3 days, x-3 days, (-2 days), +  a week, NEXT TWO WEEKS, Last 3 Days',
 ];
 
 function variants(text: string, r: () => number): string[] {
@@ -120,7 +123,7 @@ test('keyed parsers: each finds, from its keys, what it finds over the whole tex
     for (const gp of parser.parsers) {
       if (!gp.keys) continue;
       keyedParsers++;
-      const words = gp.keys.gate.source.split('|').filter((w) => w !== '\\d');
+      const words = gp.keys.gate.source.split('|').filter((w) => w !== '\\d').map((w) => gateWord(w)!);
       for (const text of texts) {
         const low = text.toLowerCase();
         if (low.length !== text.length || text.includes('\u017F')) continue; // parse() does not key these
@@ -159,7 +162,7 @@ test('the gate scan notes every offset of every gate word; parse() with keys equ
       assert.equal(gateHits(scan, low, at), gatesPassed(scan, low));
       for (const [gate, g] of scan.index) {
         const want = new Set<number>();
-        for (const w of gate.source.split('|')) if (w !== '\\d') for (let i = low.indexOf(w); i >= 0; i = low.indexOf(w, i + 1)) want.add(i);
+        for (const a of gate.source.split('|')) if (a !== '\\d') for (let w = gateWord(a)!, i = low.indexOf(w); i >= 0; i = low.indexOf(w, i + 1)) want.add(i);
         assert.deepEqual(at[g] ?? [], [...want].sort((x, y) => x - y), `${gate.source} on ${JSON.stringify(text.slice(0, 80))}`);
       }
       for (const [ref, has] of [[new Date(2016, 2, 20, 12), true], [new Date(1000, 6, 1, 12), false]] as const) {
@@ -251,4 +254,46 @@ test('ENEndOfPeriodRefiner is handed every result its pattern can match before',
     }
   }
   assert.ok(matched >= 6, `prefixes matched: ${matched}`);
+});
+
+test('a relative period Vigie already reads is not extracted again by chrono: parse() equals chrono\'s own loop', async () => {
+  const { Chrono } = await import('chrono-node');
+  const { createFrenchParser } = await import('../../src/dates/locales/fr/index.js');
+  const { createEnglishParser } = await import('../../src/dates/locales/en/index.js');
+  const fr = datesLexiconSchema.parse(frJson);
+  const en = datesLexiconSchema.parse(enJson);
+  const cases: [ReturnType<typeof createFrenchParser>, string[]][] = [
+    [
+      createFrenchParser(fr),
+      [
+        'Il viendra la semaine prochaine, puis les deux semaines suivantes.',
+        'La semaine dernière, le mois prochain, l’année précédente, les jours suivants.',
+        'Depuis la semaine passée et jusqu’à la fin du mois prochain, rien.',
+        'le mois dernier\nla semaine prochaine\ndes semaines, la semaine',
+      ],
+    ],
+    [
+      createEnglishParser(en),
+      [
+        'He will come next week, not at the end of next month.',
+        'Last week and last month, the last day of next month; this year, past week.',
+        'At the end of the next week? By the end of last year, after this week.',
+        'next week\nend of next week\nthe last day of next month',
+      ],
+    ],
+  ];
+  let skippable = 0;
+  for (const [parser, texts] of cases) {
+    // chrono's own loop over the same parsers and refiners: every parser extracts every match
+    const plain = new Chrono({ parsers: parser.parsers.map((g) => g.parser), refiners: [...parser.refiners] });
+    for (const text of texts) {
+      for (const [ref, has] of [[new Date(2016, 2, 20, 12), true], [new Date(1000, 6, 1, 12), false]] as const) {
+        const got = parser.parse(text, ref, { vigieHasReference: has });
+        const option: import('chrono-node').ParsingOption = { vigieHasReference: has } as import('chrono-node').ParsingOption;
+        assert.equal(serial(got), serial(plain.parse(text, ref, option) as import('chrono-node').ParsingResult[]), text);
+        skippable += got.filter((r) => /semaine|week|month|mois/i.test(r.text)).length;
+      }
+    }
+  }
+  assert.ok(skippable >= 16, `relative periods found: ${skippable}`);
 });

@@ -3,10 +3,10 @@
  * clone, drop the parsers Vigie replaces, put Vigie's parsers first (on a tie in span, chrono's
  * overlap removal keeps the earlier parser's result) and its refiners last.
  */
-import { Chrono, ParsingContext, ReferenceWithTimezone, type ParsingComponents, type ParsingResult, type Parser, type Refiner } from 'chrono-node';
-import type { VigieParsingOption } from './refiners/options.js';
+import { Chrono, ParsingContext, ParsingResult, ReferenceWithTimezone, type ParsingComponents, type Parser, type Refiner } from 'chrono-node';
+import { windowAt, windowsOf, type VigieParsingOption } from './refiners/options.js';
 import { TAG, tagsOf } from './tags.js';
-import { YEAR } from './patterns.js';
+import { trieAlternation, YEAR } from './patterns.js';
 import type { DateLexicon } from '../lexicon.js';
 import { AnaphoraParser } from './parsers/AnaphoraParser.js';
 import { MonthParser } from './parsers/MonthParser.js';
@@ -21,6 +21,9 @@ import { UnlikelyDateFilter } from './refiners/UnlikelyDateFilter.js';
 import { WeekdayCheckRefiner } from './refiners/WeekdayCheckRefiner.js';
 import { asResult, fastWeekdayParser } from './weekdays.js';
 import { codeUnitTable, SPACE } from '../../match/units.js';
+import { sortBy } from './sort.js';
+
+const byIndex = (r: ParsingResult): number => r.index;
 
 export interface ConfigureOptions {
   /** chrono parser class names to remove ("FRTimeUnitWithinFormatParser": durations). */
@@ -46,7 +49,7 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
   const parsers: GatedParser[] = base.parsers
     .filter((p) => !opts.drop.includes(p.constructor.name))
     .map((p) => {
-      const fast = fastParser(p);
+      const fast = skippingCovered(fastParser(p), p, base.refiners);
       const { gate } = chronoGate(p);
       const allowed = KEYED_CHRONO[p.constructor.name];
       return { parser: fast, gate, keys: gate && allowed !== undefined ? keysOf(chronoPattern(p), gate, false, prefixTable(allowed, 'i'), fast) : null };
@@ -81,6 +84,7 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
     r.constructor.name === 'UnlikelyFormatFilter' ? sparingVigieYears(r)
     : r.constructor.name === 'ExtractTimezoneAbbrRefiner' ? onlyKnownAbbreviations(r)
     : r.constructor.name === 'ENEndOfPeriodRefiner' ? onlyAfterOf(r)
+    : isMerging(r) ? perWindow(keptPatternBetween(r))
     : r,
   );
   refiners.push(new UnlikelyDateFilter(lex), new ModifierRefiner(lex), new NewsYearRefiner(lex), new WeekdayCheckRefiner());
@@ -114,6 +118,7 @@ function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], sc
   const keyed = useKeys && low.length === text.length && !text.includes('\u017F');
   const at: number[][] = [];
   const mask = gateHits(scan, low, keyed ? at : null);
+  covering = null;
   let years: number[] | null = null;
   const passed = new Map<RegExp, boolean>();
   let results: ParsingResult[] = [];
@@ -131,24 +136,26 @@ function parse(parsers: readonly GatedParser[], refiners: readonly Refiner[], sc
         if (!ok) continue;
       }
     }
+    if (covered.has(parser)) covering = longestAt(results);
     const kg = keyed && keys ? scan.index.get(keys.gate) : undefined;
     if (keys && kg !== undefined) {
       const words = at[kg];
       if (keys.years) years ??= yearsIn(text);
       keys.pattern.reset(text, merged(words ?? NONE, keys.years ? years! : NONE));
-      for (const r of executeParser(context, keys.parser)) results.push(r);
-      continue;
+      for (const r of executeParser(context, keys.parser)) if (r !== SKIPPED) results.push(r);
+    } else {
+      for (const r of executeParser(context, parser)) if (r !== SKIPPED) results.push(r);
     }
-    for (const r of executeParser(context, parser)) results.push(r);
+    covering = null;
   }
-  results.sort((a, b) => a.index - b.index);
+  sortBy(results, byIndex);
   for (const r of refiners) results = r.refine(context, results);
   return results;
 }
 
 /**
- * The gates answered by one scan: those whose pattern is an alternation of plain words and
- * \d (no flags), numbered (at most 30). gate.test(low) is true exactly when low holds a digit
+ * The gates answered by one scan: those whose pattern is an alternation of plain words (or
+ * one escaped sign, see gateWord) and \d (no flags), numbered (at most 30). gate.test(low) is true exactly when low holds a digit
  * (for a gate with \d) or one of its words; the scan visits every position where a word
  * starts (lastIndex one past each hit, so words that overlap or share a start are all seen).
  */
@@ -173,14 +180,15 @@ export function gateScan(parsers: readonly GatedParser[]): GateScan {
   for (const { gate } of parsers) {
     if (!gate || index.has(gate) || index.size >= 30 || gate.flags !== '') continue;
     const atoms = gate.source.split('|');
-    if (!atoms.every((a) => a === '\\d' || (a.length > 0 && !/[\\^$.*+?()[\]{}|]/.test(a)))) continue;
+    if (!atoms.every((a) => a === '\\d' || gateWord(a) !== null)) continue;
     const bit = 1 << index.size;
     index.set(gate, index.size);
     for (const a of atoms) {
       if (a === '\\d') digitGates |= bit;
       else {
         wordGates |= bit;
-        gatesOf.set(a, (gatesOf.get(a) ?? 0) | bit);
+        const w = gateWord(a)!;
+        gatesOf.set(w, (gatesOf.get(w) ?? 0) | bit);
       }
     }
   }
@@ -191,8 +199,15 @@ export function gateScan(parsers: readonly GatedParser[]): GateScan {
     if (!list) byFirst.set(c, (list = []));
     list.push({ word, gates });
   }
-  const words = gatesOf.size ? new RegExp([...gatesOf.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
+  // only where a word starts counts: a trie of the words (trieAlternation) finds the same places faster
+  const words = gatesOf.size ? new RegExp(trieAlternation(gatesOf.keys()), 'g') : null;
   return { index, digitGates, wordGates, words, byFirst };
+}
+
+/** An atom of a gate as the plain string it matches: letters and the like as they are, one escaped sign ("\\+") as the sign; null for any other pattern. */
+export function gateWord(atom: string): string | null {
+  if (/^\\[.*+?^${}()|[\]\\/-]$/.test(atom)) return atom[1];
+  return atom.length > 0 && !/[\\^$.*+?()[\]{}|]/.test(atom) ? atom : null;
 }
 
 /** The mask of the scan's gates that pass on the lower-cased text. */
@@ -300,8 +315,8 @@ export class KeyedPattern extends RegExp {
     this.attempt = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
     // the left boundaries of chrono's (\W|^) and of Vigie's patterns (base.ts)
     this.word =
-      pattern.source.startsWith('(\\W|^)') ? codeUnitTable('\\w', pattern.flags.replace(/[gy]/g, ''))
-      : pattern.source.startsWith('(?:^|([^\\p{L}\\p{N}_]))') ? codeUnitTable('[\\p{L}\\p{N}_]', pattern.flags.replace(/[gy]/g, ''))
+      pattern.source.startsWith('(\\W|^)') ? sharedTable('\\w', pattern.flags.replace(/[gy]/g, ''))
+      : pattern.source.startsWith('(?:^|([^\\p{L}\\p{N}_]))') ? sharedTable('[\\p{L}\\p{N}_]', pattern.flags.replace(/[gy]/g, ''))
       : null;
   }
 
@@ -397,8 +412,30 @@ function keysOf(pattern: RegExp, gate: RegExp, years: boolean, allowed: Uint8Arr
   return { parser: { pattern: () => keyed, extract: (context, match) => parser.extract(context, match) }, pattern: keyed, gate, years };
 }
 
-/** White space and these characters (with the flags' case folding). */
+/**
+ * Code-unit tables, only ever read, kept by what they were built from: each costs a regex run
+ * over all 65,536 code units, and the keyed parsers ask for the same few again and again
+ * (building the parsers, on the first document, took ~30 ms more without).
+ */
+const tables = new Map<string, Uint8Array>();
+
+/** codeUnitTable(cls, flags), built once. */
+function sharedTable(cls: string, flags: string): Uint8Array {
+  const key = `${flags}/${cls}`;
+  let t = tables.get(key);
+  if (!t) tables.set(key, (t = codeUnitTable(cls, flags)));
+  return t;
+}
+
+/** White space and these characters (with the flags' case folding), built once. */
 function prefixTable(chars: string, flags: string): Uint8Array {
+  const key = `prefix/${flags}/${chars}`;
+  let t = tables.get(key);
+  if (!t) tables.set(key, (t = buildPrefixTable(chars, flags)));
+  return t;
+}
+
+function buildPrefixTable(chars: string, flags: string): Uint8Array {
   const t = SPACE.slice();
   const set = [...new Set(chars)].filter((c) => !/\s/.test(c));
   if (set.length > 0) codeUnitTable(`[${set.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, flags, 1, t);
@@ -413,8 +450,9 @@ function prefixTable(chars: string, flags: string): Uint8Array {
  * (cet?)?\s*(matin|…|a midi|à minuit); FRCasualDateParser (…|cette\s*nuit|la\s*veille);
  * ENCasualDateParser (…|last\s*night); ENCasualTimeParser (?:this)?\s{0,3}(morning|…);
  * ENEndOfCurrentMonthParser (?:last\s+day|end)\s+of\s+(?:the\s+)?month; ENMonthNameParser
- * ((?:in)\s*)?(september|…); ENMonthNameMiddleEndianParser and ENRelativeDateFormatParser
- * start with their word.
+ * ((?:in)\s*)?(september|…); ENMonthNameMiddleEndianParser, ENRelativeDateFormatParser and
+ * ENTimeUnitCasualRelativeFormatParser ((this|last|past|next|after|\+|-)\s*(three|…)…) start
+ * with their word.
  */
 const KEYED_CHRONO: Record<string, string> = {
   FRWeekdayParser: ',(（ce',
@@ -427,6 +465,7 @@ const KEYED_CHRONO: Record<string, string> = {
   ENMonthNameParser: 'in',
   ENMonthNameMiddleEndianParser: '',
   ENRelativeDateFormatParser: '',
+  ENTimeUnitCasualRelativeFormatParser: '',
 };
 
 /** A chrono parser's pattern (it does not depend on the context for these parsers). */
@@ -488,6 +527,76 @@ export function endsWithOfThenSpace(text: string, end: number): boolean {
   return two === 'of' || (two === 'he' && i >= 3 && (text.charCodeAt(i - 3) | 0x20) === 0x74);
 }
 
+/**
+ * chrono's merging refiners (MergingRefiner, chrono-node 2.10: MergeWeekdayComponentRefiner,
+ * the date-time, date-range and relative-date merges) compare each result with the next,
+ * reading the text between them; every one of them merges only when that text matches a
+ * pattern ^…$ of white space and a few words or signs, never ¶.
+ */
+interface Merging extends Refiner {
+  shouldMergeResults(textBetween: string, current: ParsingResult, next: ParsingResult, context: ParsingContext): boolean;
+  mergeResults(textBetween: string, current: ParsingResult, next: ParsingResult, context: ParsingContext): ParsingResult;
+  patternBetween?: () => RegExp;
+}
+
+function isMerging(r: Refiner): r is Merging {
+  const m = r as Partial<Merging>;
+  return typeof m.shouldMergeResults === 'function' && typeof m.mergeResults === 'function';
+}
+
+/**
+ * patternBetween() builds a new RegExp on every call in some refiners (ENMergeDateTimeRefiner):
+ * the first is kept (no g or y flag: it holds no state). The refiner is chrono's own instance
+ * (shared with chrono.fr/en.casual), which merges the same with it.
+ */
+function keptPatternBetween(r: Merging): Merging {
+  if (typeof r.patternBetween === 'function') {
+    const p = r.patternBetween();
+    if (!p.global && !p.sticky) r.patternBetween = () => p;
+  }
+  return r;
+}
+
+/**
+ * A merging refiner run on the results of each window apart (see vigieWindows): it merges a
+ * result with the next only when the text between them matches its pattern, and the text
+ * between a result that ends inside its window and one that starts in a later window holds
+ * the separator's ¶, so no such pair merges; the refiner's loop starts afresh after a pair
+ * that does not merge, so running it on each group gives the same results as on all. A
+ * result reaching past its window's end (only chrono's "o\W*clock" can cross a separator)
+ * keeps the next result in its group.
+ */
+function perWindow(inner: Refiner): Refiner {
+  return {
+    refine: (context: ParsingContext, results: ParsingResult[]) => {
+      const windows = windowsOf(context);
+      if (windows === null || results.length < 2) return inner.refine(context, results);
+      const n = windows.length / 2;
+      let k = windowAt(windows, results[0].index); // the window of results[i - 1]
+      let from = 0;
+      let out: ParsingResult[] | null = null;
+      for (let i = 1; i < results.length; i++) {
+        const prev = results[i - 1];
+        const r = results[i];
+        const split = k + 1 < n && r.index >= windows[2 * k + 2] && prev.index + prev.text.length <= windows[2 * k + 1];
+        while (k + 1 < n && windows[2 * k + 2] <= r.index) k++;
+        if (!split) continue;
+        out ??= [];
+        refineGroup(inner, context, results, from, i, out);
+        from = i;
+      }
+      if (out === null) return inner.refine(context, results);
+      refineGroup(inner, context, results, from, results.length, out);
+      return out;
+    },
+  };
+}
+
+function refineGroup(inner: Refiner, context: ParsingContext, results: ParsingResult[], from: number, to: number, out: ParsingResult[]): void {
+  if (to - from === 1) out.push(results[from]);
+  else for (const r of inner.refine(context, results.slice(from, to))) out.push(r);
+}
+
 /** chrono's pattern (ExtractTimezoneAbbrRefiner). */
 const TIMEZONE_NAME_PATTERN = /^\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/i;
 
@@ -504,7 +613,7 @@ function sparingVigieYears(inner: Refiner): Refiner {
       const others: ParsingResult[] = [];
       for (const r of results) (/^\d+$/.test(r.text) && isYear(r) ? years : others).push(r);
       if (years.length === 0) return filter(context, results);
-      return [...filter(context, others), ...years].sort((a, b) => a.index - b.index);
+      return sortBy([...filter(context, others), ...years], byIndex);
     },
   };
 }
@@ -543,6 +652,71 @@ export function validDate(c: ParsingComponents): boolean {
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isWhole = (v: unknown, min: number, max: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const isWholeOrNull = (v: unknown, max: number): boolean => v === null || isWhole(v, 0, max);
+
+/**
+ * Relative periods Vigie's RelativePeriodParser reads ("la semaine prochaine", "next week")
+ * that a chrono parser run later reads again, with the same start and no longer text: that
+ * result is never kept. chrono's OverlapRemovalRefiner, the first refiner to see it, keeps of
+ * two overlapping results the longer, the earlier on a tie; Vigie's result comes first (same
+ * index, pushed before), and whatever result the refiner holds when it reaches the later one
+ * overlaps it and is at least as long, so the later one is dropped and nothing else changes.
+ * Its extract (durations, Date arithmetic) is skipped: a placeholder with the same span stands
+ * in (chrono's loop goes on after it as after the result) and is left out. Only where the
+ * extract would return a result (else chrono's loop would go on elsewhere), and, in English,
+ * where ENEndOfPeriodRefiner (run before the overlap removal) leaves the results at that start
+ * as they are (no "of"/"the" then white space before it, see onlyAfterOf).
+ */
+const COVERED: Record<string, { source: string; yields: (match: RegExpMatchArray) => boolean; guard: boolean }> = {
+  // chrono-node 2.10's FRTimeUnitRelativeFormatParser (its class is named FRTimeUnitAgoFormatParser):
+  // groups [1] boundary, [3] and [5] the modifier; no modifier, no result
+  FRTimeUnitAgoFormatParser: { source: "(?:les?|la|l'|du|des?)", yields: (m) => Boolean(m[3] || m[5]), guard: false },
+  // ENRelativeDateFormatParser: a result for every match
+  ENRelativeDateFormatParser: { source: '(this|last|past|next|after\\s*this)', yields: () => true, guard: true },
+};
+
+/** The chrono parsers (as run) whose results another parser may already cover (COVERED). */
+const covered = new WeakSet<Parser>();
+/** While such a parser runs: the length of the longest result so far at each index. */
+let covering: Map<number, number> | null = null;
+/** The placeholder for a result never kept (see COVERED). */
+const SKIPPED = Object.create(ParsingResult.prototype) as ParsingResult;
+
+function longestAt(results: readonly ParsingResult[]): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const r of results) {
+    const l = m.get(r.index);
+    if (l === undefined || r.text.length > l) m.set(r.index, r.text.length);
+  }
+  return m;
+}
+
+function skippingCovered(fast: Parser, p: Parser, refiners: readonly Refiner[]): Parser {
+  const spec = COVERED[p.constructor.name];
+  if (!spec || !chronoPattern(p).source.startsWith(`(\\W|^)${spec.source}`)) return fast;
+  // the overlap removal must be the first refiner, or come right after ENEndOfPeriodRefiner (guarded)
+  const first = refiners.findIndex((r) => r.constructor.name === 'OverlapRemovalRefiner');
+  const before = refiners.slice(0, Math.max(0, first)).map((r) => r.constructor.name);
+  if (first < 0 || !before.every((n) => n === 'ENEndOfPeriodRefiner') || (before.length > 0 && !spec.guard)) return fast;
+  const wrapped: Parser = {
+    pattern: (context: ParsingContext) => fast.pattern(context),
+    extract: (context: ParsingContext, match: RegExpMatchArray) => {
+      const cover = covering;
+      if (cover !== null) {
+        const header = match[1] ?? '';
+        const index = match.index! + header.length;
+        const longest = cover.get(index);
+        if (longest !== undefined && longest >= match[0].length - header.length && spec.yields(match) && !(spec.guard && endsWithOfThenSpace(context.text, index))) {
+          SKIPPED.index = index;
+          SKIPPED.text = match[0].slice(header.length);
+          return SKIPPED;
+        }
+      }
+      return fast.extract(context, match);
+    },
+  };
+  covered.add(wrapped);
+  return wrapped;
+}
 
 /** chrono's weekday parsers with the faster extract of weekdays.ts; every other parser with its pattern kept (cachingPattern). */
 function fastParser(p: Parser): Parser {
@@ -630,6 +804,7 @@ const CHRONO_GATES: Record<string, RegExp> = {
   ENCasualTimeParser: /morning|afternoon|evening|night|midnight|midday|noon/,
   ENEndOfCurrentMonthParser: /month/,
   ENRelativeDateFormatParser: /this|last|past|next|after/,
+  ENTimeUnitCasualRelativeFormatParser: /this|last|past|next|after|\+|-/,
   ENMonthNameParser: enMonth,
   ENMonthNameLittleEndianParser: enMonth,
   ENMonthNameMiddleEndianParser: enMonth,

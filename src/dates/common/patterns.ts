@@ -54,3 +54,34 @@ export function endsWithAny(words: string[]): RegExp | null {
   if (words.length === 0) return null;
   return new RegExp(`(?:^|[^\\p{L}\\p{N}_])(?:${alternation(words)})\\s*$`, 'iu');
 }
+
+/**
+ * Plain strings (no pattern syntax: each character is escaped) as one alternation shaped as a
+ * trie, common prefixes factored out ("ma(?:rs|i)"): the engine tries it faster than the flat
+ * list. It matches exactly the same strings; where several match at one position, which one
+ * the engine picks may differ from the flat list's, so it serves where only the position
+ * counts, or where what follows lets at most one of them match.
+ */
+export function trieAlternation(words: Iterable<string>): string {
+  return trieOf([...new Set(words)]);
+}
+
+function trieOf(words: string[]): string {
+  const byFirst = new Map<string, string[]>();
+  let empty = false;
+  for (const w of words) {
+    if (w === '') empty = true;
+    else {
+      const rest = byFirst.get(w[0]);
+      if (rest) rest.push(w.slice(1));
+      else byFirst.set(w[0], [w.slice(1)]);
+    }
+  }
+  const alts: string[] = [];
+  for (const [c, rest] of byFirst) {
+    const sub = trieOf(rest);
+    alts.push(escapeRe(c) + (rest.length === 1 || sub === '' ? sub : `(?:${sub})`));
+  }
+  if (empty) alts.push(''); // the word ends here: tried after the longer ones
+  return alts.join('|');
+}

@@ -33,7 +33,7 @@ import type { DateLexicon } from '../../lexicon.js';
 import { addDays, compareYmd, daysBetween, isValidYmd, weekdayOf, type Ymd } from '../../calendar.js';
 import { alternation } from '../patterns.js';
 import { ANAPHORA_PREFIX, TAG, tagsOf } from '../tags.js';
-import { hasReference } from './options.js';
+import { hasReference, windowAt, windowsOf } from './options.js';
 
 export const WINDOW_DAYS = 7;
 /** Characters before and after a date searched for a future cue. */
@@ -62,9 +62,22 @@ export class NewsYearRefiner implements Refiner {
     this.endings = lex.futureEndings;
   }
 
-  /** A future cue near the date: a cue word, or a verb in the future tense, within the window. */
-  private futureNear(text: string, start: number, end: number): boolean {
-    const w = text.slice(Math.max(0, start - CUE_BEFORE), Math.min(text.length, end + CUE_AFTER));
+  /**
+   * A future cue near the date: a cue word, or a verb in the future tense, within
+   * CUE_BEFORE/CUE_AFTER characters and within the date's own window of the text chrono reads
+   * (see vigieWindows; a cue never matches across the separator between windows).
+   */
+  private futureNear(context: ParsingContext, start: number, end: number): boolean {
+    const text = context.text;
+    let lo = Math.max(0, start - CUE_BEFORE);
+    let hi = Math.min(text.length, end + CUE_AFTER);
+    const windows = windowsOf(context);
+    if (windows) {
+      const k = windowAt(windows, start);
+      lo = Math.max(lo, windows[2 * k]);
+      hi = Math.min(hi, windows[2 * k + 1]);
+    }
+    const w = text.slice(lo, hi);
     if (this.cue?.test(w)) return true;
     if (this.ending && this.endings.some((e) => w.includes(e))) {
       this.ending.lastIndex = 0;
@@ -90,7 +103,7 @@ export class NewsYearRefiner implements Refiner {
             ? 'future'
             : tags.has(TAG.near)
               ? 'near'
-              : this.futureNear(context.text, r.index, r.index + r.text.length)
+              : this.futureNear(context, r.index, r.index + r.text.length)
                 ? 'cue'
                 : 'none';
       if (s.isCertain('day') && s.isCertain('month')) {
