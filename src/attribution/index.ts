@@ -48,9 +48,18 @@ interface Compiled {
 
 const compiledCache = new WeakMap<AttributionLexicon, Compiled>();
 
+/** The last lexicon compiled or asked for, checked before the WeakMap. */
+let lastLex: AttributionLexicon | null = null;
+let lastCompiled: Compiled | null = null;
+
 function compile(lex: AttributionLexicon): Compiled {
+  if (lex === lastLex) return lastCompiled!;
   let c = compiledCache.get(lex);
-  if (c) return c;
+  if (c) {
+    lastLex = lex;
+    lastCompiled = c;
+    return c;
+  }
   c = {
     cues: new Phrases(scanGroups(lex)),
     notSources: Phrases.of(lex.notSources),
@@ -79,6 +88,8 @@ function compile(lex: AttributionLexicon): Compiled {
     particles: new Set(lex.nameParticles.map((w) => w.toLowerCase())),
   };
   compiledCache.set(lex, c);
+  lastLex = lex;
+  lastCompiled = c;
   return c;
 }
 

@@ -100,8 +100,13 @@ interface Joint {
 
 /** The scanner that reads a sentence once for both the events and the attribution stage. */
 function withAttribution(c: Compiled, attLex: AttributionLexicon): Joint {
+  // one document after another asks with the same lexicons: the last pair is checked first
+  if (lastJoint !== null && lastJoint.c === c && lastJoint.att === attLex) return lastJoint.j;
   let j = c.joint.get(attLex);
-  if (j) return j;
+  if (j) {
+    lastJoint = { c, att: attLex, j };
+    return j;
+  }
   const groups = c.groups.slice();
   const classes = c.classes.slice();
   const attBase = groups.length;
@@ -116,8 +121,10 @@ function withAttribution(c: Compiled, attLex: AttributionLexicon): Joint {
   textOf[attBase + 1] = 1;
   j = { scanner: new Phrases(groups, classes), attBase, textOf };
   c.joint.set(attLex, j);
+  lastJoint = { c, att: attLex, j };
   return j;
 }
+let lastJoint: { c: Compiled; att: AttributionLexicon; j: Joint } | null = null;
 
 const compiledCache = new WeakMap<EventLexicon, Compiled>();
 
@@ -129,9 +136,18 @@ function fold(s: string): string {
   return s.toLowerCase().replace(/’/g, "'").replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+/** The last lexicon compiled or asked for, checked before the WeakMap (documents of one language follow each other). */
+let lastLex: EventLexicon | null = null;
+let lastCompiled: Compiled | null = null;
+
 export function compileEventLexicon(lex: EventLexicon): Compiled {
+  if (lex === lastLex) return lastCompiled!;
   let c = compiledCache.get(lex);
-  if (c) return c;
+  if (c) {
+    lastLex = lex;
+    lastCompiled = c;
+    return c;
+  }
   const numWords = [...Object.keys(lex.fatalities.numbers), ...Object.keys(lex.fatalities.multipliers)];
   const joiners = lex.fatalities.joiners;
   const wordAlt = numWords
@@ -205,6 +221,8 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
     hasNegSplit: lex.status.negationParticles.length > 0 && lex.status.negationCompletions.length > 0,
   };
   compiledCache.set(lex, c);
+  lastLex = lex;
+  lastCompiled = c;
   return c;
 }
 
@@ -302,8 +320,10 @@ const dStart = (d: DateMention) => d.start;
 /** Parses a number written in digits or words ("vingt-trois", "deux cents", "1 200"). */
 export function parseNumber(s: string, lex: EventLexicon): number | null {
   // figures repeat from one article to the next: each text is read once per lexicon
-  let memo = numberMemo.get(lex);
+  let memo = lex === lastNumberLex ? lastNumberMemo! : numberMemo.get(lex);
   if (!memo) numberMemo.set(lex, (memo = new Map()));
+  lastNumberLex = lex;
+  lastNumberMemo = memo;
   const known = memo.get(s);
   if (known !== undefined) return known;
   const v = readNumber(s, lex);
@@ -312,6 +332,8 @@ export function parseNumber(s: string, lex: EventLexicon): number | null {
   return v;
 }
 const numberMemo = new WeakMap<EventLexicon, Map<string, number | null>>();
+let lastNumberLex: EventLexicon | null = null;
+let lastNumberMemo: Map<string, number | null> | null = null;
 
 function readNumber(s: string, lex: EventLexicon): number | null {
   const t = s.trim();
@@ -446,8 +468,22 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   }
 
   // mentions, sorted
+  // the attributions' spans and scopes in typed arrays (read for every mention and every merge)
+  const nz = sourceZones.length;
+  const zStart = new Int32Array(nz);
+  const zEnd = new Int32Array(nz);
+  const scStart = new Int32Array(nz);
+  const scEnd = new Int32Array(nz);
+  for (let k = 0; k < nz; k++) {
+    const a = sourceZones[k];
+    zStart[k] = a.start;
+    zEnd[k] = a.end;
+    const z = a.scope ?? a;
+    scStart[k] = z.start;
+    scEnd[k] = z.end;
+  }
   const inSource = (m: Mention) => {
-    for (const z of sourceZones) if (m.start >= z.start && m.end <= z.end) return true;
+    for (let k = 0; k < nz; k++) if (m.start >= zStart[k] && m.end <= zEnd[k]) return true;
     return false;
   };
   const placeMentions: PlaceRef[] = [];
@@ -489,6 +525,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     const fallbacks: Candidate[] = [];
     const sActors = within(actorMentions, s.start, s.end);
     const sPlaces = within(placeMentions, s.start, s.end);
+    let facts: Int32Array | null = null;
     const sDates = datesWithin(dates, s.start, s.end);
     const figures = fatalityFigures(text, s, ms, c, lex, sDates);
     // an actor mention right after a locative preposition is a place ("en Syrie")
@@ -531,7 +568,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       const refinedAway = cand.type !== entry.type;
       roles(cand, text, clause, ms, pool, c, lastActor1);
       if (!refinedAway) actorRules(cand);
-      cand.place = pickPlace(text, s, span, ms, sPlaces, c);
+      if (sPlaces.length) cand.place = pickPlace(span, sPlaces, (facts ??= placeFacts(text, ms, sPlaces, c)));
       cand.placeInSentence = !!cand.place;
       cand.date = pickDate(text, span, ms, sDates, c, pubMonth);
       cand.status = status(text, clause, span, ms, c);
@@ -604,10 +641,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
   // merge events of one document that agree
   const attributed = (x: Candidate): boolean => {
-    for (const a of sourceZones) {
-      const z = a.scope ?? a;
-      if (x.trigger.start >= z.start && x.trigger.start < z.end) return true;
-    }
+    const at = x.trigger.start;
+    for (let k = 0; k < nz; k++) if (at >= scStart[k] && at < scEnd[k]) return true;
     return false;
   };
   const merged: Candidate[] = [];
@@ -997,20 +1032,41 @@ function isDestination(text: string, r: PlaceRef, ms: Scan, c: Compiled): boolea
 
 const PRECISION_PENALTY: Record<string, number> = { point: 0, city: 0, region: 25, country: 70 };
 
-function pickPlace(text: string, s: Sentence, t: Span, ms: Scan, sPlaces: PlaceRef[], c: Compiled): PlaceRef | null {
+/**
+ * What pickPlace needs of a sentence's places whatever the trigger (read once per sentence):
+ * -1 for a destination (never picked), else the place's score before its distance (precision
+ * penalty, less 15 after a locative preposition).
+ */
+function placeFacts(text: string, ms: Scan, sPlaces: PlaceRef[], c: Compiled): Int32Array {
+  const out = new Int32Array(sPlaces.length);
+  for (let k = 0; k < sPlaces.length; k++) {
+    const r = sPlaces[k];
+    if (isDestination(text, r, ms, c)) {
+      out[k] = -1;
+      continue;
+    }
+    let base = PRECISION_PENALTY[r.p.precision] ?? 0;
+    if (endsBefore(text, ms, c.g.placeLocative, r.m.start, 25)) base -= 15;
+    out[k] = base;
+  }
+  return out;
+}
+
+/** The sentence's place nearest the trigger, by distance plus placeFacts' score (`facts`). */
+function pickPlace(t: Span, sPlaces: PlaceRef[], facts: Int32Array): PlaceRef | null {
   let best: PlaceRef | null = null;
   let bs = Infinity;
-  for (const r of sPlaces) {
-    if (isDestination(text, r, ms, c)) continue;
+  for (let k = 0; k < sPlaces.length; k++) {
+    const base = facts[k];
+    if (base === -1) continue;
+    const r = sPlaces[k];
     const d = r.m.end <= t.start ? t.start - r.m.end + 10 : Math.max(0, r.m.start - t.end);
-    let score = d + (PRECISION_PENALTY[r.p.precision] ?? 0);
-    if (endsBefore(text, ms, c.g.placeLocative, r.m.start, 25)) score -= 15;
+    const score = d + base;
     if (score < bs) {
       bs = score;
       best = r;
     }
   }
-  void s;
   return best;
 }
 

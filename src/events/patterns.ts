@@ -426,7 +426,7 @@ export interface Tokens {
   id: Int32Array;
   /** Wildcard ids each word token matches: gIds[gOff[i] .. gOff[i+1]). */
   gOff: Int32Array;
-  gIds: number[];
+  gIds: Int32Array;
   ver: number;
 }
 
@@ -456,15 +456,15 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
       h: new Int32Array(cap),
       id: new Int32Array(cap),
       gOff: new Int32Array(cap + 1),
-      gIds: [],
+      gIds: new Int32Array(256),
       ver: -1,
     };
   }
   const { start, end, sp, word, h: hs, id, gOff } = t;
   // each token is looked up as it is cut (what lookUp does afterwards when the vocabulary changes)
   const f = foldTable();
-  const gIds = t.gIds;
-  gIds.length = 0;
+  gOut = t;
+  gN = 0;
   if (memoVer !== vocabVersion) memoReset();
   let n = 0;
   let space = false;
@@ -493,22 +493,22 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
       word[n] = 1;
       const hh = h & 0x3fffffff;
       hs[n] = hh;
-      gOff[n] = gIds.length;
-      id[n] = wordLookUp(text, i, j, hh, f, gIds);
+      gOff[n] = gN;
+      id[n] = wordLookUp(text, i, j, hh, f);
       i = j;
     } else {
       h = Math.imul(h ^ c, 0x01000193);
       end[n] = i + 1;
       word[n] = 0;
       hs[n] = h & 0x3fffffff;
-      gOff[n] = gIds.length;
+      gOff[n] = gN;
       id[n] = punctLookUp(text, i, f);
       i++;
     }
     n++;
   }
   t.n = n;
-  gOff[n] = gIds.length;
+  gOff[n] = gN;
   t.ver = vocabVersion;
   return t;
 }
@@ -523,26 +523,34 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
  * its own table by folded code.
  */
 const MEMO_MAX = 1 << 17;
-/** [2k] entry + 1 (0 = empty), [2k + 1] hash; at most half full (small: it stays in cache). memoStr: the words as written. */
-let memoSlots = new Int32Array(2 * 4096);
+/**
+ * The memo's slots, fixed-size records of MEMO_REC numbers (a probe reads one record, not a
+ * slot, a string and an entry elsewhere): [0] entry + 1 (0 = empty) | length << 20 (length
+ * capped at 1023), [1] hash, [2] vocabulary number, [3] and [4] the word's wildcard ids at
+ * memoG[[3] .. [4]), [5 ..] the word's first MEMO_UNITS code units, two a number (low unit in
+ * the low half). A word longer than MEMO_UNITS is checked against memoStr. At most half full.
+ */
+const MEMO_REC = 12;
+const MEMO_UNITS = 14;
+let memoSlots = new Int32Array(MEMO_REC * 4096);
 let memoMask = 4095;
+/** The words as written, by entry. */
 let memoStr: string[] = [];
-let memoId: number[] = [];
-/** Wildcard ids of entry e: memoG[memoG0[e] .. memoG0[e + 1]). */
-let memoG0: number[] = [0];
-let memoG: number[] = [];
+let memoG = new Int32Array(1024);
+let memoGN = 0;
+/** Where wordLookUp writes the wildcard ids of the tokens being looked up: gOut.gIds[gN ..]. */
+let gOut: Tokens | null = null;
+let gN = 0;
 const punctId = new Int32Array(65536).fill(-2); // -2: not looked up yet
 let memoVer = -1;
 
 function memoReset(): void {
   if (memoStr.length) {
-    memoSlots = new Int32Array(2 * 4096);
+    memoSlots = new Int32Array(MEMO_REC * 4096);
     memoMask = 4095;
   }
   memoStr = [];
-  memoId = [];
-  memoG0 = [0];
-  memoG = [];
+  memoGN = 0;
   punctId.fill(-2);
   memoVer = vocabVersion;
 }
@@ -550,15 +558,25 @@ function memoReset(): void {
 function memoGrow(): void {
   const old = memoSlots;
   const size = (memoMask + 1) * 2;
-  memoSlots = new Int32Array(2 * size);
+  memoSlots = new Int32Array(MEMO_REC * size);
   memoMask = size - 1;
-  for (let k = 0; k < old.length; k += 2) {
-    if (old[k] === 0) continue;
-    let q = old[k + 1] & memoMask;
-    while (memoSlots[2 * q] !== 0) q = (q + 1) & memoMask;
-    memoSlots[2 * q] = old[k];
-    memoSlots[2 * q + 1] = old[k + 1];
+  for (let r = 0; r < old.length; r += MEMO_REC) {
+    if (old[r] === 0) continue;
+    let q = old[r + 1] & memoMask;
+    while (memoSlots[MEMO_REC * q] !== 0) q = (q + 1) & memoMask;
+    memoSlots.set(old.subarray(r, r + MEMO_REC), MEMO_REC * q);
   }
+}
+
+/** True when text[a, b) is the word of the record at r (its hash and length already match). */
+function sameRec(text: string, a: number, b: number, r: number): boolean {
+  const len = b - a;
+  if (len > MEMO_UNITS) return sameRaw(text, a, b, memoStr[(memoSlots[r] & 0xfffff) - 1]);
+  for (let k = 0; k < len; k += 2) {
+    const two = text.charCodeAt(a + k) | (k + 1 < len ? text.charCodeAt(a + k + 1) << 16 : 0);
+    if (memoSlots[r + 5 + (k >> 1)] !== two) return false;
+  }
+  return true;
 }
 
 /** The vocabulary number of text[a, b) (hash h), or -1. */
@@ -572,7 +590,7 @@ function vocabOf(text: string, a: number, b: number, h: number, f: Uint16Array):
   return -1;
 }
 
-/** Looks word text[a, b) (hash h) up the slow way and remembers it; returns its entry. */
+/** Looks word text[a, b) (hash h) up the slow way and remembers it in free slot `slot`; returns its record's offset. */
 function memoAdd(text: string, a: number, b: number, h: number, f: Uint16Array, slot: number): number {
   let moved = false;
   if (memoStr.length >= MEMO_MAX) {
@@ -586,11 +604,12 @@ function memoAdd(text: string, a: number, b: number, h: number, f: Uint16Array, 
   if (moved) {
     // the table changed: find the free slot again
     slot = h & memoMask;
-    while (memoSlots[2 * slot] !== 0) slot = (slot + 1) & memoMask;
+    while (memoSlots[MEMO_REC * slot] !== 0) slot = (slot + 1) & memoMask;
   }
   const e = memoStr.length;
   memoStr.push(text.slice(a, b));
-  memoId.push(vocabOf(text, a, b, hashRange(text, a, b, f), f));
+  const vid = vocabOf(text, a, b, hashRange(text, a, b, f), f);
+  const g0 = memoGN;
   if (GLOBS.length > 0) {
     if (b - a >= 3) {
       const gk = GLOB_INDEX.keys;
@@ -598,56 +617,86 @@ function memoAdd(text: string, a: number, b: number, h: number, f: Uint16Array, 
       const gmask = gk.length - 1;
       const key = keyOf(text, a, 3, f);
       for (let q = GLOB_INDEX.slot(key); gk[q] !== -1; q = (q + 1) & gmask) {
-        if (gk[q] === key && globOk(GLOBS[gv[q]], text, a, b, f)) memoG.push(gv[q]);
+        if (gk[q] === key && globOk(GLOBS[gv[q]], text, a, b, f)) memoGPush(gv[q]);
       }
     }
-    for (const g of SHORT_GLOBS) if (globOk(GLOBS[g], text, a, b, f)) memoG.push(g);
+    for (const g of SHORT_GLOBS) if (globOk(GLOBS[g], text, a, b, f)) memoGPush(g);
   }
-  memoG0.push(memoG.length);
-  memoSlots[2 * slot] = e + 1;
-  memoSlots[2 * slot + 1] = h;
-  return e;
+  const len = b - a;
+  const r = MEMO_REC * slot;
+  const m = memoSlots;
+  m[r] = (e + 1) | ((len > 1023 ? 1023 : len) << 20);
+  m[r + 1] = h;
+  m[r + 2] = vid;
+  m[r + 3] = g0;
+  m[r + 4] = memoGN;
+  const inl = len > MEMO_UNITS ? MEMO_UNITS : len;
+  for (let k = 0; k < inl; k += 2) m[r + 5 + (k >> 1)] = text.charCodeAt(a + k) | (k + 1 < len ? text.charCodeAt(a + k + 1) << 16 : 0);
+  return r;
+}
+
+function memoGPush(g: number): void {
+  if (memoGN === memoG.length) {
+    const m = new Int32Array(memoG.length * 2);
+    m.set(memoG);
+    memoG = m;
+  }
+  memoG[memoGN++] = g;
 }
 
 /** (Re)computes the tokens' vocabulary numbers and wildcard ids. */
 function lookUp(t: Tokens): void {
   const { n, word, id, gOff, start, end, h, text } = t;
   const f = foldTable();
-  const gIds = t.gIds;
-  gIds.length = 0;
+  gOut = t;
+  gN = 0;
   if (memoVer !== vocabVersion) memoReset();
   for (let i = 0; i < n; i++) {
     const a = start[i];
     const b = end[i];
     const hi = h[i];
-    gOff[i] = gIds.length;
+    gOff[i] = gN;
     if (word[i] !== 1) {
       id[i] = punctLookUp(text, a, f);
       continue;
     }
-    id[i] = wordLookUp(text, a, b, hi, f, gIds);
+    id[i] = wordLookUp(text, a, b, hi, f);
   }
-  gOff[n] = gIds.length;
+  gOff[n] = gN;
   t.ver = vocabVersion;
 }
 
-/** The vocabulary number of word text[a, b) (raw hash hi); its wildcard ids are pushed onto gIds. */
-function wordLookUp(text: string, a: number, b: number, hi: number, f: Uint16Array, gIds: number[]): number {
+/** The vocabulary number of word text[a, b) (raw hash hi); its wildcard ids are written to gOut.gIds from gN on. */
+function wordLookUp(text: string, a: number, b: number, hi: number, f: Uint16Array): number {
+  const m = memoSlots;
+  const lenKey = b - a > 1023 ? 1023 : b - a;
   let q = hi & memoMask;
-  let e = -1;
+  let r = -1;
   for (;;) {
-    const v = memoSlots[2 * q];
+    const x = MEMO_REC * q;
+    const v = m[x];
     if (v === 0) break;
-    if (memoSlots[2 * q + 1] === hi && sameRaw(text, a, b, memoStr[v - 1])) {
-      e = v - 1;
+    if (m[x + 1] === hi && v >>> 20 === lenKey && sameRec(text, a, b, x)) {
+      r = x;
       break;
     }
     q = (q + 1) & memoMask;
   }
-  if (e < 0) e = memoAdd(text, a, b, hi, f, q);
-  const g1 = memoG0[e + 1];
-  for (let g = memoG0[e]; g < g1; g++) gIds.push(memoG[g]);
-  return memoId[e];
+  if (r < 0) r = memoAdd(text, a, b, hi, f, q);
+  const ms = memoSlots;
+  const g0 = ms[r + 3];
+  const g1 = ms[r + 4];
+  if (g1 > g0) {
+    const t = gOut!;
+    if (t.gIds.length < gN + (g1 - g0)) {
+      const ids = new Int32Array(Math.max(t.gIds.length * 2, gN + (g1 - g0)));
+      ids.set(t.gIds);
+      t.gIds = ids;
+    }
+    const ids = t.gIds;
+    for (let g = g0; g < g1; g++) ids[gN++] = memoG[g];
+  }
+  return ms[r + 2];
 }
 
 /** The vocabulary number of punctuation text[a] (one code unit, no wildcard). */
