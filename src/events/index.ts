@@ -420,13 +420,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   // one scan of each sentence for the events lists and, with attLex, the attribution stage's
   let scans: Scan[];
   /** 1 for the sentences holding a trigger. */
-  const triggered = new Uint8Array(sents.length);
+  if (trigBuf.length < sents.length) trigBuf = new Uint8Array(Math.max(sents.length, trigBuf.length * 2));
+  const triggered = trigBuf.fill(0, 0, sents.length);
   let sourceZones: Attribution[] = [];
   if (attLex) {
     const j = withAttribution(c, attLex);
     const base = j.attBase;
     scans = [];
-    const att: AttributionScan = { cues: [], flags: new Uint8Array(sents.length) };
+    if (flagBuf.length < sents.length) flagBuf = new Uint8Array(Math.max(sents.length, flagBuf.length * 2));
+    const att: AttributionScan = { cues: [], flags: flagBuf.fill(0, 0, sents.length) };
     for (let si = 0; si < sents.length; si++) {
       const all = j.scanner.scan(text, sents[si].start, sents[si].end, j.textOf);
       // most sentences hold no attribution match: their list is the events list as is
@@ -469,21 +471,20 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
   // mentions, sorted
   // the attributions' spans and scopes in typed arrays (read for every mention and every merge)
+  // (four numbers a zone: start, end, scope start, scope end; a reused buffer)
   const nz = sourceZones.length;
-  const zStart = new Int32Array(nz);
-  const zEnd = new Int32Array(nz);
-  const scStart = new Int32Array(nz);
-  const scEnd = new Int32Array(nz);
+  if (zoneBuf.length < 4 * nz) zoneBuf = new Int32Array(Math.max(4 * nz, zoneBuf.length * 2));
+  const zb = zoneBuf;
   for (let k = 0; k < nz; k++) {
     const a = sourceZones[k];
-    zStart[k] = a.start;
-    zEnd[k] = a.end;
+    zb[4 * k] = a.start;
+    zb[4 * k + 1] = a.end;
     const z = a.scope ?? a;
-    scStart[k] = z.start;
-    scEnd[k] = z.end;
+    zb[4 * k + 2] = z.start;
+    zb[4 * k + 3] = z.end;
   }
   const inSource = (m: Mention) => {
-    for (let k = 0; k < nz; k++) if (m.start >= zStart[k] && m.end <= zEnd[k]) return true;
+    for (let k = 0; k < nz; k++) if (m.start >= zb[4 * k] && m.end <= zb[4 * k + 1]) return true;
     return false;
   };
   const placeMentions: PlaceRef[] = [];
@@ -525,11 +526,17 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     const fallbacks: Candidate[] = [];
     const sActors = within(actorMentions, s.start, s.end);
     const sPlaces = within(placeMentions, s.start, s.end);
-    let facts: Int32Array | null = null;
+    let facts = false;
     const sDates = datesWithin(dates, s.start, s.end);
     const figures = fatalityFigures(text, s, ms, c, lex, sDates);
     // an actor mention right after a locative preposition is a place ("en Syrie")
-    const pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
+    let pool = sActors;
+    for (let k = 0; k < sActors.length; k++) {
+      if (!endsBefore(text, ms, c.g.actorLocative, sActors[k].m.start)) continue;
+      // some actor is a place: the others in a list of their own (sActors is a fresh list)
+      pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
+      break;
+    }
     let stoppedEnd = -1;
     for (let mk = 0; mk < ms.length; mk++) {
       const tm = ms[mk];
@@ -568,7 +575,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       const refinedAway = cand.type !== entry.type;
       roles(cand, text, clause, ms, pool, c, lastActor1);
       if (!refinedAway) actorRules(cand);
-      if (sPlaces.length) cand.place = pickPlace(span, sPlaces, (facts ??= placeFacts(text, ms, sPlaces, c)));
+      if (sPlaces.length) {
+        if (!facts) {
+          placeFacts(text, ms, sPlaces, c);
+          facts = true;
+        }
+        cand.place = pickPlace(span, sPlaces, factBuf);
+      }
       cand.placeInSentence = !!cand.place;
       cand.date = pickDate(text, span, ms, sDates, c, pubMonth);
       cand.status = status(text, clause, span, ms, c);
@@ -642,7 +655,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   // merge events of one document that agree
   const attributed = (x: Candidate): boolean => {
     const at = x.trigger.start;
-    for (let k = 0; k < nz; k++) if (at >= scStart[k] && at < scEnd[k]) return true;
+    for (let k = 0; k < nz; k++) if (at >= zb[4 * k + 2] && at < zb[4 * k + 3]) return true;
     return false;
   };
   const merged: Candidate[] = [];
@@ -1033,12 +1046,13 @@ function isDestination(text: string, r: PlaceRef, ms: Scan, c: Compiled): boolea
 const PRECISION_PENALTY: Record<string, number> = { point: 0, city: 0, region: 25, country: 70 };
 
 /**
- * What pickPlace needs of a sentence's places whatever the trigger (read once per sentence):
- * -1 for a destination (never picked), else the place's score before its distance (precision
+ * What pickPlace needs of a sentence's places whatever the trigger (read once per sentence,
+ * into factBuf): -1 for a destination (never picked), else the place's score before its distance (precision
  * penalty, less 15 after a locative preposition).
  */
-function placeFacts(text: string, ms: Scan, sPlaces: PlaceRef[], c: Compiled): Int32Array {
-  const out = new Int32Array(sPlaces.length);
+function placeFacts(text: string, ms: Scan, sPlaces: PlaceRef[], c: Compiled): void {
+  if (factBuf.length < sPlaces.length) factBuf = new Int32Array(Math.max(sPlaces.length, factBuf.length * 2));
+  const out = factBuf;
   for (let k = 0; k < sPlaces.length; k++) {
     const r = sPlaces[k];
     if (isDestination(text, r, ms, c)) {
@@ -1049,10 +1063,18 @@ function placeFacts(text: string, ms: Scan, sPlaces: PlaceRef[], c: Compiled): I
     if (endsBefore(text, ms, c.g.placeLocative, r.m.start, 25)) base -= 15;
     out[k] = base;
   }
-  return out;
 }
 
-/** The sentence's place nearest the trigger, by distance plus placeFacts' score (`facts`). */
+/**
+ * Reused buffers of extractEvents (it is not reentrant): the sentences holding a trigger, the
+ * attribution flags of the joint scan, the attribution zones, the placeFacts of the sentence.
+ */
+let trigBuf = new Uint8Array(256);
+let flagBuf = new Uint8Array(256);
+let zoneBuf = new Int32Array(64);
+let factBuf = new Int32Array(32);
+
+/** The sentence's place nearest the trigger, by distance plus placeFacts' score (`facts`, from factBuf). */
 function pickPlace(t: Span, sPlaces: PlaceRef[], facts: Int32Array): PlaceRef | null {
   let best: PlaceRef | null = null;
   let bs = Infinity;

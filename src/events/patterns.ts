@@ -815,11 +815,6 @@ interface Term {
   needB: boolean;
 }
 
-/** Slot hash of a trie edge (node, key). */
-function edgeSlot(node: number, key: number): number {
-  return Math.imul(node, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b);
-}
-
 /** A trie node while a Phrases is built (then flattened into typed arrays). */
 class TNode {
   /** Next nodes by (vocabulary number * 2 + white space before). */
@@ -842,20 +837,20 @@ export class Phrases {
   private rootGlobB: (TNode | null)[] = [];
   /**
    * The trie in typed arrays (built from the TNode trie once): the node of each first token
-   * (-1: none), the terms of node k at term indices [termAt[k], termAt[k + 1]), and the edges
-   * in one open-addressing table of (node, key, child) triples; a literal edge's key is
-   * number * 2 + white space before, a wildcard edge's key is -(that) - 1.
+   * (-1: none); per node k a record of three numbers at nodes[3k]: its terms at term indices
+   * [nodes[3k], nodes[3k + 3]), its edges at [nodes[3k + 1], nodes[3k + 4]) in `edges`, the
+   * literal ones from nodes[3k + 2] on. An edge is two numbers, key and child, sorted by key
+   * within its node: a wildcard edge's key is -(id * 2 + white space before) - 1 (first), a
+   * literal edge's key number * 2 + white space before. A node's edges lie together (one or
+   * two cache lines), not spread over a hash table.
    */
   private rootLit: Int32Array = new Int32Array(0);
   private rootGlob: Int32Array = new Int32Array(0);
-  private termAt: Int32Array = new Int32Array(1);
+  private nodes: Int32Array = new Int32Array(3);
   private termGroup: Int32Array = new Int32Array(0);
   private termOrder: Int32Array = new Int32Array(0);
   private termNeedB: Uint8Array = new Uint8Array(0);
-  /** Per node: 1 when it has literal edges, 2 when it has wildcard edges. */
-  private edgeKinds: Uint8Array = new Uint8Array(0);
-  private edges: Int32Array = new Int32Array(3);
-  private edgeMask = 0;
+  private edges: Int32Array = new Int32Array(0);
   readonly size: number;
   /** Overlap class of each group for `scan` (groups of one class never overlap). */
   private readonly cls: number[];
@@ -944,54 +939,61 @@ export class Phrases {
       nTerms += nd.terms ? nd.terms.length : 0;
       nEdges += (nd.lit ? nd.lit.size : 0) + (nd.globs ? nd.globs.size : 0);
     }
-    this.termAt = new Int32Array(n + 1);
+    // a record past the last node closes its ranges
+    this.nodes = new Int32Array(3 * (n + 1));
     this.termGroup = new Int32Array(nTerms);
     this.termOrder = new Int32Array(nTerms);
     this.termNeedB = new Uint8Array(nTerms);
-    this.edgeKinds = new Uint8Array(n);
-    let cap = 4;
-    while (cap < nEdges * 2) cap *= 2;
-    this.edges = new Int32Array(cap * 3).fill(-1);
-    this.edgeMask = cap - 1;
+    this.edges = new Int32Array(2 * nEdges);
     let t = 0;
+    let e = 0;
     nodes.forEach((nd, k) => {
-      this.termAt[k] = t;
+      this.nodes[3 * k] = t;
       for (const term of nd.terms ?? []) {
         this.termGroup[t] = term.group;
         this.termOrder[t] = term.order;
         this.termNeedB[t] = term.needB ? 1 : 0;
         t++;
       }
-      if (nd.lit) {
-        this.edgeKinds[k] |= 1;
-        for (const [key, nx] of nd.lit) this.putEdge(k, key, idOf.get(nx)!);
+      const out: [number, number][] = [];
+      if (nd.globs) for (const [key, nx] of nd.globs) out.push([-key - 1, idOf.get(nx)!]);
+      if (nd.lit) for (const [key, nx] of nd.lit) out.push([key, idOf.get(nx)!]);
+      out.sort((x, y) => x[0] - y[0]);
+      this.nodes[3 * k + 1] = e;
+      const end = e + out.length;
+      let lit = end;
+      for (const [key, child] of out) {
+        if (key >= 0 && lit === end) lit = e;
+        this.edges[2 * e] = key;
+        this.edges[2 * e + 1] = child;
+        e++;
       }
-      if (nd.globs) {
-        this.edgeKinds[k] |= 2;
-        for (const [key, nx] of nd.globs) this.putEdge(k, -key - 1, idOf.get(nx)!);
-      }
+      this.nodes[3 * k + 2] = lit;
     });
-    this.termAt[n] = t;
+    this.nodes[3 * n] = t;
+    this.nodes[3 * n + 1] = e;
+    this.nodes[3 * n + 2] = e;
   }
 
-  private putEdge(node: number, key: number, child: number): void {
+  /** The child by key among the edges [lo, hi) (sorted by key), or -1. */
+  private child(lo: number, hi: number, key: number): number {
     const e = this.edges;
-    let q = edgeSlot(node, key) & this.edgeMask;
-    while (e[3 * q] !== -1) q = (q + 1) & this.edgeMask;
-    e[3 * q] = node;
-    e[3 * q + 1] = key;
-    e[3 * q + 2] = child;
-  }
-
-  /** The child of node by key, or -1. */
-  private child(node: number, key: number): number {
-    const e = this.edges;
-    const mask = this.edgeMask;
-    for (let q = edgeSlot(node, key) & mask; ; q = (q + 1) & mask) {
-      const x = e[3 * q];
-      if (x === -1) return -1;
-      if (x === node && e[3 * q + 1] === key) return e[3 * q + 2];
+    if (hi - lo <= 8) {
+      for (let q = lo; q < hi; q++) {
+        const k = e[2 * q];
+        if (k === key) return e[2 * q + 1];
+        if (k > key) return -1;
+      }
+      return -1;
     }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const k = e[2 * mid];
+      if (k === key) return e[2 * mid + 1];
+      if (k < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
   }
 
   /** Records match (end token j, term ti) of the current walk. */
@@ -1035,26 +1037,30 @@ export class Phrases {
 
   private descend(t: Tokens, node: number, j: number, b: number): void {
     if (t.end[j - 1] > b) return;
-    const t1 = this.termAt[node + 1];
-    for (let ti = this.termAt[node]; ti < t1; ti++) {
+    const nodes = this.nodes;
+    const r = 3 * node;
+    const t1 = nodes[r + 3];
+    for (let ti = nodes[r]; ti < t1; ti++) {
       if (this.termNeedB[ti] === 1 && !this.bounded(t, j)) continue;
       this.record(j, ti);
     }
     if (j >= t.n || t.start[j] >= b) return;
-    const kinds = this.edgeKinds[node];
-    if (kinds === 0) return;
+    const e0 = nodes[r + 1];
+    const e1 = nodes[r + 4];
+    if (e0 === e1) return;
+    const lit = nodes[r + 2];
     const sp = t.sp[j];
-    if ((kinds & 1) !== 0) {
+    if (lit < e1) {
       const id = t.id[j];
       if (id >= 0) {
-        const nx = this.child(node, id * 2 + sp);
+        const nx = this.child(lit, e1, id * 2 + sp);
         if (nx >= 0) this.descend(t, nx, j + 1, b);
       }
     }
-    if ((kinds & 2) !== 0) {
+    if (e0 < lit) {
       const g1 = t.gOff[j + 1];
       for (let g = t.gOff[j]; g < g1; g++) {
-        const nx = this.child(node, -(t.gIds[g] * 2 + sp) - 1);
+        const nx = this.child(e0, lit, -(t.gIds[g] * 2 + sp) - 1);
         if (nx >= 0) this.descend(t, nx, j + 1, b);
       }
     }
