@@ -845,6 +845,8 @@ export class Phrases {
    * two cache lines), not spread over a hash table.
    */
   private rootLit: Int32Array = new Int32Array(0);
+  /** One bit per vocabulary number: set when rootLit holds a node for it (a small table that stays in cache). */
+  private rootBits: Uint8Array = new Uint8Array(0);
   private rootGlob: Int32Array = new Int32Array(0);
   private nodes: Int32Array = new Int32Array(3);
   private termGroup: Int32Array = new Int32Array(0);
@@ -929,6 +931,10 @@ export class Phrases {
       return out;
     };
     this.rootLit = roots(this.rootLitB);
+    this.rootBits = new Uint8Array((this.rootLit.length >> 3) + 1);
+    this.rootLit.forEach((nd, k) => {
+      if (nd >= 0) this.rootBits[k >> 3] |= 1 << (k & 7);
+    });
     this.rootGlob = roots(this.rootGlobB);
     this.rootLitB = [];
     this.rootGlobB = [];
@@ -1019,10 +1025,8 @@ export class Phrases {
     this.mN = 0;
     const id = t.id[i];
     const rl = this.rootLit;
-    if (id >= 0 && id < rl.length) {
-      const n0 = rl[id];
-      if (n0 >= 0) this.descend(t, n0, i + 1, b);
-    }
+    // rootBits first: most words of the vocabulary start no form of this list
+    if (id >= 0 && id < rl.length && (this.rootBits[id >> 3] & (1 << (id & 7))) !== 0) this.descend(t, rl[id], i + 1, b);
     const g1 = t.gOff[i + 1];
     const rg = this.rootGlob;
     for (let g = t.gOff[i]; g < g1; g++) {
