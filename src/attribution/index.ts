@@ -138,9 +138,9 @@ function auxStart(text: string, a: number, b: number, aux: Phrases): number {
     let k = e;
     // white space (\s) and commas
     while (k > a && (SPACE[text.charCodeAt(k - 1)] === 1 || text.charCodeAt(k - 1) === 44)) k--;
-    const m = aux.endsAt(text, a, k);
-    if (!m || m.start >= e) break;
-    e = m.start;
+    const ms = aux.endingStart(text, a, k);
+    if (ms < 0 || ms >= e) break;
+    e = ms;
   }
   return e;
 }
@@ -364,7 +364,7 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
     for (const cue of cueHits) {
       if (cue.group !== 0) continue;
       if (overlaps(cue.start, cue.end)) continue;
-      if (c.notSources.at(text, cue.start, s.end)) continue;
+      if (c.notSources.endAt(text, cue.start, s.end) >= 0) continue;
       let np = nounPhraseAfter(text, cue.end, s.end, c, true);
       if (!np) continue;
       // "de sources régionales": the cue ends with the anonymous head, which belongs to the source
@@ -550,7 +550,7 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
         const tail = text.slice(ts, limit);
         const stop = tail.search(/[,;:.!?(«»"]/u);
         const within = stop < 0 ? rest : rest.filter((r) => r.end <= ts + stop);
-        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && c.title.at(text, ts, limit) && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
+        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && c.title.endAt(text, ts, limit) >= 0 && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
           end = within[within.length - 1].end;
         }
       }

@@ -1095,6 +1095,15 @@ export class Phrases {
     return { start: s, end: e, text: t.text.slice(s, e), group: this.termGroup[bestTerm] };
   }
 
+  /** The end (a character offset) of the longest match from token i ending at or before b, or -1 (longestAt without a match object). */
+  private longestEnd(t: Tokens, i: number, b: number): number {
+    const n = this.walk(t, i, b);
+    if (n === 0) return -1;
+    let bestJ = -1;
+    for (let k = 0; k < n; k++) if (this.mJ[k] > bestJ) bestJ = this.mJ[k];
+    return t.end[bestJ - 1];
+  }
+
   private prepared(text: string): Tokens {
     const t = tokensOf(text);
     if (t.ver !== vocabVersion) lookUp(t);
@@ -1108,6 +1117,15 @@ export class Phrases {
     const k = tokenAt(t, i);
     if (k >= t.n || t.start[k] !== i) return null;
     return this.longestAt(t, k, b);
+  }
+
+  /** The end of what `at` finds, or -1 when it finds nothing (no match object made). */
+  endAt(text: string, i: number, b: number): number {
+    if (i >= text.length || this.size === 0) return -1;
+    const t = this.prepared(text);
+    const k = tokenAt(t, i);
+    if (k >= t.n || t.start[k] !== i) return -1;
+    return this.longestEnd(t, k, b);
   }
 
   /** Leftmost-longest, non-overlapping matches inside text[a, b). */
@@ -1212,6 +1230,20 @@ export class Phrases {
     return best;
   }
 
+  /** The start of what `endsAt` finds, or -1 when it finds nothing (no match object made). */
+  endingStart(text: string, a: number, b: number): number {
+    if (this.size === 0) return -1;
+    const t = this.prepared(text);
+    let e = b;
+    while (e > a && classTable()[text.charCodeAt(e - 1)] === 2) e--;
+    const last = tokenAt(t, e) - 1;
+    if (last < 0 || t.end[last] !== e) return -1;
+    let best = -1;
+    const lo = Math.max(0, last - this.maxToks + 1);
+    for (let i = last; i >= lo && t.start[i] >= a; i--) if (this.longestEnd(t, i, e) === e) best = t.start[i];
+    return best;
+  }
+
   /** A match that starts at a (leading white space allowed). */
   startsAt(text: string, a: number, b: number): PhraseMatch | null {
     let s = a;
@@ -1225,8 +1257,7 @@ export class Phrases {
     while (a < b && cls[text.charCodeAt(a)] === 2) a++;
     while (b > a && cls[text.charCodeAt(b - 1)] === 2) b--;
     if (a >= b) return false;
-    const m = this.at(text, a, b);
-    return !!m && m.end === b;
+    return this.endAt(text, a, b) === b;
   }
 
   /** True when the whole string (trimmed) is one of the patterns. */
@@ -1241,6 +1272,6 @@ export class Phrases {
 export class Tail {
   constructor(private readonly p: Phrases) {}
   test(s: string): boolean {
-    return !!this.p.endsAt(s, 0, s.length);
+    return this.p.endingStart(s, 0, s.length) >= 0;
   }
 }
