@@ -380,8 +380,9 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
     for (const v of cueHits) {
       if (v.group !== 1) continue;
       if (overlaps(v.start, v.end)) continue;
-      const prevTok = lastToken(text, s.start, v.start);
-      if (prevTok && prevTok.length <= c.notBeforeLen && c.notBefore.has(lowerApos(prevTok))) continue;
+      // the word before the verb, read as a string only when it is short enough to be a notBefore word
+      const np0 = spanTokens(text, Math.max(s.start, v.start - 30), v.start);
+      if (np0 > 0 && TE[np0 - 1] - TS[np0 - 1] <= c.notBeforeLen && c.notBefore.has(lowerApos(text.slice(TS[np0 - 1], TE[np0 - 1])))) continue;
       // inverted? the verb (with its auxiliaries) follows a comma or a closing quote
       const auxAt = auxStart(text, s.start, v.start, c.aux);
       // the last character before the auxiliaries that is not white space ('' when there is none)
@@ -515,11 +516,6 @@ function preposedSpans(text: string, a: number, b: number, c: Compiled): number 
  */
 function isBoundary(text: string, a: number, b: number, c: Compiled): boolean {
   return b - a <= c.boundaryLen && c.boundaries.has(text.slice(a, b).toLowerCase());
-}
-
-function lastToken(text: string, a: number, b: number): string | null {
-  const n = spanTokens(text, Math.max(a, b - 30), b);
-  return n ? text.slice(TS[n - 1], TE[n - 1]) : null;
 }
 
 function trimSpan(text: string, a: number, b: number): { start: number; end: number } | null {

@@ -469,9 +469,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     for (let si = 0; si < sents.length; si++) for (const m of scans[si]) if (m.group < c.nTriggers) triggered[si] = 1;
   }
 
-  // mentions, sorted
-  // the attributions' spans and scopes in typed arrays (read for every mention and every merge)
-  // (four numbers a zone: start, end, scope start, scope end; a reused buffer)
+  // the attributions' spans and scopes in a reused typed buffer, four numbers a zone (start, end,
+  // scope start, scope end): read for every mention and every merge
   const nz = sourceZones.length;
   if (zoneBuf.length < 4 * nz) zoneBuf = new Int32Array(Math.max(4 * nz, zoneBuf.length * 2));
   const zb = zoneBuf;
@@ -487,6 +486,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     for (let k = 0; k < nz; k++) if (m.start >= zb[4 * k] && m.end <= zb[4 * k + 1]) return true;
     return false;
   };
+
+  // mentions, sorted
   const placeMentions: PlaceRef[] = [];
   let placeLen = 0;
   for (const p of doc.places)
