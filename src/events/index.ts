@@ -675,7 +675,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
         continue;
       }
     }
-    const k = merged.findIndex((o) => compatible(o, cand));
+    let k = -1;
+    for (let q = 0; q < merged.length; q++) {
+      if (compatible(merged[q], cand)) {
+        k = q;
+        break;
+      }
+    }
     if (k >= 0) {
       let same = merged[k];
       if (info(cand) > info(same)) {
@@ -695,6 +701,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
 /** The events one sentence tells, once the readings that are part of another event of the sentence are dropped. */
 function oneReading(list: Candidate[]): Candidate[] {
+  // each rule below needs a crowd event, a general fighting word or a general blast word in the sentence
+  let any = false;
+  for (const k of list) if (CROWD_ACTORS[k.type] || genericClash(k) || genericBlast(k)) any = true;
+  if (!any) return list;
   // "protesters … demanding X", "… accusing the government of Y": the demand or accusation is what the
   // crowd voiced, not a diplomatic event
   if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(voiced)) list = list.filter((k) => !voiced(k));
