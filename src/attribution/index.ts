@@ -636,7 +636,7 @@ function resolve(
   if (best) return base(best.e.id, best.m.text);
   const name = properName(content, c, text, true);
   const headLower = content[0].w.toLowerCase();
-  const headIsCommon = !/^\p{Lu}/u.test(content[0].w);
+  const headIsCommon = !upperFirst(content[0].w);
   const anonymous = c.anonymousHead.wholeAt(text, content[0].start, content[0].end) || c.anonymousHead.test(text, content[0].start, content[Math.min(2, content.length - 1)].end);
   if (anonymous && !name) return base(null, raw, true);
   if (name && (headIsCommon || anonymous)) return base(null, name);
@@ -647,14 +647,14 @@ function resolve(
 /** The last run of capitalised words (with particles inside) of a phrase: "l'agence syrienne al-Masdar News" → "al-Masdar News". */
 function properName(all: readonly Tok[], c: Compiled, text: string, skipHead: boolean): string | null {
   // a capitalised head word alone ("Activists said") is no name: look after it
-  const toks = skipHead && all.length > 0 && /^\p{Lu}/u.test(all[0].w) && c.anonymousHead.wholeAt(text, all[0].start, all[0].end) ? all.slice(1) : all;
+  const toks = skipHead && all.length > 0 && upperFirst(all[0].w) && c.anonymousHead.wholeAt(text, all[0].start, all[0].end) ? all.slice(1) : all;
   let best: { start: number; end: number } | null = null;
   let cur: { start: number; end: number; lastProper: number } | null = null;
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k].w;
-    const lw = w.toLowerCase();
-    const isProper = /^\p{Lu}/u.test(w) || /^(?:al|el|as|ad|an|ar|at|az)[-‑]\p{L}/u.test(w) && k > 0;
-    if (k === 0 && !/^\p{Lu}/u.test(w)) {
+    const upper = upperFirst(w);
+    const isProper = upper || /^(?:al|el|as|ad|an|ar|at|az)[-‑]\p{L}/u.test(w) && k > 0;
+    if (k === 0 && !upper) {
       cur = null;
       continue;
     }
@@ -663,13 +663,24 @@ function properName(all: readonly Tok[], c: Compiled, text: string, skipHead: bo
       cur.end = toks[k].end;
       cur.lastProper = toks[k].end;
       best = { start: cur.start, end: cur.lastProper };
-    } else if (cur && c.particles.has(lw)) {
+    } else if (cur && c.particles.has(w.toLowerCase())) {
       cur.end = toks[k].end;
     } else cur = null;
   }
   if (!best) return null;
   // the first word of the phrase alone, capitalised as a sentence start, is not a name run
   return text.slice(best.start, best.end);
+}
+
+/** 1 for the code units that are upper-case letters (\p{Lu}). */
+let LU: Uint8Array | null = null;
+
+/** /^\p{Lu}/u.test(w), by table for a first character in the BMP (the regex reads a surrogate pair). */
+function upperFirst(w: string): boolean {
+  if (w.length === 0) return false;
+  const ch = w.charCodeAt(0);
+  if (ch >= 0xd800 && ch <= 0xdfff) return /^\p{Lu}/u.test(w);
+  return (LU ??= codeUnitTable('\\p{Lu}', 'u'))[ch] === 1;
 }
 
 /** A quotation the attribution introduces or closes: «...», "...", '...'. */
