@@ -48,9 +48,18 @@ interface Compiled {
 
 const compiledCache = new WeakMap<AttributionLexicon, Compiled>();
 
+/** The last lexicon compiled or asked for, checked before the WeakMap. */
+let lastLex: AttributionLexicon | null = null;
+let lastCompiled: Compiled | null = null;
+
 function compile(lex: AttributionLexicon): Compiled {
+  if (lex === lastLex) return lastCompiled!;
   let c = compiledCache.get(lex);
-  if (c) return c;
+  if (c) {
+    lastLex = lex;
+    lastCompiled = c;
+    return c;
+  }
   c = {
     cues: new Phrases(scanGroups(lex)),
     notSources: Phrases.of(lex.notSources),
@@ -79,6 +88,8 @@ function compile(lex: AttributionLexicon): Compiled {
     particles: new Set(lex.nameParticles.map((w) => w.toLowerCase())),
   };
   compiledCache.set(lex, c);
+  lastLex = lex;
+  lastCompiled = c;
   return c;
 }
 
@@ -127,9 +138,9 @@ function auxStart(text: string, a: number, b: number, aux: Phrases): number {
     let k = e;
     // white space (\s) and commas
     while (k > a && (SPACE[text.charCodeAt(k - 1)] === 1 || text.charCodeAt(k - 1) === 44)) k--;
-    const m = aux.endsAt(text, a, k);
-    if (!m || m.start >= e) break;
-    e = m.start;
+    const ms = aux.endingStart(text, a, k);
+    if (ms < 0 || ms >= e) break;
+    e = ms;
   }
   return e;
 }
@@ -353,7 +364,7 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
     for (const cue of cueHits) {
       if (cue.group !== 0) continue;
       if (overlaps(cue.start, cue.end)) continue;
-      if (c.notSources.at(text, cue.start, s.end)) continue;
+      if (c.notSources.endAt(text, cue.start, s.end) >= 0) continue;
       let np = nounPhraseAfter(text, cue.end, s.end, c, true);
       if (!np) continue;
       // "de sources régionales": the cue ends with the anonymous head, which belongs to the source
@@ -369,8 +380,9 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
     for (const v of cueHits) {
       if (v.group !== 1) continue;
       if (overlaps(v.start, v.end)) continue;
-      const prevTok = lastToken(text, s.start, v.start);
-      if (prevTok && prevTok.length <= c.notBeforeLen && c.notBefore.has(lowerApos(prevTok))) continue;
+      // the word before the verb, read as a string only when it is short enough to be a notBefore word
+      const np0 = spanTokens(text, Math.max(s.start, v.start - 30), v.start);
+      if (np0 > 0 && TE[np0 - 1] - TS[np0 - 1] <= c.notBeforeLen && c.notBefore.has(lowerApos(text.slice(TS[np0 - 1], TE[np0 - 1])))) continue;
       // inverted? the verb (with its auxiliaries) follows a comma or a closing quote
       const auxAt = auxStart(text, s.start, v.start, c.aux);
       // the last character before the auxiliaries that is not white space ('' when there is none)
@@ -506,11 +518,6 @@ function isBoundary(text: string, a: number, b: number, c: Compiled): boolean {
   return b - a <= c.boundaryLen && c.boundaries.has(text.slice(a, b).toLowerCase());
 }
 
-function lastToken(text: string, a: number, b: number): string | null {
-  const n = spanTokens(text, Math.max(a, b - 30), b);
-  return n ? text.slice(TS[n - 1], TE[n - 1]) : null;
-}
-
 function trimSpan(text: string, a: number, b: number): { start: number; end: number } | null {
   while (a < b && /[\s,]/u.test(text[a])) a++;
   while (b > a && /[\s,]/u.test(text[b - 1])) b--;
@@ -539,7 +546,7 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
         const tail = text.slice(ts, limit);
         const stop = tail.search(/[,;:.!?(«»"]/u);
         const within = stop < 0 ? rest : rest.filter((r) => r.end <= ts + stop);
-        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && c.title.at(text, ts, limit) && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
+        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && c.title.endAt(text, ts, limit) >= 0 && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
           end = within[within.length - 1].end;
         }
       }
@@ -629,7 +636,7 @@ function resolve(
   if (best) return base(best.e.id, best.m.text);
   const name = properName(content, c, text, true);
   const headLower = content[0].w.toLowerCase();
-  const headIsCommon = !/^\p{Lu}/u.test(content[0].w);
+  const headIsCommon = !upperFirst(content[0].w);
   const anonymous = c.anonymousHead.wholeAt(text, content[0].start, content[0].end) || c.anonymousHead.test(text, content[0].start, content[Math.min(2, content.length - 1)].end);
   if (anonymous && !name) return base(null, raw, true);
   if (name && (headIsCommon || anonymous)) return base(null, name);
@@ -640,14 +647,14 @@ function resolve(
 /** The last run of capitalised words (with particles inside) of a phrase: "l'agence syrienne al-Masdar News" → "al-Masdar News". */
 function properName(all: readonly Tok[], c: Compiled, text: string, skipHead: boolean): string | null {
   // a capitalised head word alone ("Activists said") is no name: look after it
-  const toks = skipHead && all.length > 0 && /^\p{Lu}/u.test(all[0].w) && c.anonymousHead.wholeAt(text, all[0].start, all[0].end) ? all.slice(1) : all;
+  const toks = skipHead && all.length > 0 && upperFirst(all[0].w) && c.anonymousHead.wholeAt(text, all[0].start, all[0].end) ? all.slice(1) : all;
   let best: { start: number; end: number } | null = null;
   let cur: { start: number; end: number; lastProper: number } | null = null;
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k].w;
-    const lw = w.toLowerCase();
-    const isProper = /^\p{Lu}/u.test(w) || /^(?:al|el|as|ad|an|ar|at|az)[-‑]\p{L}/u.test(w) && k > 0;
-    if (k === 0 && !/^\p{Lu}/u.test(w)) {
+    const upper = upperFirst(w);
+    const isProper = upper || /^(?:al|el|as|ad|an|ar|at|az)[-‑]\p{L}/u.test(w) && k > 0;
+    if (k === 0 && !upper) {
       cur = null;
       continue;
     }
@@ -656,13 +663,24 @@ function properName(all: readonly Tok[], c: Compiled, text: string, skipHead: bo
       cur.end = toks[k].end;
       cur.lastProper = toks[k].end;
       best = { start: cur.start, end: cur.lastProper };
-    } else if (cur && c.particles.has(lw)) {
+    } else if (cur && c.particles.has(w.toLowerCase())) {
       cur.end = toks[k].end;
     } else cur = null;
   }
   if (!best) return null;
   // the first word of the phrase alone, capitalised as a sentence start, is not a name run
   return text.slice(best.start, best.end);
+}
+
+/** 1 for the code units that are upper-case letters (\p{Lu}). */
+let LU: Uint8Array | null = null;
+
+/** /^\p{Lu}/u.test(w), by table for a first character in the BMP (the regex reads a surrogate pair). */
+function upperFirst(w: string): boolean {
+  if (w.length === 0) return false;
+  const ch = w.charCodeAt(0);
+  if (ch >= 0xd800 && ch <= 0xdfff) return /^\p{Lu}/u.test(w);
+  return (LU ??= codeUnitTable('\\p{Lu}', 'u'))[ch] === 1;
 }
 
 /** A quotation the attribution introduces or closes: «...», "...", '...'. */

@@ -100,8 +100,13 @@ interface Joint {
 
 /** The scanner that reads a sentence once for both the events and the attribution stage. */
 function withAttribution(c: Compiled, attLex: AttributionLexicon): Joint {
+  // one document after another asks with the same lexicons: the last pair is checked first
+  if (lastJoint !== null && lastJoint.c === c && lastJoint.att === attLex) return lastJoint.j;
   let j = c.joint.get(attLex);
-  if (j) return j;
+  if (j) {
+    lastJoint = { c, att: attLex, j };
+    return j;
+  }
   const groups = c.groups.slice();
   const classes = c.classes.slice();
   const attBase = groups.length;
@@ -116,8 +121,10 @@ function withAttribution(c: Compiled, attLex: AttributionLexicon): Joint {
   textOf[attBase + 1] = 1;
   j = { scanner: new Phrases(groups, classes), attBase, textOf };
   c.joint.set(attLex, j);
+  lastJoint = { c, att: attLex, j };
   return j;
 }
+let lastJoint: { c: Compiled; att: AttributionLexicon; j: Joint } | null = null;
 
 const compiledCache = new WeakMap<EventLexicon, Compiled>();
 
@@ -129,9 +136,18 @@ function fold(s: string): string {
   return s.toLowerCase().replace(/’/g, "'").replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+/** The last lexicon compiled or asked for, checked before the WeakMap (documents of one language follow each other). */
+let lastLex: EventLexicon | null = null;
+let lastCompiled: Compiled | null = null;
+
 export function compileEventLexicon(lex: EventLexicon): Compiled {
+  if (lex === lastLex) return lastCompiled!;
   let c = compiledCache.get(lex);
-  if (c) return c;
+  if (c) {
+    lastLex = lex;
+    lastCompiled = c;
+    return c;
+  }
   const numWords = [...Object.keys(lex.fatalities.numbers), ...Object.keys(lex.fatalities.multipliers)];
   const joiners = lex.fatalities.joiners;
   const wordAlt = numWords
@@ -205,6 +221,8 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
     hasNegSplit: lex.status.negationParticles.length > 0 && lex.status.negationCompletions.length > 0,
   };
   compiledCache.set(lex, c);
+  lastLex = lex;
+  lastCompiled = c;
   return c;
 }
 
@@ -302,8 +320,10 @@ const dStart = (d: DateMention) => d.start;
 /** Parses a number written in digits or words ("vingt-trois", "deux cents", "1 200"). */
 export function parseNumber(s: string, lex: EventLexicon): number | null {
   // figures repeat from one article to the next: each text is read once per lexicon
-  let memo = numberMemo.get(lex);
+  let memo = lex === lastNumberLex ? lastNumberMemo! : numberMemo.get(lex);
   if (!memo) numberMemo.set(lex, (memo = new Map()));
+  lastNumberLex = lex;
+  lastNumberMemo = memo;
   const known = memo.get(s);
   if (known !== undefined) return known;
   const v = readNumber(s, lex);
@@ -312,6 +332,8 @@ export function parseNumber(s: string, lex: EventLexicon): number | null {
   return v;
 }
 const numberMemo = new WeakMap<EventLexicon, Map<string, number | null>>();
+let lastNumberLex: EventLexicon | null = null;
+let lastNumberMemo: Map<string, number | null> | null = null;
 
 function readNumber(s: string, lex: EventLexicon): number | null {
   const t = s.trim();
@@ -398,13 +420,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   // one scan of each sentence for the events lists and, with attLex, the attribution stage's
   let scans: Scan[];
   /** 1 for the sentences holding a trigger. */
-  const triggered = new Uint8Array(sents.length);
+  if (trigBuf.length < sents.length) trigBuf = new Uint8Array(Math.max(sents.length, trigBuf.length * 2));
+  const triggered = trigBuf.fill(0, 0, sents.length);
   let sourceZones: Attribution[] = [];
   if (attLex) {
     const j = withAttribution(c, attLex);
     const base = j.attBase;
     scans = [];
-    const att: AttributionScan = { cues: [], flags: new Uint8Array(sents.length) };
+    if (flagBuf.length < sents.length) flagBuf = new Uint8Array(Math.max(sents.length, flagBuf.length * 2));
+    const att: AttributionScan = { cues: [], flags: flagBuf.fill(0, 0, sents.length) };
     for (let si = 0; si < sents.length; si++) {
       const all = j.scanner.scan(text, sents[si].start, sents[si].end, j.textOf);
       // most sentences hold no attribution match: their list is the events list as is
@@ -445,11 +469,25 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     for (let si = 0; si < sents.length; si++) for (const m of scans[si]) if (m.group < c.nTriggers) triggered[si] = 1;
   }
 
-  // mentions, sorted
+  // the attributions' spans and scopes in a reused typed buffer, four numbers a zone (start, end,
+  // scope start, scope end): read for every mention and every merge
+  const nz = sourceZones.length;
+  if (zoneBuf.length < 4 * nz) zoneBuf = new Int32Array(Math.max(4 * nz, zoneBuf.length * 2));
+  const zb = zoneBuf;
+  for (let k = 0; k < nz; k++) {
+    const a = sourceZones[k];
+    zb[4 * k] = a.start;
+    zb[4 * k + 1] = a.end;
+    const z = a.scope ?? a;
+    zb[4 * k + 2] = z.start;
+    zb[4 * k + 3] = z.end;
+  }
   const inSource = (m: Mention) => {
-    for (const z of sourceZones) if (m.start >= z.start && m.end <= z.end) return true;
+    for (let k = 0; k < nz; k++) if (m.start >= zb[4 * k] && m.end <= zb[4 * k + 1]) return true;
     return false;
   };
+
+  // mentions, sorted
   const placeMentions: PlaceRef[] = [];
   let placeLen = 0;
   for (const p of doc.places)
@@ -489,10 +527,17 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     const fallbacks: Candidate[] = [];
     const sActors = within(actorMentions, s.start, s.end);
     const sPlaces = within(placeMentions, s.start, s.end);
+    let facts = false;
     const sDates = datesWithin(dates, s.start, s.end);
     const figures = fatalityFigures(text, s, ms, c, lex, sDates);
     // an actor mention right after a locative preposition is a place ("en Syrie")
-    const pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
+    let pool = sActors;
+    for (let k = 0; k < sActors.length; k++) {
+      if (!endsBefore(text, ms, c.g.actorLocative, sActors[k].m.start)) continue;
+      // some actor is a place: the others in a list of their own (sActors is a fresh list)
+      pool = sActors.filter((r) => !endsBefore(text, ms, c.g.actorLocative, r.m.start));
+      break;
+    }
     let stoppedEnd = -1;
     for (let mk = 0; mk < ms.length; mk++) {
       const tm = ms[mk];
@@ -531,7 +576,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       const refinedAway = cand.type !== entry.type;
       roles(cand, text, clause, ms, pool, c, lastActor1);
       if (!refinedAway) actorRules(cand);
-      cand.place = pickPlace(text, s, span, ms, sPlaces, c);
+      if (sPlaces.length) {
+        if (!facts) {
+          placeFacts(text, ms, sPlaces, c);
+          facts = true;
+        }
+        cand.place = pickPlace(span, sPlaces, factBuf);
+      }
       cand.placeInSentence = !!cand.place;
       cand.date = pickDate(text, span, ms, sDates, c, pubMonth);
       cand.status = status(text, clause, span, ms, c);
@@ -604,10 +655,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
   // merge events of one document that agree
   const attributed = (x: Candidate): boolean => {
-    for (const a of sourceZones) {
-      const z = a.scope ?? a;
-      if (x.trigger.start >= z.start && x.trigger.start < z.end) return true;
-    }
+    const at = x.trigger.start;
+    for (let k = 0; k < nz; k++) if (at >= zb[4 * k + 2] && at < zb[4 * k + 3]) return true;
     return false;
   };
   const merged: Candidate[] = [];
@@ -626,7 +675,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
         continue;
       }
     }
-    const k = merged.findIndex((o) => compatible(o, cand));
+    let k = -1;
+    for (let q = 0; q < merged.length; q++) {
+      if (compatible(merged[q], cand)) {
+        k = q;
+        break;
+      }
+    }
     if (k >= 0) {
       let same = merged[k];
       if (info(cand) > info(same)) {
@@ -646,6 +701,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
 
 /** The events one sentence tells, once the readings that are part of another event of the sentence are dropped. */
 function oneReading(list: Candidate[]): Candidate[] {
+  // each rule below needs a crowd event, a general fighting word or a general blast word in the sentence
+  let any = false;
+  for (const k of list) if (CROWD_ACTORS[k.type] || genericClash(k) || genericBlast(k)) any = true;
+  if (!any) return list;
   // "protesters … demanding X", "… accusing the government of Y": the demand or accusation is what the
   // crowd voiced, not a diplomatic event
   if (list.some((k) => CROWD_ACTORS[k.type]) && list.some(voiced)) list = list.filter((k) => !voiced(k));
@@ -997,20 +1056,50 @@ function isDestination(text: string, r: PlaceRef, ms: Scan, c: Compiled): boolea
 
 const PRECISION_PENALTY: Record<string, number> = { point: 0, city: 0, region: 25, country: 70 };
 
-function pickPlace(text: string, s: Sentence, t: Span, ms: Scan, sPlaces: PlaceRef[], c: Compiled): PlaceRef | null {
+/**
+ * What pickPlace needs of a sentence's places whatever the trigger (read once per sentence,
+ * into factBuf): -1 for a destination (never picked), else the place's score before its distance (precision
+ * penalty, less 15 after a locative preposition).
+ */
+function placeFacts(text: string, ms: Scan, sPlaces: PlaceRef[], c: Compiled): void {
+  if (factBuf.length < sPlaces.length) factBuf = new Int32Array(Math.max(sPlaces.length, factBuf.length * 2));
+  const out = factBuf;
+  for (let k = 0; k < sPlaces.length; k++) {
+    const r = sPlaces[k];
+    if (isDestination(text, r, ms, c)) {
+      out[k] = -1;
+      continue;
+    }
+    let base = PRECISION_PENALTY[r.p.precision] ?? 0;
+    if (endsBefore(text, ms, c.g.placeLocative, r.m.start, 25)) base -= 15;
+    out[k] = base;
+  }
+}
+
+/**
+ * Reused buffers of extractEvents (it is not reentrant): the sentences holding a trigger, the
+ * attribution flags of the joint scan, the attribution zones, the placeFacts of the sentence.
+ */
+let trigBuf = new Uint8Array(256);
+let flagBuf = new Uint8Array(256);
+let zoneBuf = new Int32Array(64);
+let factBuf = new Int32Array(32);
+
+/** The sentence's place nearest the trigger, by distance plus placeFacts' score (`facts`, from factBuf). */
+function pickPlace(t: Span, sPlaces: PlaceRef[], facts: Int32Array): PlaceRef | null {
   let best: PlaceRef | null = null;
   let bs = Infinity;
-  for (const r of sPlaces) {
-    if (isDestination(text, r, ms, c)) continue;
+  for (let k = 0; k < sPlaces.length; k++) {
+    const base = facts[k];
+    if (base === -1) continue;
+    const r = sPlaces[k];
     const d = r.m.end <= t.start ? t.start - r.m.end + 10 : Math.max(0, r.m.start - t.end);
-    let score = d + (PRECISION_PENALTY[r.p.precision] ?? 0);
-    if (endsBefore(text, ms, c.g.placeLocative, r.m.start, 25)) score -= 15;
+    const score = d + base;
     if (score < bs) {
       bs = score;
       best = r;
     }
   }
-  void s;
   return best;
 }
 

@@ -426,7 +426,7 @@ export interface Tokens {
   id: Int32Array;
   /** Wildcard ids each word token matches: gIds[gOff[i] .. gOff[i+1]). */
   gOff: Int32Array;
-  gIds: number[];
+  gIds: Int32Array;
   ver: number;
 }
 
@@ -456,15 +456,15 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
       h: new Int32Array(cap),
       id: new Int32Array(cap),
       gOff: new Int32Array(cap + 1),
-      gIds: [],
+      gIds: new Int32Array(256),
       ver: -1,
     };
   }
   const { start, end, sp, word, h: hs, id, gOff } = t;
   // each token is looked up as it is cut (what lookUp does afterwards when the vocabulary changes)
   const f = foldTable();
-  const gIds = t.gIds;
-  gIds.length = 0;
+  gOut = t;
+  gN = 0;
   if (memoVer !== vocabVersion) memoReset();
   let n = 0;
   let space = false;
@@ -493,22 +493,22 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
       word[n] = 1;
       const hh = h & 0x3fffffff;
       hs[n] = hh;
-      gOff[n] = gIds.length;
-      id[n] = wordLookUp(text, i, j, hh, f, gIds);
+      gOff[n] = gN;
+      id[n] = wordLookUp(text, i, j, hh, f);
       i = j;
     } else {
       h = Math.imul(h ^ c, 0x01000193);
       end[n] = i + 1;
       word[n] = 0;
       hs[n] = h & 0x3fffffff;
-      gOff[n] = gIds.length;
+      gOff[n] = gN;
       id[n] = punctLookUp(text, i, f);
       i++;
     }
     n++;
   }
   t.n = n;
-  gOff[n] = gIds.length;
+  gOff[n] = gN;
   t.ver = vocabVersion;
   return t;
 }
@@ -523,26 +523,34 @@ function tokenizeInto(text: string, into: Tokens | null): Tokens {
  * its own table by folded code.
  */
 const MEMO_MAX = 1 << 17;
-/** [2k] entry + 1 (0 = empty), [2k + 1] hash; at most half full (small: it stays in cache). memoStr: the words as written. */
-let memoSlots = new Int32Array(2 * 4096);
+/**
+ * The memo's slots, fixed-size records of MEMO_REC numbers (a probe reads one record, not a
+ * slot, a string and an entry elsewhere): [0] entry + 1 (0 = empty) | length << 20 (length
+ * capped at 1023), [1] hash, [2] vocabulary number, [3] and [4] the word's wildcard ids at
+ * memoG[[3] .. [4]), [5 ..] the word's first MEMO_UNITS code units, two a number (low unit in
+ * the low half). A word longer than MEMO_UNITS is checked against memoStr. At most half full.
+ */
+const MEMO_REC = 12;
+const MEMO_UNITS = 14;
+let memoSlots = new Int32Array(MEMO_REC * 4096);
 let memoMask = 4095;
+/** The words as written, by entry. */
 let memoStr: string[] = [];
-let memoId: number[] = [];
-/** Wildcard ids of entry e: memoG[memoG0[e] .. memoG0[e + 1]). */
-let memoG0: number[] = [0];
-let memoG: number[] = [];
+let memoG = new Int32Array(1024);
+let memoGN = 0;
+/** Where wordLookUp writes the wildcard ids of the tokens being looked up: gOut.gIds[gN ..]. */
+let gOut: Tokens | null = null;
+let gN = 0;
 const punctId = new Int32Array(65536).fill(-2); // -2: not looked up yet
 let memoVer = -1;
 
 function memoReset(): void {
   if (memoStr.length) {
-    memoSlots = new Int32Array(2 * 4096);
+    memoSlots = new Int32Array(MEMO_REC * 4096);
     memoMask = 4095;
   }
   memoStr = [];
-  memoId = [];
-  memoG0 = [0];
-  memoG = [];
+  memoGN = 0;
   punctId.fill(-2);
   memoVer = vocabVersion;
 }
@@ -550,15 +558,25 @@ function memoReset(): void {
 function memoGrow(): void {
   const old = memoSlots;
   const size = (memoMask + 1) * 2;
-  memoSlots = new Int32Array(2 * size);
+  memoSlots = new Int32Array(MEMO_REC * size);
   memoMask = size - 1;
-  for (let k = 0; k < old.length; k += 2) {
-    if (old[k] === 0) continue;
-    let q = old[k + 1] & memoMask;
-    while (memoSlots[2 * q] !== 0) q = (q + 1) & memoMask;
-    memoSlots[2 * q] = old[k];
-    memoSlots[2 * q + 1] = old[k + 1];
+  for (let r = 0; r < old.length; r += MEMO_REC) {
+    if (old[r] === 0) continue;
+    let q = old[r + 1] & memoMask;
+    while (memoSlots[MEMO_REC * q] !== 0) q = (q + 1) & memoMask;
+    memoSlots.set(old.subarray(r, r + MEMO_REC), MEMO_REC * q);
   }
+}
+
+/** True when text[a, b) is the word of the record at r (its hash and length already match). */
+function sameRec(text: string, a: number, b: number, r: number): boolean {
+  const len = b - a;
+  if (len > MEMO_UNITS) return sameRaw(text, a, b, memoStr[(memoSlots[r] & 0xfffff) - 1]);
+  for (let k = 0; k < len; k += 2) {
+    const two = text.charCodeAt(a + k) | (k + 1 < len ? text.charCodeAt(a + k + 1) << 16 : 0);
+    if (memoSlots[r + 5 + (k >> 1)] !== two) return false;
+  }
+  return true;
 }
 
 /** The vocabulary number of text[a, b) (hash h), or -1. */
@@ -572,7 +590,7 @@ function vocabOf(text: string, a: number, b: number, h: number, f: Uint16Array):
   return -1;
 }
 
-/** Looks word text[a, b) (hash h) up the slow way and remembers it; returns its entry. */
+/** Looks word text[a, b) (hash h) up the slow way and remembers it in free slot `slot`; returns its record's offset. */
 function memoAdd(text: string, a: number, b: number, h: number, f: Uint16Array, slot: number): number {
   let moved = false;
   if (memoStr.length >= MEMO_MAX) {
@@ -586,11 +604,12 @@ function memoAdd(text: string, a: number, b: number, h: number, f: Uint16Array, 
   if (moved) {
     // the table changed: find the free slot again
     slot = h & memoMask;
-    while (memoSlots[2 * slot] !== 0) slot = (slot + 1) & memoMask;
+    while (memoSlots[MEMO_REC * slot] !== 0) slot = (slot + 1) & memoMask;
   }
   const e = memoStr.length;
   memoStr.push(text.slice(a, b));
-  memoId.push(vocabOf(text, a, b, hashRange(text, a, b, f), f));
+  const vid = vocabOf(text, a, b, hashRange(text, a, b, f), f);
+  const g0 = memoGN;
   if (GLOBS.length > 0) {
     if (b - a >= 3) {
       const gk = GLOB_INDEX.keys;
@@ -598,56 +617,86 @@ function memoAdd(text: string, a: number, b: number, h: number, f: Uint16Array, 
       const gmask = gk.length - 1;
       const key = keyOf(text, a, 3, f);
       for (let q = GLOB_INDEX.slot(key); gk[q] !== -1; q = (q + 1) & gmask) {
-        if (gk[q] === key && globOk(GLOBS[gv[q]], text, a, b, f)) memoG.push(gv[q]);
+        if (gk[q] === key && globOk(GLOBS[gv[q]], text, a, b, f)) memoGPush(gv[q]);
       }
     }
-    for (const g of SHORT_GLOBS) if (globOk(GLOBS[g], text, a, b, f)) memoG.push(g);
+    for (const g of SHORT_GLOBS) if (globOk(GLOBS[g], text, a, b, f)) memoGPush(g);
   }
-  memoG0.push(memoG.length);
-  memoSlots[2 * slot] = e + 1;
-  memoSlots[2 * slot + 1] = h;
-  return e;
+  const len = b - a;
+  const r = MEMO_REC * slot;
+  const m = memoSlots;
+  m[r] = (e + 1) | ((len > 1023 ? 1023 : len) << 20);
+  m[r + 1] = h;
+  m[r + 2] = vid;
+  m[r + 3] = g0;
+  m[r + 4] = memoGN;
+  const inl = len > MEMO_UNITS ? MEMO_UNITS : len;
+  for (let k = 0; k < inl; k += 2) m[r + 5 + (k >> 1)] = text.charCodeAt(a + k) | (k + 1 < len ? text.charCodeAt(a + k + 1) << 16 : 0);
+  return r;
+}
+
+function memoGPush(g: number): void {
+  if (memoGN === memoG.length) {
+    const m = new Int32Array(memoG.length * 2);
+    m.set(memoG);
+    memoG = m;
+  }
+  memoG[memoGN++] = g;
 }
 
 /** (Re)computes the tokens' vocabulary numbers and wildcard ids. */
 function lookUp(t: Tokens): void {
   const { n, word, id, gOff, start, end, h, text } = t;
   const f = foldTable();
-  const gIds = t.gIds;
-  gIds.length = 0;
+  gOut = t;
+  gN = 0;
   if (memoVer !== vocabVersion) memoReset();
   for (let i = 0; i < n; i++) {
     const a = start[i];
     const b = end[i];
     const hi = h[i];
-    gOff[i] = gIds.length;
+    gOff[i] = gN;
     if (word[i] !== 1) {
       id[i] = punctLookUp(text, a, f);
       continue;
     }
-    id[i] = wordLookUp(text, a, b, hi, f, gIds);
+    id[i] = wordLookUp(text, a, b, hi, f);
   }
-  gOff[n] = gIds.length;
+  gOff[n] = gN;
   t.ver = vocabVersion;
 }
 
-/** The vocabulary number of word text[a, b) (raw hash hi); its wildcard ids are pushed onto gIds. */
-function wordLookUp(text: string, a: number, b: number, hi: number, f: Uint16Array, gIds: number[]): number {
+/** The vocabulary number of word text[a, b) (raw hash hi); its wildcard ids are written to gOut.gIds from gN on. */
+function wordLookUp(text: string, a: number, b: number, hi: number, f: Uint16Array): number {
+  const m = memoSlots;
+  const lenKey = b - a > 1023 ? 1023 : b - a;
   let q = hi & memoMask;
-  let e = -1;
+  let r = -1;
   for (;;) {
-    const v = memoSlots[2 * q];
+    const x = MEMO_REC * q;
+    const v = m[x];
     if (v === 0) break;
-    if (memoSlots[2 * q + 1] === hi && sameRaw(text, a, b, memoStr[v - 1])) {
-      e = v - 1;
+    if (m[x + 1] === hi && v >>> 20 === lenKey && sameRec(text, a, b, x)) {
+      r = x;
       break;
     }
     q = (q + 1) & memoMask;
   }
-  if (e < 0) e = memoAdd(text, a, b, hi, f, q);
-  const g1 = memoG0[e + 1];
-  for (let g = memoG0[e]; g < g1; g++) gIds.push(memoG[g]);
-  return memoId[e];
+  if (r < 0) r = memoAdd(text, a, b, hi, f, q);
+  const ms = memoSlots;
+  const g0 = ms[r + 3];
+  const g1 = ms[r + 4];
+  if (g1 > g0) {
+    const t = gOut!;
+    if (t.gIds.length < gN + (g1 - g0)) {
+      const ids = new Int32Array(Math.max(t.gIds.length * 2, gN + (g1 - g0)));
+      ids.set(t.gIds);
+      t.gIds = ids;
+    }
+    const ids = t.gIds;
+    for (let g = g0; g < g1; g++) ids[gN++] = memoG[g];
+  }
+  return ms[r + 2];
 }
 
 /** The vocabulary number of punctuation text[a] (one code unit, no wildcard). */
@@ -766,11 +815,6 @@ interface Term {
   needB: boolean;
 }
 
-/** Slot hash of a trie edge (node, key). */
-function edgeSlot(node: number, key: number): number {
-  return Math.imul(node, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b);
-}
-
 /** A trie node while a Phrases is built (then flattened into typed arrays). */
 class TNode {
   /** Next nodes by (vocabulary number * 2 + white space before). */
@@ -793,20 +837,22 @@ export class Phrases {
   private rootGlobB: (TNode | null)[] = [];
   /**
    * The trie in typed arrays (built from the TNode trie once): the node of each first token
-   * (-1: none), the terms of node k at term indices [termAt[k], termAt[k + 1]), and the edges
-   * in one open-addressing table of (node, key, child) triples; a literal edge's key is
-   * number * 2 + white space before, a wildcard edge's key is -(that) - 1.
+   * (-1: none); per node k a record of three numbers at nodes[3k]: its terms at term indices
+   * [nodes[3k], nodes[3k + 3]), its edges at [nodes[3k + 1], nodes[3k + 4]) in `edges`, the
+   * literal ones from nodes[3k + 2] on. An edge is two numbers, key and child, sorted by key
+   * within its node: a wildcard edge's key is -(id * 2 + white space before) - 1 (first), a
+   * literal edge's key number * 2 + white space before. A node's edges lie together (one or
+   * two cache lines), not spread over a hash table.
    */
   private rootLit: Int32Array = new Int32Array(0);
+  /** One bit per vocabulary number: set when rootLit holds a node for it (a small table that stays in cache). */
+  private rootBits: Uint8Array = new Uint8Array(0);
   private rootGlob: Int32Array = new Int32Array(0);
-  private termAt: Int32Array = new Int32Array(1);
+  private nodes: Int32Array = new Int32Array(3);
   private termGroup: Int32Array = new Int32Array(0);
   private termOrder: Int32Array = new Int32Array(0);
   private termNeedB: Uint8Array = new Uint8Array(0);
-  /** Per node: 1 when it has literal edges, 2 when it has wildcard edges. */
-  private edgeKinds: Uint8Array = new Uint8Array(0);
-  private edges: Int32Array = new Int32Array(3);
-  private edgeMask = 0;
+  private edges: Int32Array = new Int32Array(0);
   readonly size: number;
   /** Overlap class of each group for `scan` (groups of one class never overlap). */
   private readonly cls: number[];
@@ -885,6 +931,10 @@ export class Phrases {
       return out;
     };
     this.rootLit = roots(this.rootLitB);
+    this.rootBits = new Uint8Array((this.rootLit.length >> 3) + 1);
+    this.rootLit.forEach((nd, k) => {
+      if (nd >= 0) this.rootBits[k >> 3] |= 1 << (k & 7);
+    });
     this.rootGlob = roots(this.rootGlobB);
     this.rootLitB = [];
     this.rootGlobB = [];
@@ -895,54 +945,61 @@ export class Phrases {
       nTerms += nd.terms ? nd.terms.length : 0;
       nEdges += (nd.lit ? nd.lit.size : 0) + (nd.globs ? nd.globs.size : 0);
     }
-    this.termAt = new Int32Array(n + 1);
+    // a record past the last node closes its ranges
+    this.nodes = new Int32Array(3 * (n + 1));
     this.termGroup = new Int32Array(nTerms);
     this.termOrder = new Int32Array(nTerms);
     this.termNeedB = new Uint8Array(nTerms);
-    this.edgeKinds = new Uint8Array(n);
-    let cap = 4;
-    while (cap < nEdges * 2) cap *= 2;
-    this.edges = new Int32Array(cap * 3).fill(-1);
-    this.edgeMask = cap - 1;
+    this.edges = new Int32Array(2 * nEdges);
     let t = 0;
+    let e = 0;
     nodes.forEach((nd, k) => {
-      this.termAt[k] = t;
+      this.nodes[3 * k] = t;
       for (const term of nd.terms ?? []) {
         this.termGroup[t] = term.group;
         this.termOrder[t] = term.order;
         this.termNeedB[t] = term.needB ? 1 : 0;
         t++;
       }
-      if (nd.lit) {
-        this.edgeKinds[k] |= 1;
-        for (const [key, nx] of nd.lit) this.putEdge(k, key, idOf.get(nx)!);
+      const out: [number, number][] = [];
+      if (nd.globs) for (const [key, nx] of nd.globs) out.push([-key - 1, idOf.get(nx)!]);
+      if (nd.lit) for (const [key, nx] of nd.lit) out.push([key, idOf.get(nx)!]);
+      out.sort((x, y) => x[0] - y[0]);
+      this.nodes[3 * k + 1] = e;
+      const end = e + out.length;
+      let lit = end;
+      for (const [key, child] of out) {
+        if (key >= 0 && lit === end) lit = e;
+        this.edges[2 * e] = key;
+        this.edges[2 * e + 1] = child;
+        e++;
       }
-      if (nd.globs) {
-        this.edgeKinds[k] |= 2;
-        for (const [key, nx] of nd.globs) this.putEdge(k, -key - 1, idOf.get(nx)!);
-      }
+      this.nodes[3 * k + 2] = lit;
     });
-    this.termAt[n] = t;
+    this.nodes[3 * n] = t;
+    this.nodes[3 * n + 1] = e;
+    this.nodes[3 * n + 2] = e;
   }
 
-  private putEdge(node: number, key: number, child: number): void {
+  /** The child by key among the edges [lo, hi) (sorted by key), or -1. */
+  private child(lo: number, hi: number, key: number): number {
     const e = this.edges;
-    let q = edgeSlot(node, key) & this.edgeMask;
-    while (e[3 * q] !== -1) q = (q + 1) & this.edgeMask;
-    e[3 * q] = node;
-    e[3 * q + 1] = key;
-    e[3 * q + 2] = child;
-  }
-
-  /** The child of node by key, or -1. */
-  private child(node: number, key: number): number {
-    const e = this.edges;
-    const mask = this.edgeMask;
-    for (let q = edgeSlot(node, key) & mask; ; q = (q + 1) & mask) {
-      const x = e[3 * q];
-      if (x === -1) return -1;
-      if (x === node && e[3 * q + 1] === key) return e[3 * q + 2];
+    if (hi - lo <= 8) {
+      for (let q = lo; q < hi; q++) {
+        const k = e[2 * q];
+        if (k === key) return e[2 * q + 1];
+        if (k > key) return -1;
+      }
+      return -1;
     }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const k = e[2 * mid];
+      if (k === key) return e[2 * mid + 1];
+      if (k < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
   }
 
   /** Records match (end token j, term ti) of the current walk. */
@@ -968,10 +1025,8 @@ export class Phrases {
     this.mN = 0;
     const id = t.id[i];
     const rl = this.rootLit;
-    if (id >= 0 && id < rl.length) {
-      const n0 = rl[id];
-      if (n0 >= 0) this.descend(t, n0, i + 1, b);
-    }
+    // rootBits first: most words of the vocabulary start no form of this list
+    if (id >= 0 && id < rl.length && (this.rootBits[id >> 3] & (1 << (id & 7))) !== 0) this.descend(t, rl[id], i + 1, b);
     const g1 = t.gOff[i + 1];
     const rg = this.rootGlob;
     for (let g = t.gOff[i]; g < g1; g++) {
@@ -986,26 +1041,30 @@ export class Phrases {
 
   private descend(t: Tokens, node: number, j: number, b: number): void {
     if (t.end[j - 1] > b) return;
-    const t1 = this.termAt[node + 1];
-    for (let ti = this.termAt[node]; ti < t1; ti++) {
+    const nodes = this.nodes;
+    const r = 3 * node;
+    const t1 = nodes[r + 3];
+    for (let ti = nodes[r]; ti < t1; ti++) {
       if (this.termNeedB[ti] === 1 && !this.bounded(t, j)) continue;
       this.record(j, ti);
     }
     if (j >= t.n || t.start[j] >= b) return;
-    const kinds = this.edgeKinds[node];
-    if (kinds === 0) return;
+    const e0 = nodes[r + 1];
+    const e1 = nodes[r + 4];
+    if (e0 === e1) return;
+    const lit = nodes[r + 2];
     const sp = t.sp[j];
-    if ((kinds & 1) !== 0) {
+    if (lit < e1) {
       const id = t.id[j];
       if (id >= 0) {
-        const nx = this.child(node, id * 2 + sp);
+        const nx = this.child(lit, e1, id * 2 + sp);
         if (nx >= 0) this.descend(t, nx, j + 1, b);
       }
     }
-    if ((kinds & 2) !== 0) {
+    if (e0 < lit) {
       const g1 = t.gOff[j + 1];
       for (let g = t.gOff[j]; g < g1; g++) {
-        const nx = this.child(node, -(t.gIds[g] * 2 + sp) - 1);
+        const nx = this.child(e0, lit, -(t.gIds[g] * 2 + sp) - 1);
         if (nx >= 0) this.descend(t, nx, j + 1, b);
       }
     }
@@ -1036,6 +1095,15 @@ export class Phrases {
     return { start: s, end: e, text: t.text.slice(s, e), group: this.termGroup[bestTerm] };
   }
 
+  /** The end (a character offset) of the longest match from token i ending at or before b, or -1 (longestAt without a match object). */
+  private longestEnd(t: Tokens, i: number, b: number): number {
+    const n = this.walk(t, i, b);
+    if (n === 0) return -1;
+    let bestJ = -1;
+    for (let k = 0; k < n; k++) if (this.mJ[k] > bestJ) bestJ = this.mJ[k];
+    return t.end[bestJ - 1];
+  }
+
   private prepared(text: string): Tokens {
     const t = tokensOf(text);
     if (t.ver !== vocabVersion) lookUp(t);
@@ -1049,6 +1117,15 @@ export class Phrases {
     const k = tokenAt(t, i);
     if (k >= t.n || t.start[k] !== i) return null;
     return this.longestAt(t, k, b);
+  }
+
+  /** The end of what `at` finds, or -1 when it finds nothing (no match object made). */
+  endAt(text: string, i: number, b: number): number {
+    if (i >= text.length || this.size === 0) return -1;
+    const t = this.prepared(text);
+    const k = tokenAt(t, i);
+    if (k >= t.n || t.start[k] !== i) return -1;
+    return this.longestEnd(t, k, b);
   }
 
   /** Leftmost-longest, non-overlapping matches inside text[a, b). */
@@ -1153,6 +1230,20 @@ export class Phrases {
     return best;
   }
 
+  /** The start of what `endsAt` finds, or -1 when it finds nothing (no match object made). */
+  endingStart(text: string, a: number, b: number): number {
+    if (this.size === 0) return -1;
+    const t = this.prepared(text);
+    let e = b;
+    while (e > a && classTable()[text.charCodeAt(e - 1)] === 2) e--;
+    const last = tokenAt(t, e) - 1;
+    if (last < 0 || t.end[last] !== e) return -1;
+    let best = -1;
+    const lo = Math.max(0, last - this.maxToks + 1);
+    for (let i = last; i >= lo && t.start[i] >= a; i--) if (this.longestEnd(t, i, e) === e) best = t.start[i];
+    return best;
+  }
+
   /** A match that starts at a (leading white space allowed). */
   startsAt(text: string, a: number, b: number): PhraseMatch | null {
     let s = a;
@@ -1166,8 +1257,7 @@ export class Phrases {
     while (a < b && cls[text.charCodeAt(a)] === 2) a++;
     while (b > a && cls[text.charCodeAt(b - 1)] === 2) b--;
     if (a >= b) return false;
-    const m = this.at(text, a, b);
-    return !!m && m.end === b;
+    return this.endAt(text, a, b) === b;
   }
 
   /** True when the whole string (trimmed) is one of the patterns. */
@@ -1182,6 +1272,6 @@ export class Phrases {
 export class Tail {
   constructor(private readonly p: Phrases) {}
   test(s: string): boolean {
-    return !!this.p.endsAt(s, 0, s.length);
+    return this.p.endingStart(s, 0, s.length) >= 0;
   }
 }
