@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_START, Matcher, PhraseSet, TokenTrie, prepare } from '../../src/match/matcher.js';
+import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_START, Matcher, PhraseSet, TokenTrie, hashToken, prepare } from '../../src/match/matcher.js';
+import { fold, tokenize } from '../../src/match/fold.js';
 
 function spans<T>(m: Matcher<T>, text: string): [string, T[]][] {
   return m.scan(text).map((x) => [text.slice(x.start, x.end), x.values]);
@@ -101,4 +102,24 @@ test('prepare records the punctuation between tokens', () => {
   assert.ok(p.gap[tok.indexOf('non')] & GAP_START);
   assert.equal(p.gap[tok.indexOf('il')] & GAP_LOOSE, 0);
   assert.ok(p.gap[tok.indexOf('non')] & GAP_SENTENCE);
+});
+
+test('prepare gives the folded view, the tokens and the hashes of fold() and tokenize(), whatever the code units', () => {
+  const texts = [
+    "Deir Ez-Zor, l’Aviation russe à Alep — El-Bab",
+    'Cafe\u0301 Ame\u0301lie et \u00c9douard', // combining marks (decomposed input)
+    'a\ud800b \udc00c \ud83d\ude00 Ωμέγα Москва', // lone surrogates, a pair, Greek, Cyrillic
+    'x'.repeat(70) + ' ÉTÉ el al EL', // longer than the short-string path
+    '',
+  ];
+  // Several texts in a row: the scratch buffers are reused and must not leak between texts.
+  for (const text of [...texts, ...texts.slice().reverse()]) {
+    const p = prepare(text);
+    const t = tokenize(fold(text));
+    assert.equal(p.folded, fold(text));
+    assert.deepEqual(p.tokens.tok, t.tok);
+    assert.deepEqual(Array.from(p.tokens.start), t.start);
+    assert.deepEqual(Array.from(p.tokens.end), t.end);
+    assert.deepEqual([...p.hash], t.tok.map(hashToken));
+  }
 });
