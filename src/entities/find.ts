@@ -9,7 +9,7 @@ import { loadGazetteer, type Gazetteer } from '../knowledge/places/index.js';
 import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_STOP, Matcher, PhraseSet, idsOf, tokenId, type Match, type Prepared } from '../match/matcher.js';
 import { foldKey, keyTokens } from '../match/fold.js';
 import givenNamesData from '../knowledge/names/given-names.json' with { type: 'json' };
-import { demonymMap, focusCountries, gazetteerAt, isCap, lexiconData, preparedOf } from '../places/context.js';
+import { ROW_BIG_PLACE, demonymMap, focusCountries, gazetteerAt, isCap, lexiconData, preparedOf, rowFlags } from '../places/context.js';
 
 interface AliasRef {
   id: string;
@@ -663,12 +663,6 @@ function nameRun(p: Prepared, i: number, particles: Set<string>, stop: Set<strin
 
 /** True when tokens [a, b) name a country, a curated place or a large town (never an actor's name). */
 function isBigPlace(g: Gazetteer, p: Prepared, a: number, b: number): boolean {
-  for (const m of gazetteerAt(p, g, a)) {
-    if (m.t1 !== b) continue;
-    for (const idx of m.values) {
-      const e = g.entry(idx);
-      if (e.fcode === 'PCLI' || e.curated || e.population > 100000) return true;
-    }
-  }
+  for (const m of gazetteerAt(p, g, a)) if (m.t1 === b && (rowFlags(g, m.values) & ROW_BIG_PLACE) !== 0) return true;
   return false;
 }

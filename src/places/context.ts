@@ -29,6 +29,40 @@ export function entriesOf(g: Gazetteer, values: number[]): { idx: number; e: Gaz
   return r;
 }
 
+/** rowFlags() bits: what some entry of a values list is. */
+export const ROW_CURATED_OR_COUNTRY = 1; // curated, or a country (PCLI)
+export const ROW_JURISDICTION = 2; // curated, a country or an admin-1 region
+export const ROW_BIG = 4; // an admin-1 region, or population ≥ 100,000
+export const ROW_BIG_PLACE = 8; // a country, curated, or population > 100,000
+export const ROW_COUNTRY = 16; // a country
+export const ROW_SEAT = 32; // a country, a capital (PPLC), an admin seat (PPLA) or an admin-1 region
+
+const rowFlagsCache = new WeakMap<number[], number>();
+
+/**
+ * The ROW_* bits of a match's values (its entries looked at once per values list, not at every
+ * match: a common name has dozens of entries, each a separate object).
+ */
+export function rowFlags(g: Gazetteer, values: number[]): number {
+  let f = rowFlagsCache.get(values);
+  if (f === undefined) {
+    f = 0;
+    for (let k = 0; k < values.length; k++) {
+      const e = g.entry(values[k]);
+      const pcli = e.fcode === 'PCLI';
+      const adm1 = e.fcode === 'ADM1';
+      if (e.curated || pcli) f |= ROW_CURATED_OR_COUNTRY;
+      if (e.curated || pcli || adm1) f |= ROW_JURISDICTION;
+      if (adm1 || e.population >= 100000) f |= ROW_BIG;
+      if (pcli || e.curated || e.population > 100000) f |= ROW_BIG_PLACE;
+      if (pcli) f |= ROW_COUNTRY;
+      if (pcli || adm1 || e.fcode === 'PPLC' || e.fcode === 'PPLA') f |= ROW_SEAT;
+    }
+    rowFlagsCache.set(values, f);
+  }
+  return f;
+}
+
 const focusHint = new WeakMap<number[], { cc: string | null; x: number } | null>();
 
 /** What one name says about the document's country: a country name, a curated place or a large town. */
