@@ -301,6 +301,21 @@ let scratchE = new Int32Array(2048);
 let scratchB = Buffer.from(scratch.buffer, scratch.byteOffset, scratch.byteLength);
 
 /**
+ * The word cache: the recent short words (≤ WC_MAX code units: most of a text's words) with
+ * their vocabulary id and string, in a small direct-mapped table indexed by the word's hash.
+ * A word is recognized by its code units packed into four integers (one cache line, no string
+ * read), where the vocabulary's table and key strings lie all over memory. Entry: [1] id + 1,
+ * [2..5] the packed code units (0 = empty); wcStr holds the string. Cleared when the vocabulary
+ * grows (a word in no dictionary may have joined one).
+ */
+const WC_MAX = 8;
+const WC_STRIDE = 8;
+const WC_MASK = 2047;
+const wordCache = new Int32Array((WC_MASK + 1) * WC_STRIDE);
+const wcStr: string[] = new Array<string>(WC_MASK + 1).fill('');
+let wcAt = -1;
+
+/**
  * The slab the typed arrays of prepared texts are cut from. A slab lives as long as one of
  * its texts' Prepared does; a text too large for a slab gets a buffer of its own.
  */
@@ -398,7 +413,10 @@ export function prepare(text: string): Prepared {
   gap.set(gapL.subarray(0, nt));
   // Each token is looked up in the vocabulary from the folded code units (no string yet); a
   // word of the vocabulary takes the vocabulary's string (no string per word, and its hash is
-  // cached for later lookups), any other word a slice of the folded text.
+  // cached for later lookups), any other word a slice of the folded text. Short words are
+  // looked up in the word cache first (see wordCache).
+  if (wcAt !== vocab.size) { wordCache.fill(0); wcAt = vocab.size; }
+  const wc = wordCache;
   let mi = 0;
   for (let k = 0; k < nt; k++) {
     const s = start[k], e = end[k];
@@ -412,9 +430,32 @@ export function prepare(text: string): Prepared {
       continue;
     }
     if (e - s === 2 && buf[s] === 101 && buf[s + 1] === 108) { tok[k] = 'al'; ids[k] = vocab.find('al', hash[k]); continue; }
-    const id = vocab.findCodes(buf, s, e, hash[k]);
+    const len = e - s;
+    const h = hash[k];
+    if (len > WC_MAX) {
+      const id = vocab.findCodes(buf, s, e, h);
+      ids[k] = id;
+      tok[k] = id >= 0 ? vocab.key(id) : folded.slice(s, e);
+      continue;
+    }
+    // The word's code units packed two by two (0 past its end: no word has a code unit 0).
+    const p0 = buf[s] | (len > 1 ? buf[s + 1] << 16 : 0);
+    const p1 = len > 2 ? buf[s + 2] | (len > 3 ? buf[s + 3] << 16 : 0) : 0;
+    const p2 = len > 4 ? buf[s + 4] | (len > 5 ? buf[s + 5] << 16 : 0) : 0;
+    const p3 = len > 6 ? buf[s + 6] | (len > 7 ? buf[s + 7] << 16 : 0) : 0;
+    const slot = h & WC_MASK;
+    const b = slot * WC_STRIDE;
+    if (wc[b + 2] === p0 && wc[b + 3] === p1 && wc[b + 4] === p2 && wc[b + 5] === p3) {
+      ids[k] = wc[b + 1] - 1;
+      tok[k] = wcStr[slot];
+      continue;
+    }
+    const id = vocab.findCodes(buf, s, e, h);
+    const t = id >= 0 ? vocab.key(id) : folded.slice(s, e);
     ids[k] = id;
-    tok[k] = id >= 0 ? vocab.key(id) : folded.slice(s, e);
+    tok[k] = t;
+    wc[b + 1] = id + 1; wc[b + 2] = p0; wc[b + 3] = p1; wc[b + 4] = p2; wc[b + 5] = p3;
+    wcStr[slot] = t;
   }
   return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocab.size, gap, hash, memo: { scan: null, focus: null, focusList: null } };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_START, Matcher, PhraseSet, TokenTrie, hashToken, prepare } from '../../src/match/matcher.js';
+import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_START, Matcher, PhraseSet, TokenTrie, hashToken, lookupToken, prepare, tokenId } from '../../src/match/matcher.js';
 import { fold, tokenize } from '../../src/match/fold.js';
 
 function spans<T>(m: Matcher<T>, text: string): [string, T[]][] {
@@ -122,4 +122,19 @@ test('prepare gives the folded view, the tokens and the hashes of fold() and tok
     assert.deepEqual(Array.from(p.tokens.end), t.end);
     assert.deepEqual([...p.hash], t.tok.map(hashToken));
   }
+});
+
+test('prepare: a word first met in no dictionary gets its id once a dictionary adds it (the word cache is not stale)', () => {
+  const word = 'zqxwvkj';
+  const before = prepare(`Le ${word} et le ${word}.`);
+  assert.equal(before.ids[1], -1);
+  assert.equal(before.tokens.tok[1], word);
+  const id = tokenId(word);
+  const after = prepare(`Un ${word}.`);
+  assert.equal(after.ids[1], id);
+  assert.equal(lookupToken(after.tokens.tok[1]), id);
+  // Words that share a cache slot or a prefix stay apart.
+  const p = prepare('a ab abc abcd abcde abcdef abcdefg abcdefgh abcdefghi a ab abcdefgh');
+  assert.deepEqual(p.tokens.tok, ['a', 'ab', 'abc', 'abcd', 'abcde', 'abcdef', 'abcdefg', 'abcdefgh', 'abcdefghi', 'a', 'ab', 'abcdefgh']);
+  for (let k = 0; k < p.ids.length; k++) assert.equal(p.ids[k], lookupToken(p.tokens.tok[k]));
 });
