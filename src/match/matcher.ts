@@ -791,6 +791,9 @@ export interface TokenTrieData {
 const walkNodes: number[] = [];
 const walkEnds: number[] = [];
 
+/** Size of TokenTrie's table of recent words of no shared vocabulary (a power of two). */
+const OTHER_SIZE = 1024;
+
 /** A TokenTrie's tables ready to use (see TokenTrie.image). */
 export interface TokenTrieImage {
   /** The trie's tokens (local id = index, or line number), or their table ready to use. */
@@ -839,6 +842,15 @@ export class TokenTrie implements Dictionary<number> {
   private rootMemo: Int32Array = new Int32Array(0);
   /** Local id + 2 of each shared vocabulary id (0: not looked up yet); cleared when keys are added. */
   private byVocab: Int32Array = new Int32Array(0);
+  /** rootChild() + 2 of the local id of each shared vocabulary id (0: not looked up yet); cleared when keys are added. */
+  private rootByVocab: Int32Array = new Int32Array(0);
+  /**
+   * Local ids of recent words of no shared vocabulary, by their hash (a small direct-mapped
+   * table, the word string as the key: prepare() hands the same string for a short word met
+   * again): no probe of the large token table. Cleared when keys are added.
+   */
+  private otherWord: string[] = new Array<string>(OTHER_SIZE).fill('');
+  private otherL = new Int32Array(OTHER_SIZE);
   /** Values added after loading, and decoded value lists (stable identity per node). */
   private more = new Map<number, number[]>();
   private moreFlag = new Uint8Array(0);
@@ -941,7 +953,16 @@ export class TokenTrie implements Dictionary<number> {
         if (v >= this.byVocab.length) { const x = new Int32Array(Math.max(v + 1, vocab.size, this.byVocab.length * 2)); x.set(this.byVocab); this.byVocab = x; }
         l = this.byVocab[v] - 2;
         if (l === -2) { l = this.tmap.find(p.tokens.tok[i], p.hash[i]); this.byVocab[v] = l + 2; }
-      } else l = this.tmap.find(p.tokens.tok[i], p.hash[i]);
+      } else {
+        const t = p.tokens.tok[i];
+        const slot = p.hash[i] & (OTHER_SIZE - 1);
+        if (this.otherWord[slot] === t) l = this.otherL[slot];
+        else {
+          l = this.tmap.find(t, p.hash[i]);
+          // Short strings only: a longer one may be a slice that keeps its whole text alive.
+          if (t.length <= 12) { this.otherWord[slot] = t; this.otherL[slot] = l; }
+        }
+      }
       this.lastL[i] = l;
     }
     return l;
@@ -966,6 +987,22 @@ export class TokenTrie implements Dictionary<number> {
     if (c !== 0) return c - 2;
     const r = this.child(0, l);
     this.rootMemo[l] = r + 2;
+    return r;
+  }
+
+  /** The child of the root by token i of a text, or -1 (for a word of the shared vocabulary, one array read across texts). */
+  private rootAt(p: Prepared, i: number): number {
+    const v = p.ids[i];
+    if (v >= 0 && v < this.rootByVocab.length) {
+      const c = this.rootByVocab[v];
+      if (c !== 0) return c - 2;
+    }
+    const l = this.localAt(p, i);
+    const r = l < 0 ? -1 : this.rootChild(l);
+    if (v >= 0) {
+      if (v >= this.rootByVocab.length) { const x = new Int32Array(Math.max(v + 1, vocab.size, this.rootByVocab.length * 2)); x.set(this.rootByVocab); this.rootByVocab = x; }
+      this.rootByVocab[v] = r + 2;
+    }
     return r;
   }
 
@@ -1010,6 +1047,8 @@ export class TokenTrie implements Dictionary<number> {
     this.lastP = null;
     this.byVocab.fill(0);
     this.rootMemo.fill(0);
+    this.rootByVocab.fill(0);
+    this.otherWord.fill('');
     for (const t of toks) {
       const l = this.tmap.add(t);
       let c = this.child(node, l);
@@ -1052,8 +1091,7 @@ export class TokenTrie implements Dictionary<number> {
 
   /** True when some key starts with the token at i. */
   startsAt(p: Prepared, i: number): boolean {
-    const l = this.localAt(p, i);
-    return l >= 0 && this.rootChild(l) >= 0;
+    return this.rootAt(p, i) >= 0;
   }
 
   /** All keys starting at token `i`, longest first. */
@@ -1064,9 +1102,11 @@ export class TokenTrie implements Dictionary<number> {
     let k = 0;
     let node = 0;
     for (let j = i; j < n; j++) {
-      const l = this.localAt(p, j);
-      if (l < 0) break;
-      node = j === i ? this.rootChild(l) : this.child(node, l);
+      if (j === i) node = this.rootAt(p, i);
+      else {
+        const l = this.localAt(p, j);
+        node = l < 0 ? -1 : this.child(node, l);
+      }
       if (node < 0) break;
       if (this.hasValues(node)) { if (k === walkNodes.length) { walkNodes.push(0); walkEnds.push(0); } walkNodes[k] = node; walkEnds[k] = j; k++; }
     }

@@ -138,3 +138,21 @@ test('prepare: a word first met in no dictionary gets its id once a dictionary a
   assert.deepEqual(p.tokens.tok, ['a', 'ab', 'abc', 'abcd', 'abcde', 'abcdef', 'abcdefg', 'abcdefgh', 'abcdefghi', 'a', 'ab', 'abcdefgh']);
   for (let k = 0; k < p.ids.length; k++) assert.equal(p.ids[k], lookupToken(p.tokens.tok[k]));
 });
+
+test('TokenTrie: keys added after texts were scanned are found in the next texts (its per-word memos are cleared)', () => {
+  const h = new TokenTrie(TokenTrie.build([[['alep'], [1]]]));
+  tokenId('forces'); // a word of the shared vocabulary
+  const text = 'Alep Qwzyxb Forces Qwzyxb';
+  const p1 = prepare(text);
+  assert.deepEqual(h.matchesAt(p1, 0).map((m) => m.values), [[1]]);
+  assert.equal(h.matchesAt(p1, 1).length, 0); // a word of no vocabulary
+  assert.equal(h.matchesAt(p1, 2).length, 0); // a vocabulary word
+  assert.equal(h.startsAt(p1, 1), false);
+  h.add('Qwzyxb', 5);
+  h.add('Forces Qwzyxb', 6);
+  const p2 = prepare(text);
+  assert.deepEqual(h.matchesAt(p2, 1).map((m) => m.values), [[5]]);
+  assert.deepEqual(h.matchesAt(p2, 2).map((m) => m.values), [[6]]);
+  assert.equal(h.startsAt(p2, 1), true);
+  assert.deepEqual(h.matchesAt(p2, 3).map((m) => m.values), [[5]]);
+});
