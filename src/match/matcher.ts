@@ -218,8 +218,15 @@ const vocab = new TokenTable();
 
 /** The id of a (folded, canonical) token, added to the vocabulary when new. */
 export function tokenId(t: string): number {
-  return vocab.add(t);
+  // Dictionaries repeat their words: a Map (the engine's string hash, computed natively and
+  // kept in the string) answers the repeats without hashing the word in JavaScript again.
+  let id = idByToken.get(t);
+  if (id === undefined) { id = vocab.add(t); idByToken.set(t, id); }
+  return id;
 }
+
+/** tokenId()'s answers so far (ids never change: the vocabulary only grows). */
+const idByToken = new Map<string, number>();
 
 /** The id of a token, or -1 when no dictionary holds it. */
 export function lookupToken(t: string): number {
