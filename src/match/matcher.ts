@@ -858,6 +858,8 @@ export class TokenTrie implements Dictionary<number> {
    */
   private otherWord: string[] = new Array<string>(OTHER_SIZE).fill('');
   private otherL = new Int32Array(OTHER_SIZE);
+  /** Whether one of the memos above may hold something (addTokens clears them only then). */
+  private memoized = false;
   /** Values added after loading, and decoded value lists (stable identity per node). */
   private more = new Map<number, number[]>();
   private moreFlag = new Uint8Array(0);
@@ -959,7 +961,7 @@ export class TokenTrie implements Dictionary<number> {
       if (v >= 0) {
         if (v >= this.byVocab.length) { const x = new Int32Array(Math.max(v + 1, vocab.size, this.byVocab.length * 2)); x.set(this.byVocab); this.byVocab = x; }
         l = this.byVocab[v] - 2;
-        if (l === -2) { l = this.tmap.find(p.tokens.tok[i], p.hash[i]); this.byVocab[v] = l + 2; }
+        if (l === -2) { l = this.tmap.find(p.tokens.tok[i], p.hash[i]); this.byVocab[v] = l + 2; this.memoized = true; }
       } else {
         const t = p.tokens.tok[i];
         const slot = p.hash[i] & (OTHER_SIZE - 1);
@@ -967,7 +969,7 @@ export class TokenTrie implements Dictionary<number> {
         else {
           l = this.tmap.find(t, p.hash[i]);
           // Short strings only: a longer one may be a slice that keeps its whole text alive.
-          if (t.length <= 12) { this.otherWord[slot] = t; this.otherL[slot] = l; }
+          if (t.length <= 12) { this.otherWord[slot] = t; this.otherL[slot] = l; this.memoized = true; }
         }
       }
       this.lastL[i] = l;
@@ -994,6 +996,7 @@ export class TokenTrie implements Dictionary<number> {
     if (c !== 0) return c - 2;
     const r = this.child(0, l);
     this.rootMemo[l] = r + 2;
+    this.memoized = true;
     return r;
   }
 
@@ -1009,6 +1012,7 @@ export class TokenTrie implements Dictionary<number> {
     if (v >= 0) {
       if (v >= this.rootByVocab.length) { const x = new Int32Array(Math.max(v + 1, vocab.size, this.rootByVocab.length * 2)); x.set(this.rootByVocab); this.rootByVocab = x; }
       this.rootByVocab[v] = r + 2;
+      this.memoized = true;
     }
     return r;
   }
@@ -1052,10 +1056,13 @@ export class TokenTrie implements Dictionary<number> {
   addTokens(toks: string[], value: number): void {
     let node = 0;
     this.lastP = null;
-    this.byVocab.fill(0);
-    this.rootMemo.fill(0);
-    this.rootByVocab.fill(0);
-    this.otherWord.fill('');
+    if (this.memoized) {
+      this.byVocab.fill(0);
+      this.rootMemo.fill(0);
+      this.rootByVocab.fill(0);
+      this.otherWord.fill('');
+      this.memoized = false;
+    }
     for (const t of toks) {
       const l = this.tmap.add(t);
       let c = this.child(node, l);

@@ -179,6 +179,19 @@ const demonymCache = new WeakMap<EntityLexicon, Map<string, string>>();
 export function demonymMap(g: Gazetteer, lex: EntityLexicon): Map<string, string> {
   const cachedMap = demonymCache.get(lex);
   if (cachedMap) return cachedMap;
+  // The country lists' forms (the same for every lexicon: folded once per gazetteer), then the lexicon's.
+  const m = new Map(countryDemonyms(g));
+  for (const [k, v] of Object.entries(lex.demonyms)) m.set(foldKey(k), v);
+  demonymCache.set(lex, m);
+  return m;
+}
+
+const countryDemonymCache = new WeakMap<Gazetteer, Map<string, string>>();
+
+/** Folded demonym → ISO2 from the country lists (both languages), forms shared by two countries left out. */
+function countryDemonyms(g: Gazetteer): Map<string, string> {
+  const cachedMap = countryDemonymCache.get(g);
+  if (cachedMap) return cachedMap;
   const m = new Map<string, string>();
   const seen = new Map<string, string>();
   const ambiguous = new Set<string>();
@@ -196,8 +209,7 @@ export function demonymMap(g: Gazetteer, lex: EntityLexicon): Map<string, string
     }
   }
   for (const [k, v] of seen) if (!ambiguous.has(k)) m.set(k, v);
-  for (const [k, v] of Object.entries(lex.demonyms)) m.set(foldKey(k), v);
-  demonymCache.set(lex, m);
+  countryDemonymCache.set(g, m);
   return m;
 }
 
