@@ -9,7 +9,7 @@ import { loadGazetteer, type Gazetteer } from '../knowledge/places/index.js';
 import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_STOP, Matcher, PhraseSet, idsOf, tokenId, type Match, type Prepared } from '../match/matcher.js';
 import { foldKey, keyTokens } from '../match/fold.js';
 import givenNamesData from '../knowledge/names/given-names.json' with { type: 'json' };
-import { ROW_BIG_PLACE, demonymMap, focusCountries, gazetteerAt, isCap, lexiconData, preparedOf, rowFlags } from '../places/context.js';
+import { ROW_BIG_PLACE, demonymMap, focusCountries, gazetteerAt, isCap, lexiconData, preparedOf, rowFlags, sortByStart } from '../places/context.js';
 
 interface AliasRef {
   id: string;
@@ -490,7 +490,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   }
 
   // Merge by id.
-  hits.sort((a, b) => a.start - b.start);
+  sortByStart(hits);
   const out = new Map<string, Entity>();
   for (const h of hits) {
     let e = out.get(h.id);
@@ -535,7 +535,7 @@ function unknownNames(
   if (takenScratch.length < n) takenScratch = new Uint8Array(Math.max(n, takenScratch.length * 2));
   const taken = takenScratch;
   taken.fill(0, 0, n);
-  const spans = [...hits, ...pending].sort((a, b) => a.start - b.start);
+  const spans: { start: number; end: number }[] = sortByStart([...hits, ...pending]);
   let k = 0;
   for (const h of spans) {
     while (k < n && end[k] <= h.start) k++;

@@ -12,6 +12,21 @@ import { loadGazetteer, type GazEntry, type Gazetteer } from '../knowledge/place
 import { preparedOf } from '../match/prepared.js';
 export { preparedOf, forgetPrepared } from '../match/prepared.js';
 
+/**
+ * Sorts spans in place by start, equal starts in their order (what a stable sort by
+ * a.start - b.start gives): an insertion sort, no work array; the spans of a document come
+ * nearly in text order already.
+ */
+export function sortByStart<T extends { start: number }>(a: T[]): T[] {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j].start > x.start) { a[j + 1] = a[j]; j--; }
+    a[j + 1] = x;
+  }
+  return a;
+}
+
 /** True when the token's first character is an upper-case letter in the original text. */
 export function isCap(p: Prepared, i: number): boolean {
   return p.cap[i] === 1;
@@ -256,12 +271,40 @@ export function focusCountries(doc: Doc, lex: EntityLexicon): readonly { readonl
     if (!list) { list = sortedWeights(base); p.memo.focusList = list; }
     return list;
   }
-  const w = new Map(base);
-  for (const e of doc.entities) if (e.country && e.linked) w.set(e.country, (w.get(e.country) ?? 0) + 0.5 * e.mentions.length);
-  return sortedWeights(w);
+  // The text's weights plus the linked entities' countries (a new country after the others,
+  // as a copy of the Map would put it), in a list: the lists are short, no Map copy.
+  const list = weightList(base);
+  for (const e of doc.entities) {
+    if (!e.country || !e.linked) continue;
+    const x = 0.5 * e.mentions.length;
+    let k = 0;
+    while (k < list.length && list[k].cc !== e.country) k++;
+    if (k < list.length) list[k].w += x; else list.push({ cc: e.country, w: x });
+  }
+  return heaviestFirst(list);
 }
 
 /** Sorted list of the text-only weights (kept in p.memo.focusList, shared: callers read it, never change it). */
 function sortedWeights(w: Map<string, number>): { cc: string; w: number }[] {
-  return [...w.entries()].map(([cc, x]) => ({ cc, w: x })).sort((a, b) => b.w - a.w);
+  return heaviestFirst(weightList(w));
+}
+
+function weightList(w: Map<string, number>): { cc: string; w: number }[] {
+  const out: { cc: string; w: number }[] = [];
+  w.forEach((x, cc) => { out.push({ cc, w: x }); });
+  return out;
+}
+
+/**
+ * Sorts in place, heaviest first, equal weights in their order (what a stable sort by
+ * b.w - a.w gives): an insertion sort, no work array (the lists are a few countries long).
+ */
+function heaviestFirst(a: { cc: string; w: number }[]): { cc: string; w: number }[] {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j].w < x.w) { a[j + 1] = a[j]; j--; }
+    a[j + 1] = x;
+  }
+  return a;
 }
