@@ -265,7 +265,9 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   // Misspellings: capitalized words ≥ 5 letters, one edit from a focus-country name.
   const focusTop = focusList[0]?.cc;
   if (focusTop) {
-    const buckets = fuzzyBuckets(g, focusTop);
+    // The country's names are bucketed on the first word the memo does not know (a country's
+    // thousands of rows are read only when a word needs them).
+    let buckets: Map<string, [string, number[]][]> | null = null;
     const taken = covered;
     for (const f of found) taken.add(f.start, f.end);
     const memo = fuzzyMemo(g, focusTop);
@@ -281,7 +283,7 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
       // The nearest name depends on the word and the focus country only: looked up once per word.
       let hit = memo.get(t);
       if (hit === undefined) {
-        hit = fuzzyLookup(g, buckets, t);
+        hit = fuzzyLookup(g, (buckets ??= fuzzyBuckets(g, focusTop)), t);
         if (memo.size >= 50000) memo.clear();
         memo.set(t, hit);
       }
