@@ -515,8 +515,12 @@ function smallHash(node: number, tok: number, mask: number): number {
 export class Matcher<T> {
   /** Number of keys stored. */
   size = 0;
-  /** Per vocabulary id: 1 when some key starts with the token (a lookup that fails at once costs one array read). */
-  private first = new Uint8Array(0);
+  /**
+   * Per vocabulary id: the root's child by that token + 1 (0: no key starts with it), a dense
+   * first step: a lookup that fails at once costs one array read, one that goes on no probe
+   * of the edge table. The root's edges are in the edge table too.
+   */
+  private first = new Int32Array(0);
   /** The root's tokens, in the order their first key was added. */
   private firstList: number[] = [];
   /** Edge slot h: [3h] token id (-1 empty), [3h + 1] parent node, [3h + 2] child node. */
@@ -543,6 +547,7 @@ export class Matcher<T> {
 
   /** The child of `node` by vocabulary id `id`, or -1. */
   child(node: number, id: number): number {
+    if (node === 0) return id >= 0 && id < this.first.length ? this.first[id] - 1 : -1;
     const et = this.et, mask = this.mask;
     let h = smallHash(node, id, mask);
     for (;;) {
@@ -579,10 +584,7 @@ export class Matcher<T> {
     let node = 0;
     for (let q = 0; q < toks.length; q++) {
       const id = tokenId(toks[q]);
-      if (q === 0) {
-        if (id >= this.first.length) { const x = new Uint8Array(Math.max(id + 1, this.first.length * 2, 64)); x.set(this.first); this.first = x; }
-        if (this.first[id] !== 1) { this.first[id] = 1; this.firstList.push(id); }
-      }
+      if (q === 0 && id >= this.first.length) { const x = new Int32Array(Math.max(id + 1, this.first.length * 2, 64)); x.set(this.first); this.first = x; }
       let c = this.child(node, id);
       if (c < 0) {
         if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
@@ -590,6 +592,7 @@ export class Matcher<T> {
         this.vals.push(null);
         this.put(node, id, c);
         this.edges++;
+        if (q === 0) { this.first[id] = c + 1; this.firstList.push(id); }
       }
       node = c;
     }
@@ -610,7 +613,7 @@ export class Matcher<T> {
 
   /** True when some key starts with the token of vocabulary id `id` (one array read). */
   opens(id: number): boolean {
-    return id >= 0 && id < this.first.length && this.first[id] === 1;
+    return id >= 0 && id < this.first.length && this.first[id] !== 0;
   }
 
   /** True when some key starts at token i (one lookup). */
