@@ -149,6 +149,8 @@ export interface LexiconData {
   titles: PhraseSet;
   stoplist: Set<string>;
   stopwords: Set<string>;
+  /** Whether stoplist or stopwords hold a key of several words. */
+  stopMulti: boolean;
   particles: Set<string>;
 }
 
@@ -157,6 +159,8 @@ const lexCache = new WeakMap<EntityLexicon, LexiconData>();
 export function lexiconData(lex: EntityLexicon): LexiconData {
   let d = lexCache.get(lex);
   if (d) return d;
+  const stoplist = new Set(lex.places.stoplist.map((s) => foldKey(s)));
+  const stopwords = new Set(lex.stopwords.map((s) => foldKey(s)));
   d = {
     regionBefore: new PhraseSet(lex.places.regionBefore),
     regionAfter: new PhraseSet(lex.places.regionAfter),
@@ -167,8 +171,9 @@ export function lexiconData(lex: EntityLexicon): LexiconData {
     capitalOnlyCues: new PhraseSet(lex.capitalOnlyCues),
     actorVerbsAfter: new PhraseSet(lex.actorVerbsAfter),
     titles: new PhraseSet(Object.keys(lex.titles)),
-    stoplist: new Set(lex.places.stoplist.map((s) => foldKey(s))),
-    stopwords: new Set(lex.stopwords.map((s) => foldKey(s))),
+    stoplist,
+    stopwords,
+    stopMulti: [...stoplist, ...stopwords].some((k) => k.includes(' ')),
     particles: new Set(lex.nameParticles.map((s) => keyTokens(s).join(' '))),
   };
   lexCache.set(lex, d);

@@ -497,15 +497,17 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
   const kept = withArticles(p, m, g, L);
   if (!kept) return null;
   m = kept;
-  const key = nTok === 1 ? tok[m.t0] : tok.slice(m.t0, m.t1).join(' ');
   const flags = rowFlags(g, m.values);
   const curatedOrCountry = (flags & ROW_CURATED_OR_COUNTRY) !== 0;
   // A GeoNames name starting with a lower-case word ("la Salle" in "dans la Salle") is no place.
   if (!isCap(p, m.t0) && !curatedOrCountry) return null;
   const regionCue = !!L.regionBefore.endsBefore(p, m.t0) || !!L.regionAfter.startsAt(p, m.t1);
   const cue = regionCue || !!L.placeBefore.endsBefore(p, m.t0);
-  if (L.stopwords.has(key) && !cue) return null;
-  if (L.stoplist.has(key) && !cue) return null;
+  if (!cue) {
+    // The key is made only when it can be in the lists (most of the lists' entries are one word).
+    const key = nTok === 1 ? tok[m.t0] : L.stopMulti ? tok.slice(m.t0, m.t1).join(' ') : null;
+    if (key !== null && (L.stopwords.has(key) || L.stoplist.has(key))) return null;
+  }
   // A title before the name: a person ("le général Homs" is no town).
   if (L.titles.endsBefore(p, m.t0) && !cue) return null;
   // One word of a longer capitalized run that is not itself a place: a person's or an organisation's name.
