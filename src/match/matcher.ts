@@ -308,14 +308,15 @@ let scratchE = new Int32Array(2048);
 let scratchB = Buffer.from(scratch.buffer, scratch.byteOffset, scratch.byteLength);
 
 /**
- * The word cache: the recent short words (≤ WC_MAX code units: most of a text's words) with
+ * The word cache: the recent words of ≤ WC_MAX code units (nearly all of a text's words) with
  * their vocabulary id and string, in a small direct-mapped table indexed by the word's hash.
- * A word is recognized by its code units packed into four integers (one cache line, no string
+ * A word is recognized by its code units packed into six integers (one cache line, no string
  * read), where the vocabulary's table and key strings lie all over memory. Entry: [1] id + 1,
- * [2..5] the packed code units (0 = empty); wcStr holds the string. Cleared when the vocabulary
- * grows (a word in no dictionary may have joined one).
+ * [2..7] the packed code units (0 = empty); wcStr holds the string (at most 12 code units: V8
+ * copies a slice that short, it does not keep its text alive). Cleared when the vocabulary grows (a
+ * word in no dictionary may have joined one).
  */
-const WC_MAX = 8;
+const WC_MAX = 12;
 const WC_STRIDE = 8;
 const WC_MASK = 2047;
 const wordCache = new Int32Array((WC_MASK + 1) * WC_STRIDE);
@@ -420,8 +421,8 @@ export function prepare(text: string): Prepared {
   gap.set(gapL.subarray(0, nt));
   // Each token is looked up in the vocabulary from the folded code units (no string yet); a
   // word of the vocabulary takes the vocabulary's string (no string per word, and its hash is
-  // cached for later lookups), any other word a slice of the folded text. Short words are
-  // looked up in the word cache first (see wordCache).
+  // cached for later lookups), any other word a slice of the folded text. Words of up to
+  // WC_MAX code units are looked up in the word cache first (see wordCache).
   if (wcAt !== vocab.size) { wordCache.fill(0); wcAt = vocab.size; }
   const wc = wordCache;
   let mi = 0;
@@ -450,9 +451,11 @@ export function prepare(text: string): Prepared {
     const p1 = len > 2 ? buf[s + 2] | (len > 3 ? buf[s + 3] << 16 : 0) : 0;
     const p2 = len > 4 ? buf[s + 4] | (len > 5 ? buf[s + 5] << 16 : 0) : 0;
     const p3 = len > 6 ? buf[s + 6] | (len > 7 ? buf[s + 7] << 16 : 0) : 0;
+    const p4 = len > 8 ? buf[s + 8] | (len > 9 ? buf[s + 9] << 16 : 0) : 0;
+    const p5 = len > 10 ? buf[s + 10] | (len > 11 ? buf[s + 11] << 16 : 0) : 0;
     const slot = h & WC_MASK;
     const b = slot * WC_STRIDE;
-    if (wc[b + 2] === p0 && wc[b + 3] === p1 && wc[b + 4] === p2 && wc[b + 5] === p3) {
+    if (wc[b + 2] === p0 && wc[b + 3] === p1 && wc[b + 4] === p2 && wc[b + 5] === p3 && wc[b + 6] === p4 && wc[b + 7] === p5) {
       ids[k] = wc[b + 1] - 1;
       tok[k] = wcStr[slot];
       continue;
@@ -461,7 +464,7 @@ export function prepare(text: string): Prepared {
     const t = id >= 0 ? vocab.key(id) : folded.slice(s, e);
     ids[k] = id;
     tok[k] = t;
-    wc[b + 1] = id + 1; wc[b + 2] = p0; wc[b + 3] = p1; wc[b + 4] = p2; wc[b + 5] = p3;
+    wc[b + 1] = id + 1; wc[b + 2] = p0; wc[b + 3] = p1; wc[b + 4] = p2; wc[b + 5] = p3; wc[b + 6] = p4; wc[b + 7] = p5;
     wcStr[slot] = t;
   }
   return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocab.size, gap, hash, memo: { scan: null, focus: null, focusList: null } };

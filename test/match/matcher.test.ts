@@ -134,8 +134,10 @@ test('prepare: a word first met in no dictionary gets its id once a dictionary a
   assert.equal(after.ids[1], id);
   assert.equal(lookupToken(after.tokens.tok[1]), id);
   // Words that share a cache slot or a prefix stay apart.
-  const p = prepare('a ab abc abcd abcde abcdef abcdefg abcdefgh abcdefghi a ab abcdefgh');
-  assert.deepEqual(p.tokens.tok, ['a', 'ab', 'abc', 'abcd', 'abcde', 'abcdef', 'abcdefg', 'abcdefgh', 'abcdefghi', 'a', 'ab', 'abcdefgh']);
+  const words = Array.from({ length: 14 }, (_, k) => 'abcdefghijklmn'.slice(0, k + 1));
+  const back = words.slice().reverse();
+  const p = prepare([...words, ...back, 'Abcdefghijkl', 'abcdefghijkL'].join(' '));
+  assert.deepEqual(p.tokens.tok, [...words, ...back, 'abcdefghijkl', 'abcdefghijkl']);
   for (let k = 0; k < p.ids.length; k++) assert.equal(p.ids[k], lookupToken(p.tokens.tok[k]));
 });
 
