@@ -9,7 +9,7 @@ import { loadGazetteer, type Gazetteer } from '../knowledge/places/index.js';
 import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_STOP, Matcher, PhraseSet, idsOf, tokenId, type Match, type Prepared } from '../match/matcher.js';
 import { foldKey, keyTokens } from '../match/fold.js';
 import givenNamesData from '../knowledge/names/given-names.json' with { type: 'json' };
-import { demonymMap, focusCountries, gazetteerAt, isCap, lexiconData, preparedOf } from '../places/context.js';
+import { ROW_BIG_PLACE, demonymMap, focusCountries, gazetteerAt, isCap, lexiconData, preparedOf, rowFlags, sortByStart } from '../places/context.js';
 
 interface AliasRef {
   id: string;
@@ -490,7 +490,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   }
 
   // Merge by id.
-  hits.sort((a, b) => a.start - b.start);
+  sortByStart(hits);
   const out = new Map<string, Entity>();
   for (const h of hits) {
     let e = out.get(h.id);
@@ -535,7 +535,7 @@ function unknownNames(
   if (takenScratch.length < n) takenScratch = new Uint8Array(Math.max(n, takenScratch.length * 2));
   const taken = takenScratch;
   taken.fill(0, 0, n);
-  const spans = [...hits, ...pending].sort((a, b) => a.start - b.start);
+  const spans: { start: number; end: number }[] = sortByStart([...hits, ...pending]);
   let k = 0;
   for (const h of spans) {
     while (k < n && end[k] <= h.start) k++;
@@ -663,12 +663,6 @@ function nameRun(p: Prepared, i: number, particles: Set<string>, stop: Set<strin
 
 /** True when tokens [a, b) name a country, a curated place or a large town (never an actor's name). */
 function isBigPlace(g: Gazetteer, p: Prepared, a: number, b: number): boolean {
-  for (const m of gazetteerAt(p, g, a)) {
-    if (m.t1 !== b) continue;
-    for (const idx of m.values) {
-      const e = g.entry(idx);
-      if (e.fcode === 'PCLI' || e.curated || e.population > 100000) return true;
-    }
-  }
+  for (const m of gazetteerAt(p, g, a)) if (m.t1 === b && (rowFlags(g, m.values) & ROW_BIG_PLACE) !== 0) return true;
   return false;
 }

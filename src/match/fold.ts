@@ -117,6 +117,8 @@ export function tokenize(folded: string): Tokens {
 /** The leading articles name keys drop (stripArticles). */
 export const LEADING_ARTICLES: ReadonlySet<string> = new Set(['le', 'la', 'les', 'l', 'the', 'd', 'du', 'des', 'al']);
 
+const ASCII_WORDS = /[a-z0-9]+/g;
+
 /** The key tokens of a name (folded, tokenized, canonical), articles kept. */
 export function keyTokens(s: string): string[] {
   // ASCII names (most keys): folding is lower-casing there (but for "`", an apostrophe), done
@@ -127,15 +129,11 @@ export function keyTokens(s: string): string[] {
     const c = s.charCodeAt(i);
     if (c >= 128 || c === 96) return tokenize(fold(s)).tok;
   }
-  const low = s.toLowerCase();
-  const tok: string[] = [];
-  let i = 0;
-  while (i < n) {
-    if (WORD[low.charCodeAt(i)] !== 1) { i++; continue; }
-    const st = i;
-    while (i < n && WORD[low.charCodeAt(i)] === 1) i++;
-    tok.push(canonToken(low.slice(st, i)));
-  }
+  // The runs of ASCII letters and digits (the word characters below 128), found by the
+  // regex engine: fast even before this code is optimized (dictionaries are built at start-up).
+  const tok = s.toLowerCase().match(ASCII_WORDS);
+  if (tok === null) return [];
+  for (let k = 0; k < tok.length; k++) if (tok[k] === 'el') tok[k] = 'al';
   return tok;
 }
 

@@ -218,8 +218,15 @@ const vocab = new TokenTable();
 
 /** The id of a (folded, canonical) token, added to the vocabulary when new. */
 export function tokenId(t: string): number {
-  return vocab.add(t);
+  // Dictionaries repeat their words: a Map (the engine's string hash, computed natively and
+  // kept in the string) answers the repeats without hashing the word in JavaScript again.
+  let id = idByToken.get(t);
+  if (id === undefined) { id = vocab.add(t); idByToken.set(t, id); }
+  return id;
 }
+
+/** tokenId()'s answers so far (ids never change: the vocabulary only grows). */
+const idByToken = new Map<string, number>();
 
 /** The id of a token, or -1 when no dictionary holds it. */
 export function lookupToken(t: string): number {
@@ -297,6 +304,24 @@ let scratchS = new Int32Array(2048);
 let scratchH = new Int32Array(2048);
 const HASH_AL = hashToken('al');
 let scratchE = new Int32Array(2048);
+/** A Buffer over `scratch`'s memory (for Buffer.write). */
+let scratchB = Buffer.from(scratch.buffer, scratch.byteOffset, scratch.byteLength);
+
+/**
+ * The word cache: the recent words of ≤ WC_MAX code units (nearly all of a text's words) with
+ * their vocabulary id and string, in a small direct-mapped table indexed by the word's hash.
+ * A word is recognized by its code units packed into six integers (one cache line, no string
+ * read), where the vocabulary's table and key strings lie all over memory. Entry: [1] id + 1,
+ * [2..7] the packed code units (0 = empty); wcStr holds the string (at most 12 code units: V8
+ * copies a slice that short, it does not keep its text alive). Cleared when the vocabulary grows (a
+ * word in no dictionary may have joined one).
+ */
+const WC_MAX = 12;
+const WC_STRIDE = 8;
+const WC_MASK = 2047;
+const wordCache = new Int32Array((WC_MASK + 1) * WC_STRIDE);
+const wcStr: string[] = new Array<string>(WC_MASK + 1).fill('');
+let wcAt = -1;
 
 /**
  * The slab the typed arrays of prepared texts are cut from. A slab lives as long as one of
@@ -333,14 +358,19 @@ export function prepare(text: string): Prepared {
   const capL = scratch8;
   const gapL = scratchG;
   const marks: number[] = [];
+  // The text's code units copied into the scratch buffer (one native copy), then folded in
+  // place: typed-array reads in the loop below instead of charCodeAt (measured faster).
+  if (scratchB.buffer !== buf.buffer) scratchB = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  scratchB.write(text, 0, n * 2, 'utf16le');
+  const FT = FOLD_TABLE, WD = WORD, GC = GAPCH, UP = UPPER;
   let i = 0;
   let gf = 0;
   let prevEnd = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    const f = FOLD_TABLE[c];
+    const c = buf[i];
+    const f = FT[c];
     buf[i] = f;
-    if (WORD[f] !== 1) { gf |= GAPCH[c]; i++; continue; }
+    if (WD[f] !== 1) { gf |= GC[c]; i++; continue; }
     const s = i;
     if (nt > 0 && s - prevEnd === 1) {
       const g = buf[prevEnd];
@@ -350,9 +380,9 @@ export function prepare(text: string): Prepared {
     let mark = false;
     let h = Math.imul(0x811c9dc5 ^ f, 0x01000193);
     while (i < n) {
-      const c2 = text.charCodeAt(i);
-      const f2 = FOLD_TABLE[c2];
-      const w = WORD[f2];
+      const c2 = buf[i];
+      const f2 = FT[c2];
+      const w = WD[f2];
       if (w === 0) break;
       buf[i] = f2;
       if (w === 2) mark = true;
@@ -364,7 +394,7 @@ export function prepare(text: string): Prepared {
     if (mark) marks.push(nt);
     start[nt] = s;
     end[nt] = i;
-    capL[nt] = UPPER[c];
+    capL[nt] = UP[c];
     gapL[nt] = gf;
     nt++;
     gf = 0;
@@ -391,7 +421,10 @@ export function prepare(text: string): Prepared {
   gap.set(gapL.subarray(0, nt));
   // Each token is looked up in the vocabulary from the folded code units (no string yet); a
   // word of the vocabulary takes the vocabulary's string (no string per word, and its hash is
-  // cached for later lookups), any other word a slice of the folded text.
+  // cached for later lookups), any other word a slice of the folded text. Words of up to
+  // WC_MAX code units are looked up in the word cache first (see wordCache).
+  if (wcAt !== vocab.size) { wordCache.fill(0); wcAt = vocab.size; }
+  const wc = wordCache;
   let mi = 0;
   for (let k = 0; k < nt; k++) {
     const s = start[k], e = end[k];
@@ -405,9 +438,34 @@ export function prepare(text: string): Prepared {
       continue;
     }
     if (e - s === 2 && buf[s] === 101 && buf[s + 1] === 108) { tok[k] = 'al'; ids[k] = vocab.find('al', hash[k]); continue; }
-    const id = vocab.findCodes(buf, s, e, hash[k]);
+    const len = e - s;
+    const h = hash[k];
+    if (len > WC_MAX) {
+      const id = vocab.findCodes(buf, s, e, h);
+      ids[k] = id;
+      tok[k] = id >= 0 ? vocab.key(id) : folded.slice(s, e);
+      continue;
+    }
+    // The word's code units packed two by two (0 past its end: no word has a code unit 0).
+    const p0 = buf[s] | (len > 1 ? buf[s + 1] << 16 : 0);
+    const p1 = len > 2 ? buf[s + 2] | (len > 3 ? buf[s + 3] << 16 : 0) : 0;
+    const p2 = len > 4 ? buf[s + 4] | (len > 5 ? buf[s + 5] << 16 : 0) : 0;
+    const p3 = len > 6 ? buf[s + 6] | (len > 7 ? buf[s + 7] << 16 : 0) : 0;
+    const p4 = len > 8 ? buf[s + 8] | (len > 9 ? buf[s + 9] << 16 : 0) : 0;
+    const p5 = len > 10 ? buf[s + 10] | (len > 11 ? buf[s + 11] << 16 : 0) : 0;
+    const slot = h & WC_MASK;
+    const b = slot * WC_STRIDE;
+    if (wc[b + 2] === p0 && wc[b + 3] === p1 && wc[b + 4] === p2 && wc[b + 5] === p3 && wc[b + 6] === p4 && wc[b + 7] === p5) {
+      ids[k] = wc[b + 1] - 1;
+      tok[k] = wcStr[slot];
+      continue;
+    }
+    const id = vocab.findCodes(buf, s, e, h);
+    const t = id >= 0 ? vocab.key(id) : folded.slice(s, e);
     ids[k] = id;
-    tok[k] = id >= 0 ? vocab.key(id) : folded.slice(s, e);
+    tok[k] = t;
+    wc[b + 1] = id + 1; wc[b + 2] = p0; wc[b + 3] = p1; wc[b + 4] = p2; wc[b + 5] = p3; wc[b + 6] = p4; wc[b + 7] = p5;
+    wcStr[slot] = t;
   }
   return { text, folded, tokens: { tok, start: tStart, end: tEnd }, cap, ids, idsAt: vocab.size, gap, hash, memo: { scan: null, focus: null, focusList: null } };
 }
@@ -460,8 +518,12 @@ function smallHash(node: number, tok: number, mask: number): number {
 export class Matcher<T> {
   /** Number of keys stored. */
   size = 0;
-  /** Per vocabulary id: 1 when some key starts with the token (a lookup that fails at once costs one array read). */
-  private first = new Uint8Array(0);
+  /**
+   * Per vocabulary id: the root's child by that token + 1 (0: no key starts with it), a dense
+   * first step: a lookup that fails at once costs one array read, one that goes on no probe
+   * of the edge table. The root's edges are in the edge table too.
+   */
+  private first = new Int32Array(0);
   /** The root's tokens, in the order their first key was added. */
   private firstList: number[] = [];
   /** Edge slot h: [3h] token id (-1 empty), [3h + 1] parent node, [3h + 2] child node. */
@@ -488,6 +550,7 @@ export class Matcher<T> {
 
   /** The child of `node` by vocabulary id `id`, or -1. */
   child(node: number, id: number): number {
+    if (node === 0) return id >= 0 && id < this.first.length ? this.first[id] - 1 : -1;
     const et = this.et, mask = this.mask;
     let h = smallHash(node, id, mask);
     for (;;) {
@@ -524,10 +587,7 @@ export class Matcher<T> {
     let node = 0;
     for (let q = 0; q < toks.length; q++) {
       const id = tokenId(toks[q]);
-      if (q === 0) {
-        if (id >= this.first.length) { const x = new Uint8Array(Math.max(id + 1, this.first.length * 2, 64)); x.set(this.first); this.first = x; }
-        if (this.first[id] !== 1) { this.first[id] = 1; this.firstList.push(id); }
-      }
+      if (q === 0 && id >= this.first.length) { const x = new Int32Array(Math.max(id + 1, this.first.length * 2, 64)); x.set(this.first); this.first = x; }
       let c = this.child(node, id);
       if (c < 0) {
         if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
@@ -535,6 +595,7 @@ export class Matcher<T> {
         this.vals.push(null);
         this.put(node, id, c);
         this.edges++;
+        if (q === 0) { this.first[id] = c + 1; this.firstList.push(id); }
       }
       node = c;
     }
@@ -555,7 +616,7 @@ export class Matcher<T> {
 
   /** True when some key starts with the token of vocabulary id `id` (one array read). */
   opens(id: number): boolean {
-    return id >= 0 && id < this.first.length && this.first[id] === 1;
+    return id >= 0 && id < this.first.length && this.first[id] !== 0;
   }
 
   /** True when some key starts at token i (one lookup). */
@@ -743,6 +804,9 @@ export interface TokenTrieData {
 const walkNodes: number[] = [];
 const walkEnds: number[] = [];
 
+/** Size of TokenTrie's table of recent words of no shared vocabulary (a power of two). */
+const OTHER_SIZE = 1024;
+
 /** A TokenTrie's tables ready to use (see TokenTrie.image). */
 export interface TokenTrieImage {
   /** The trie's tokens (local id = index, or line number), or their table ready to use. */
@@ -791,6 +855,17 @@ export class TokenTrie implements Dictionary<number> {
   private rootMemo: Int32Array = new Int32Array(0);
   /** Local id + 2 of each shared vocabulary id (0: not looked up yet); cleared when keys are added. */
   private byVocab: Int32Array = new Int32Array(0);
+  /** rootChild() + 2 of the local id of each shared vocabulary id (0: not looked up yet); cleared when keys are added. */
+  private rootByVocab: Int32Array = new Int32Array(0);
+  /**
+   * Local ids of recent words of no shared vocabulary, by their hash (a small direct-mapped
+   * table, the word string as the key: prepare() hands the same string for a short word met
+   * again): no probe of the large token table. Cleared when keys are added.
+   */
+  private otherWord: string[] = new Array<string>(OTHER_SIZE).fill('');
+  private otherL = new Int32Array(OTHER_SIZE);
+  /** Whether one of the memos above may hold something (addTokens clears them only then). */
+  private memoized = false;
   /** Values added after loading, and decoded value lists (stable identity per node). */
   private more = new Map<number, number[]>();
   private moreFlag = new Uint8Array(0);
@@ -892,8 +967,17 @@ export class TokenTrie implements Dictionary<number> {
       if (v >= 0) {
         if (v >= this.byVocab.length) { const x = new Int32Array(Math.max(v + 1, vocab.size, this.byVocab.length * 2)); x.set(this.byVocab); this.byVocab = x; }
         l = this.byVocab[v] - 2;
-        if (l === -2) { l = this.tmap.find(p.tokens.tok[i], p.hash[i]); this.byVocab[v] = l + 2; }
-      } else l = this.tmap.find(p.tokens.tok[i], p.hash[i]);
+        if (l === -2) { l = this.tmap.find(p.tokens.tok[i], p.hash[i]); this.byVocab[v] = l + 2; this.memoized = true; }
+      } else {
+        const t = p.tokens.tok[i];
+        const slot = p.hash[i] & (OTHER_SIZE - 1);
+        if (this.otherWord[slot] === t) l = this.otherL[slot];
+        else {
+          l = this.tmap.find(t, p.hash[i]);
+          // Short strings only: a longer one may be a slice that keeps its whole text alive.
+          if (t.length <= 12) { this.otherWord[slot] = t; this.otherL[slot] = l; this.memoized = true; }
+        }
+      }
       this.lastL[i] = l;
     }
     return l;
@@ -918,6 +1002,24 @@ export class TokenTrie implements Dictionary<number> {
     if (c !== 0) return c - 2;
     const r = this.child(0, l);
     this.rootMemo[l] = r + 2;
+    this.memoized = true;
+    return r;
+  }
+
+  /** The child of the root by token i of a text, or -1 (for a word of the shared vocabulary, one array read across texts). */
+  private rootAt(p: Prepared, i: number): number {
+    const v = p.ids[i];
+    if (v >= 0 && v < this.rootByVocab.length) {
+      const c = this.rootByVocab[v];
+      if (c !== 0) return c - 2;
+    }
+    const l = this.localAt(p, i);
+    const r = l < 0 ? -1 : this.rootChild(l);
+    if (v >= 0) {
+      if (v >= this.rootByVocab.length) { const x = new Int32Array(Math.max(v + 1, vocab.size, this.rootByVocab.length * 2)); x.set(this.rootByVocab); this.rootByVocab = x; }
+      this.rootByVocab[v] = r + 2;
+      this.memoized = true;
+    }
     return r;
   }
 
@@ -960,8 +1062,13 @@ export class TokenTrie implements Dictionary<number> {
   addTokens(toks: string[], value: number): void {
     let node = 0;
     this.lastP = null;
-    this.byVocab.fill(0);
-    this.rootMemo.fill(0);
+    if (this.memoized) {
+      this.byVocab.fill(0);
+      this.rootMemo.fill(0);
+      this.rootByVocab.fill(0);
+      this.otherWord.fill('');
+      this.memoized = false;
+    }
     for (const t of toks) {
       const l = this.tmap.add(t);
       let c = this.child(node, l);
@@ -1004,8 +1111,7 @@ export class TokenTrie implements Dictionary<number> {
 
   /** True when some key starts with the token at i. */
   startsAt(p: Prepared, i: number): boolean {
-    const l = this.localAt(p, i);
-    return l >= 0 && this.rootChild(l) >= 0;
+    return this.rootAt(p, i) >= 0;
   }
 
   /** All keys starting at token `i`, longest first. */
@@ -1016,9 +1122,11 @@ export class TokenTrie implements Dictionary<number> {
     let k = 0;
     let node = 0;
     for (let j = i; j < n; j++) {
-      const l = this.localAt(p, j);
-      if (l < 0) break;
-      node = j === i ? this.rootChild(l) : this.child(node, l);
+      if (j === i) node = this.rootAt(p, i);
+      else {
+        const l = this.localAt(p, j);
+        node = l < 0 ? -1 : this.child(node, l);
+      }
       if (node < 0) break;
       if (this.hasValues(node)) { if (k === walkNodes.length) { walkNodes.push(0); walkEnds.push(0); } walkNodes[k] = node; walkEnds[k] = j; k++; }
     }

@@ -7,18 +7,31 @@
 import type { Doc } from '../document.js';
 import { prepare, type Prepared } from './matcher.js';
 
-const preparedCache = new WeakMap<Doc, Prepared>();
+/**
+ * The document the stages are at and its view, in a plain slot: the pipeline takes one
+ * document through every stage, and framing drops it, so a run never touches the WeakMap
+ * below (no ephemeron entry per document for the garbage collector). A document left for
+ * another one before it was dropped keeps its view in the WeakMap, for as long as it lives.
+ */
+let lastDoc: Doc | null = null;
+let lastP: Prepared | null = null;
+const parked = new WeakMap<Doc, Prepared>();
+let anyParked = false;
 
 /** The folded, tokenized text of a document (computed once per text). */
 export function preparedOf(doc: Doc): Prepared {
-  const p = preparedCache.get(doc);
-  if (p && p.text === doc.text) return p;
-  const q = prepare(doc.text);
-  preparedCache.set(doc, q);
-  return q;
+  if (doc === lastDoc && lastP!.text === doc.text) return lastP!;
+  if (doc !== lastDoc) {
+    if (lastDoc) { parked.set(lastDoc, lastP!); anyParked = true; }
+    lastDoc = doc;
+    const p = anyParked ? parked.get(doc) : undefined;
+    if (p && p.text === doc.text) return (lastP = p);
+  }
+  return (lastP = prepare(doc.text));
 }
 
 /** Drops the cached prepared text of a document (after the last stage that reads it). */
 export function forgetPrepared(doc: Doc): void {
-  preparedCache.delete(doc);
+  if (doc === lastDoc) { lastDoc = null; lastP = null; }
+  if (anyParked) parked.delete(doc);
 }

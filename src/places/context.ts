@@ -12,6 +12,21 @@ import { loadGazetteer, type GazEntry, type Gazetteer } from '../knowledge/place
 import { preparedOf } from '../match/prepared.js';
 export { preparedOf, forgetPrepared } from '../match/prepared.js';
 
+/**
+ * Sorts spans in place by start, equal starts in their order (what a stable sort by
+ * a.start - b.start gives): an insertion sort, no work array; the spans of a document come
+ * nearly in text order already.
+ */
+export function sortByStart<T extends { start: number }>(a: T[]): T[] {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j].start > x.start) { a[j + 1] = a[j]; j--; }
+    a[j + 1] = x;
+  }
+  return a;
+}
+
 /** True when the token's first character is an upper-case letter in the original text. */
 export function isCap(p: Prepared, i: number): boolean {
   return p.cap[i] === 1;
@@ -27,6 +42,40 @@ export function entriesOf(g: Gazetteer, values: number[]): { idx: number; e: Gaz
     entriesCache.set(values, r);
   }
   return r;
+}
+
+/** rowFlags() bits: what some entry of a values list is. */
+export const ROW_CURATED_OR_COUNTRY = 1; // curated, or a country (PCLI)
+export const ROW_JURISDICTION = 2; // curated, a country or an admin-1 region
+export const ROW_BIG = 4; // an admin-1 region, or population ≥ 100,000
+export const ROW_BIG_PLACE = 8; // a country, curated, or population > 100,000
+export const ROW_COUNTRY = 16; // a country
+export const ROW_SEAT = 32; // a country, a capital (PPLC), an admin seat (PPLA) or an admin-1 region
+
+const rowFlagsCache = new WeakMap<number[], number>();
+
+/**
+ * The ROW_* bits of a match's values (its entries looked at once per values list, not at every
+ * match: a common name has dozens of entries, each a separate object).
+ */
+export function rowFlags(g: Gazetteer, values: number[]): number {
+  let f = rowFlagsCache.get(values);
+  if (f === undefined) {
+    f = 0;
+    for (let k = 0; k < values.length; k++) {
+      const e = g.entry(values[k]);
+      const pcli = e.fcode === 'PCLI';
+      const adm1 = e.fcode === 'ADM1';
+      if (e.curated || pcli) f |= ROW_CURATED_OR_COUNTRY;
+      if (e.curated || pcli || adm1) f |= ROW_JURISDICTION;
+      if (adm1 || e.population >= 100000) f |= ROW_BIG;
+      if (pcli || e.curated || e.population > 100000) f |= ROW_BIG_PLACE;
+      if (pcli) f |= ROW_COUNTRY;
+      if (pcli || adm1 || e.fcode === 'PPLC' || e.fcode === 'PPLA') f |= ROW_SEAT;
+    }
+    rowFlagsCache.set(values, f);
+  }
+  return f;
 }
 
 const focusHint = new WeakMap<number[], { cc: string | null; x: number } | null>();
@@ -100,6 +149,8 @@ export interface LexiconData {
   titles: PhraseSet;
   stoplist: Set<string>;
   stopwords: Set<string>;
+  /** Whether stoplist or stopwords hold a key of several words. */
+  stopMulti: boolean;
   particles: Set<string>;
 }
 
@@ -108,6 +159,8 @@ const lexCache = new WeakMap<EntityLexicon, LexiconData>();
 export function lexiconData(lex: EntityLexicon): LexiconData {
   let d = lexCache.get(lex);
   if (d) return d;
+  const stoplist = new Set(lex.places.stoplist.map((s) => foldKey(s)));
+  const stopwords = new Set(lex.stopwords.map((s) => foldKey(s)));
   d = {
     regionBefore: new PhraseSet(lex.places.regionBefore),
     regionAfter: new PhraseSet(lex.places.regionAfter),
@@ -118,8 +171,9 @@ export function lexiconData(lex: EntityLexicon): LexiconData {
     capitalOnlyCues: new PhraseSet(lex.capitalOnlyCues),
     actorVerbsAfter: new PhraseSet(lex.actorVerbsAfter),
     titles: new PhraseSet(Object.keys(lex.titles)),
-    stoplist: new Set(lex.places.stoplist.map((s) => foldKey(s))),
-    stopwords: new Set(lex.stopwords.map((s) => foldKey(s))),
+    stoplist,
+    stopwords,
+    stopMulti: [...stoplist, ...stopwords].some((k) => k.includes(' ')),
     particles: new Set(lex.nameParticles.map((s) => keyTokens(s).join(' '))),
   };
   lexCache.set(lex, d);
@@ -145,6 +199,19 @@ const demonymCache = new WeakMap<EntityLexicon, Map<string, string>>();
 export function demonymMap(g: Gazetteer, lex: EntityLexicon): Map<string, string> {
   const cachedMap = demonymCache.get(lex);
   if (cachedMap) return cachedMap;
+  // The country lists' forms (the same for every lexicon: folded once per gazetteer), then the lexicon's.
+  const m = new Map(countryDemonyms(g));
+  for (const [k, v] of Object.entries(lex.demonyms)) m.set(foldKey(k), v);
+  demonymCache.set(lex, m);
+  return m;
+}
+
+const countryDemonymCache = new WeakMap<Gazetteer, Map<string, string>>();
+
+/** Folded demonym → ISO2 from the country lists (both languages), forms shared by two countries left out. */
+function countryDemonyms(g: Gazetteer): Map<string, string> {
+  const cachedMap = countryDemonymCache.get(g);
+  if (cachedMap) return cachedMap;
   const m = new Map<string, string>();
   const seen = new Map<string, string>();
   const ambiguous = new Set<string>();
@@ -162,8 +229,7 @@ export function demonymMap(g: Gazetteer, lex: EntityLexicon): Map<string, string
     }
   }
   for (const [k, v] of seen) if (!ambiguous.has(k)) m.set(k, v);
-  for (const [k, v] of Object.entries(lex.demonyms)) m.set(foldKey(k), v);
-  demonymCache.set(lex, m);
+  countryDemonymCache.set(g, m);
   return m;
 }
 
@@ -210,12 +276,40 @@ export function focusCountries(doc: Doc, lex: EntityLexicon): readonly { readonl
     if (!list) { list = sortedWeights(base); p.memo.focusList = list; }
     return list;
   }
-  const w = new Map(base);
-  for (const e of doc.entities) if (e.country && e.linked) w.set(e.country, (w.get(e.country) ?? 0) + 0.5 * e.mentions.length);
-  return sortedWeights(w);
+  // The text's weights plus the linked entities' countries (a new country after the others,
+  // as a copy of the Map would put it), in a list: the lists are short, no Map copy.
+  const list = weightList(base);
+  for (const e of doc.entities) {
+    if (!e.country || !e.linked) continue;
+    const x = 0.5 * e.mentions.length;
+    let k = 0;
+    while (k < list.length && list[k].cc !== e.country) k++;
+    if (k < list.length) list[k].w += x; else list.push({ cc: e.country, w: x });
+  }
+  return heaviestFirst(list);
 }
 
 /** Sorted list of the text-only weights (kept in p.memo.focusList, shared: callers read it, never change it). */
 function sortedWeights(w: Map<string, number>): { cc: string; w: number }[] {
-  return [...w.entries()].map(([cc, x]) => ({ cc, w: x })).sort((a, b) => b.w - a.w);
+  return heaviestFirst(weightList(w));
+}
+
+function weightList(w: Map<string, number>): { cc: string; w: number }[] {
+  const out: { cc: string; w: number }[] = [];
+  w.forEach((x, cc) => { out.push({ cc, w: x }); });
+  return out;
+}
+
+/**
+ * Sorts in place, heaviest first, equal weights in their order (what a stable sort by
+ * b.w - a.w gives): an insertion sort, no work array (the lists are a few countries long).
+ */
+function heaviestFirst(a: { cc: string; w: number }[]): { cc: string; w: number }[] {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j].w < x.w) { a[j + 1] = a[j]; j--; }
+    a[j + 1] = x;
+  }
+  return a;
 }

@@ -29,7 +29,7 @@ import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
 import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
 import { idsOf, type Match, type Prepared } from '../match/matcher.js';
-import { demonymIds, demonymMap, entriesOf, focusCountries, gazetteerAt, gazetteerScan, isCap, lexiconData, preparedOf, type LexiconData } from './context.js';
+import { ROW_BIG, ROW_COUNTRY, ROW_CURATED_OR_COUNTRY, ROW_JURISDICTION, ROW_SEAT, demonymIds, demonymMap, entriesOf, focusCountries, gazetteerAt, gazetteerScan, isCap, lexiconData, preparedOf, rowFlags, sortByStart, type LexiconData } from './context.js';
 import { GAP_LOOSE, GAP_START } from '../match/matcher.js';
 import { keyTokens, LEADING_ARTICLES } from '../match/fold.js';
 
@@ -265,7 +265,9 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   // Misspellings: capitalized words ≥ 5 letters, one edit from a focus-country name.
   const focusTop = focusList[0]?.cc;
   if (focusTop) {
-    const buckets = fuzzyBuckets(g, focusTop);
+    // The country's names are bucketed on the first word the memo does not know (a country's
+    // thousands of rows are read only when a word needs them).
+    let buckets: Map<string, [string, number[]][]> | null = null;
     const taken = covered;
     for (const f of found) taken.add(f.start, f.end);
     const memo = fuzzyMemo(g, focusTop);
@@ -281,7 +283,7 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
       // The nearest name depends on the word and the focus country only: looked up once per word.
       let hit = memo.get(t);
       if (hit === undefined) {
-        hit = fuzzyLookup(g, buckets, t);
+        hit = fuzzyLookup(g, (buckets ??= fuzzyBuckets(g, focusTop)), t);
         if (memo.size >= 50000) memo.clear();
         memo.set(t, hit);
       }
@@ -290,7 +292,7 @@ export function findPlaces(doc: Doc, lex: EntityLexicon, g: Gazetteer = loadGaze
   }
 
   // Merge by place id, mentions in text order.
-  found.sort((a, b) => a.start - b.start);
+  sortByStart(found);
   const byId = new Map<string, Place>();
   for (const f of found) {
     const e = g.entry(f.idx);
@@ -346,11 +348,7 @@ function writtenCountryOf(g: Gazetteer, surface: string, byPop: { idx: number; e
 
 /** True when one of the entries is a country, an admin-1 region or a curated place. */
 function isJurisdiction(g: Gazetteer, values: number[]): boolean {
-  for (const idx of values) {
-    const e = g.entry(idx);
-    if (e.curated || e.fcode === 'PCLI' || e.fcode === 'ADM1') return true;
-  }
-  return false;
+  return (rowFlags(g, values) & ROW_JURISDICTION) !== 0;
 }
 
 /** True when the text span is exactly a country's name in the gazetteer (or, unless countryOnly, a capital's). */
@@ -358,14 +356,10 @@ function isPlaceName(g: Gazetteer, p: Prepared, s: number, e: number, countryOnl
   const i = tokenAt(p, s);
   if (i < 0) return false;
   const ms = gazetteerAt(p, g, i);
+  const want = countryOnly ? ROW_COUNTRY : ROW_SEAT;
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k];
-    if (m.end !== e) continue;
-    const vs = m.values;
-    for (let q = 0; q < vs.length; q++) {
-      const f = g.entry(vs[q]).fcode;
-      if (f === 'PCLI' || (!countryOnly && (f === 'PPLC' || f === 'PPLA' || f === 'ADM1'))) return true;
-    }
+    if (m.end === e && (rowFlags(g, m.values) & want) !== 0) return true;
   }
   return false;
 }
@@ -503,18 +497,17 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
   const kept = withArticles(p, m, g, L);
   if (!kept) return null;
   m = kept;
-  const key = nTok === 1 ? tok[m.t0] : tok.slice(m.t0, m.t1).join(' ');
-  let curatedOrCountry = false;
-  for (const idx of m.values) {
-    const e = g.entry(idx);
-    if (e.curated || e.fcode === 'PCLI') { curatedOrCountry = true; break; }
-  }
+  const flags = rowFlags(g, m.values);
+  const curatedOrCountry = (flags & ROW_CURATED_OR_COUNTRY) !== 0;
   // A GeoNames name starting with a lower-case word ("la Salle" in "dans la Salle") is no place.
   if (!isCap(p, m.t0) && !curatedOrCountry) return null;
   const regionCue = !!L.regionBefore.endsBefore(p, m.t0) || !!L.regionAfter.startsAt(p, m.t1);
   const cue = regionCue || !!L.placeBefore.endsBefore(p, m.t0);
-  if (L.stopwords.has(key) && !cue) return null;
-  if (L.stoplist.has(key) && !cue) return null;
+  if (!cue) {
+    // The key is made only when it can be in the lists (most of the lists' entries are one word).
+    const key = nTok === 1 ? tok[m.t0] : L.stopMulti ? tok.slice(m.t0, m.t1).join(' ') : null;
+    if (key !== null && (L.stopwords.has(key) || L.stoplist.has(key))) return null;
+  }
   // A title before the name: a person ("le général Homs" is no town).
   if (L.titles.endsBefore(p, m.t0) && !cue) return null;
   // One word of a longer capitalized run that is not itself a place: a person's or an organisation's name.
@@ -523,7 +516,7 @@ function accept(p: Prepared, m: Match<number>, L: LexiconData, g: Gazetteer): { 
     const runAfter = m.t1 < tok.length && isCap(p, m.t1) && sameStretch(p, m.t1 - 1, m.t1) && !L.regionAfter.startsAt(p, m.t1);
     // Before another capitalized word, a large place is a modifier ("Idlib Health Directorate",
     // "Texas Fire Service": still where things happen); a small one is likely a first name.
-    const big = entriesOf(g, m.values).some(({ e }) => e.fcode === 'ADM1' || e.population >= 100000);
+    const big = (flags & ROW_BIG) !== 0;
     if ((runBefore || (runAfter && !big)) && !curatedOrCountry) return null;
     if (runBefore && curatedOrCountry && nTok === 1 && !L.particles.has(tok[m.t0 - 1])) {
       // "Bachar Alep"? keep curated names unless preceded by a capitalized non-place word in the same stretch.

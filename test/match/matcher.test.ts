@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_START, Matcher, PhraseSet, TokenTrie, prepare } from '../../src/match/matcher.js';
+import { GAP_COMMA, GAP_JOIN, GAP_LOOSE, GAP_SENTENCE, GAP_START, Matcher, PhraseSet, TokenTrie, hashToken, lookupToken, prepare, tokenId } from '../../src/match/matcher.js';
+import { fold, tokenize } from '../../src/match/fold.js';
 
 function spans<T>(m: Matcher<T>, text: string): [string, T[]][] {
   return m.scan(text).map((x) => [text.slice(x.start, x.end), x.values]);
@@ -101,4 +102,59 @@ test('prepare records the punctuation between tokens', () => {
   assert.ok(p.gap[tok.indexOf('non')] & GAP_START);
   assert.equal(p.gap[tok.indexOf('il')] & GAP_LOOSE, 0);
   assert.ok(p.gap[tok.indexOf('non')] & GAP_SENTENCE);
+});
+
+test('prepare gives the folded view, the tokens and the hashes of fold() and tokenize(), whatever the code units', () => {
+  const texts = [
+    "Deir Ez-Zor, l’Aviation russe à Alep — El-Bab",
+    'Cafe\u0301 Ame\u0301lie et \u00c9douard', // combining marks (decomposed input)
+    'a\ud800b \udc00c \ud83d\ude00 Ωμέγα Москва', // lone surrogates, a pair, Greek, Cyrillic
+    'x'.repeat(70) + ' ÉTÉ el al EL', // longer than the short-string path
+    '',
+  ];
+  // Several texts in a row: the scratch buffers are reused and must not leak between texts.
+  for (const text of [...texts, ...texts.slice().reverse()]) {
+    const p = prepare(text);
+    const t = tokenize(fold(text));
+    assert.equal(p.folded, fold(text));
+    assert.deepEqual(p.tokens.tok, t.tok);
+    assert.deepEqual(Array.from(p.tokens.start), t.start);
+    assert.deepEqual(Array.from(p.tokens.end), t.end);
+    assert.deepEqual([...p.hash], t.tok.map(hashToken));
+  }
+});
+
+test('prepare: a word first met in no dictionary gets its id once a dictionary adds it (the word cache is not stale)', () => {
+  const word = 'zqxwvkj';
+  const before = prepare(`Le ${word} et le ${word}.`);
+  assert.equal(before.ids[1], -1);
+  assert.equal(before.tokens.tok[1], word);
+  const id = tokenId(word);
+  const after = prepare(`Un ${word}.`);
+  assert.equal(after.ids[1], id);
+  assert.equal(lookupToken(after.tokens.tok[1]), id);
+  // Words that share a cache slot or a prefix stay apart.
+  const words = Array.from({ length: 14 }, (_, k) => 'abcdefghijklmn'.slice(0, k + 1));
+  const back = words.slice().reverse();
+  const p = prepare([...words, ...back, 'Abcdefghijkl', 'abcdefghijkL'].join(' '));
+  assert.deepEqual(p.tokens.tok, [...words, ...back, 'abcdefghijkl', 'abcdefghijkl']);
+  for (let k = 0; k < p.ids.length; k++) assert.equal(p.ids[k], lookupToken(p.tokens.tok[k]));
+});
+
+test('TokenTrie: keys added after texts were scanned are found in the next texts (its per-word memos are cleared)', () => {
+  const h = new TokenTrie(TokenTrie.build([[['alep'], [1]]]));
+  tokenId('forces'); // a word of the shared vocabulary
+  const text = 'Alep Qwzyxb Forces Qwzyxb';
+  const p1 = prepare(text);
+  assert.deepEqual(h.matchesAt(p1, 0).map((m) => m.values), [[1]]);
+  assert.equal(h.matchesAt(p1, 1).length, 0); // a word of no vocabulary
+  assert.equal(h.matchesAt(p1, 2).length, 0); // a vocabulary word
+  assert.equal(h.startsAt(p1, 1), false);
+  h.add('Qwzyxb', 5);
+  h.add('Forces Qwzyxb', 6);
+  const p2 = prepare(text);
+  assert.deepEqual(h.matchesAt(p2, 1).map((m) => m.values), [[5]]);
+  assert.deepEqual(h.matchesAt(p2, 2).map((m) => m.values), [[6]]);
+  assert.equal(h.startsAt(p2, 1), true);
+  assert.deepEqual(h.matchesAt(p2, 3).map((m) => m.values), [[5]]);
 });

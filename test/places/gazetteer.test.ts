@@ -5,6 +5,7 @@ import { repoPath } from '../helpers.js';
 import { km, loadGazetteer, overlayProblems } from '../../src/knowledge/places/index.js';
 import { overlayFileSchema } from '../../src/knowledge/places/overlay.js';
 import { foldKey } from '../../src/match/fold.js';
+import { ROW_BIG, ROW_BIG_PLACE, ROW_COUNTRY, ROW_CURATED_OR_COUNTRY, ROW_JURISDICTION, ROW_SEAT, rowFlags } from '../../src/places/context.js';
 
 const g = loadGazetteer();
 
@@ -72,4 +73,24 @@ test('countries know their demonyms in both languages', () => {
   assert.ok(sy.demonyms.fr.includes('Syrien'));
   assert.ok(sy.demonyms.en.includes('Syrian'));
   assert.equal(sy.fr, 'Syrie');
+});
+
+test('rowFlags says what some entry of a values list is (the same as looking at every entry)', () => {
+  const g = loadGazetteer();
+  let lists = 0;
+  for (const name of ['Paris', 'Alep', 'Springfield', 'Texas', 'Syrie', 'Damas', 'La Défense', 'Saint-Denis', 'Idlib', 'Washington']) {
+    const values = g.matcher.get(foldKey(name));
+    if (!values) continue;
+    lists++;
+    const es = values.map((i) => g.entry(i));
+    const f = rowFlags(g, values);
+    assert.equal(rowFlags(g, values), f, 'the same bits the second time');
+    assert.equal((f & ROW_CURATED_OR_COUNTRY) !== 0, es.some((e) => e.curated || e.fcode === 'PCLI'), name);
+    assert.equal((f & ROW_JURISDICTION) !== 0, es.some((e) => e.curated || e.fcode === 'PCLI' || e.fcode === 'ADM1'), name);
+    assert.equal((f & ROW_BIG) !== 0, es.some((e) => e.fcode === 'ADM1' || e.population >= 100000), name);
+    assert.equal((f & ROW_BIG_PLACE) !== 0, es.some((e) => e.fcode === 'PCLI' || e.curated || e.population > 100000), name);
+    assert.equal((f & ROW_COUNTRY) !== 0, es.some((e) => e.fcode === 'PCLI'), name);
+    assert.equal((f & ROW_SEAT) !== 0, es.some((e) => ['PCLI', 'PPLC', 'PPLA', 'ADM1'].includes(e.fcode)), name);
+  }
+  assert.ok(lists >= 8);
 });
