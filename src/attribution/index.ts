@@ -541,13 +541,19 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
     const from = end < 0 ? a : end;
     if (hardStopIn(text, from, ts)) {
       if (apposition && n > 0 && /^\s*,\s*$/u.test(text.slice(from, ts))) {
-        // a short apposition reaching the end of the sentence (tokens() reuses TS/TE: the loop ends here)
-        const rest = tokens(text, ts, limit);
+        // a short apposition reaching the end of the sentence (spanTokens reuses TS/TE: the loop ends here)
         const tail = text.slice(ts, limit);
         const stop = tail.search(/[,;:.!?(«»"]/u);
-        const within = stop < 0 ? rest : rest.filter((r) => r.end <= ts + stop);
-        if (within.length > 0 && within.length <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && c.title.endAt(text, ts, limit) >= 0 && !within.some((r) => c.boundaries.has(r.w.toLowerCase()))) {
-          end = within[within.length - 1].end;
+        const lim = stop < 0 ? limit : ts + stop;
+        // the words before the stop: a prefix of the rest's tokens, of which the first 6 tell
+        // whether there are 1 to 5 (the first tokens of a range are those of the whole range)
+        const nr = spanTokens(text, ts, limit, 6);
+        let nw = 0;
+        while (nw < nr && TE[nw] <= lim) nw++;
+        if (nw > 0 && nw <= 5 && (stop < 0 || /[.!?]/u.test(tail[stop])) && c.title.endAt(text, ts, limit) >= 0) {
+          let k = 0;
+          while (k < nw && !isBoundary(text, TS[k], TE[k], c)) k++;
+          if (k === nw) end = TE[nw - 1];
         }
       }
       break;
@@ -585,7 +591,11 @@ function copyOf(prev: Attribution, cue: { start: number; end: number; text: stri
   return mk(cue.text.trim(), cue.start, cue.end, sent, prev.source, prev.source_text, prev.anonymous);
 }
 
-/** Builds the attribution for a source noun phrase, or null when it is no source. */
+/**
+ * Builds the attribution for a source noun phrase, or null when it is no source. The phrase's
+ * tokens are read as spans from TS/TE (nothing below calls spanTokens again), strings only where
+ * a word is looked up.
+ */
 function resolve(
   doc: Doc,
   text: string,
@@ -596,18 +606,17 @@ function resolve(
   prevOf: () => readonly Attribution[],
   sent: number,
 ): Found | null {
-  const raw = text.slice(np.start, np.end);
-  const toks = tokens(text, np.start, np.end);
-  if (!toks.length) return null;
+  const nt = spanTokens(text, np.start, np.end);
+  if (nt === 0) return null;
   let i = 0;
-  while (i < toks.length - 1 && toks[i].w.length <= c.determinerLen && c.determiners.has(lowerApos(toks[i].w))) i++;
-  const content = toks.slice(i);
-  const span = { start: Math.min(cue.start, np.start), end: Math.max(cue.end, np.end) };
-  const cueText = cue.text.trim();
-  const base = (source: string | null, source_text: string, anonymous?: boolean): Found => mk(cueText, span.start, span.end, sent, source, source_text, anonymous);
+  while (i < nt - 1 && TE[i] - TS[i] <= c.determinerLen && c.determiners.has(lowerApos(text.slice(TS[i], TE[i])))) i++;
+  // the content words: tokens i .. nt - 1
+  const spanStart = Math.min(cue.start, np.start);
+  const spanEnd = Math.max(cue.end, np.end);
+  const base = (source: string | null, source_text: string, anonymous?: boolean): Found => mk(cue.text.trim(), spanStart, spanEnd, sent, source, source_text, anonymous);
 
   // pronoun or anaphora → the previous source
-  if (toks.length === 1 && c.pronouns.has(toks[0].w.toLowerCase())) {
+  if (nt === 1 && c.pronouns.has(text.slice(TS[0], TE[0]).toLowerCase())) {
     const p = lastSource(prevOf());
     return p ? base(p.source, p.source_text, p.anonymous) : null;
   }
@@ -634,54 +643,60 @@ function resolve(
     if (!best || (KIND_PRIORITY[r.e.kind] ?? 9) <= (KIND_PRIORITY[best.e.kind] ?? 9)) best = r;
   }
   if (best) return base(best.e.id, best.m.text);
-  const name = properName(content, c, text, true);
-  const headLower = content[0].w.toLowerCase();
-  const headIsCommon = !upperFirst(content[0].w);
-  const anonymous = c.anonymousHead.wholeAt(text, content[0].start, content[0].end) || c.anonymousHead.test(text, content[0].start, content[Math.min(2, content.length - 1)].end);
-  if (anonymous && !name) return base(null, raw, true);
+  const hs = TS[i];
+  const he = TE[i];
+  const name = properName(i, nt, c, text, true);
+  const headIsCommon = !upperAt(text, hs, he);
+  const anonymous = c.anonymousHead.wholeAt(text, hs, he) || c.anonymousHead.test(text, hs, TE[Math.min(i + 2, nt - 1)]);
+  if (anonymous && !name) return base(null, text.slice(np.start, np.end), true);
   if (name && (headIsCommon || anonymous)) return base(null, name);
-  if (c.pronouns.has(headLower)) return null;
-  return base(null, raw);
+  if (c.pronouns.has(text.slice(hs, he).toLowerCase())) return null;
+  return base(null, text.slice(np.start, np.end));
 }
 
-/** The last run of capitalised words (with particles inside) of a phrase: "l'agence syrienne al-Masdar News" → "al-Masdar News". */
-function properName(all: readonly Tok[], c: Compiled, text: string, skipHead: boolean): string | null {
+/**
+ * The last run of capitalised words (with particles inside) of a phrase, the token spans
+ * TS/TE[from, to): "l'agence syrienne al-Masdar News" → "al-Masdar News".
+ */
+function properName(from: number, to: number, c: Compiled, text: string, skipHead: boolean): string | null {
   // a capitalised head word alone ("Activists said") is no name: look after it
-  const toks = skipHead && all.length > 0 && upperFirst(all[0].w) && c.anonymousHead.wholeAt(text, all[0].start, all[0].end) ? all.slice(1) : all;
-  let best: { start: number; end: number } | null = null;
-  let cur: { start: number; end: number; lastProper: number } | null = null;
-  for (let k = 0; k < toks.length; k++) {
-    const w = toks[k].w;
-    const upper = upperFirst(w);
-    const isProper = upper || /^(?:al|el|as|ad|an|ar|at|az)[-‑]\p{L}/u.test(w) && k > 0;
-    if (k === 0 && !upper) {
-      cur = null;
+  const k0 = skipHead && to > from && upperAt(text, TS[from], TE[from]) && c.anonymousHead.wholeAt(text, TS[from], TE[from]) ? from + 1 : from;
+  let bestStart = -1;
+  let bestEnd = -1;
+  // the start of the current run of words (-1: none)
+  let cur = -1;
+  for (let k = k0; k < to; k++) {
+    const ts = TS[k];
+    const te = TE[k];
+    const upper = upperAt(text, ts, te);
+    if (k === k0 && !upper) {
+      cur = -1;
       continue;
     }
+    // "al-Masdar": two ASCII letters and a hyphen first (at least 4 code units), not as the first word
+    const isProper = upper || (k > k0 && te - ts >= 4 && (text.charCodeAt(ts + 2) === 45 || text.charCodeAt(ts + 2) === 0x2011) && /^(?:al|el|as|ad|an|ar|at|az)[-‑]\p{L}/u.test(text.slice(ts, te)));
     if (isProper) {
-      if (!cur) cur = { start: toks[k].start, end: toks[k].end, lastProper: toks[k].end };
-      cur.end = toks[k].end;
-      cur.lastProper = toks[k].end;
-      best = { start: cur.start, end: cur.lastProper };
-    } else if (cur && c.particles.has(w.toLowerCase())) {
-      cur.end = toks[k].end;
-    } else cur = null;
+      if (cur < 0) cur = ts;
+      bestStart = cur;
+      bestEnd = te;
+    } else if (cur >= 0 && c.particles.has(text.slice(ts, te).toLowerCase())) {
+      // a particle inside a run ("Abou Mohammed al Joulani"): the run goes on
+    } else cur = -1;
   }
-  if (!best) return null;
-  // the first word of the phrase alone, capitalised as a sentence start, is not a name run
-  return text.slice(best.start, best.end);
+  if (bestStart < 0) return null;
+  return text.slice(bestStart, bestEnd);
+}
+
+/** /^\p{Lu}/u.test(text.slice(a, b)) for a token text[a, b), by table for a first character in the BMP. */
+function upperAt(text: string, a: number, b: number): boolean {
+  if (b <= a) return false;
+  const ch = text.charCodeAt(a);
+  if (ch >= 0xd800 && ch <= 0xdfff) return /^\p{Lu}/u.test(text.slice(a, b));
+  return (LU ??= codeUnitTable('\\p{Lu}', 'u'))[ch] === 1;
 }
 
 /** 1 for the code units that are upper-case letters (\p{Lu}). */
 let LU: Uint8Array | null = null;
-
-/** /^\p{Lu}/u.test(w), by table for a first character in the BMP (the regex reads a surrogate pair). */
-function upperFirst(w: string): boolean {
-  if (w.length === 0) return false;
-  const ch = w.charCodeAt(0);
-  if (ch >= 0xd800 && ch <= 0xdfff) return /^\p{Lu}/u.test(w);
-  return (LU ??= codeUnitTable('\\p{Lu}', 'u'))[ch] === 1;
-}
 
 /** A quotation the attribution introduces or closes: «...», "...", '...'. */
 function quoteNear(text: string, s: Sentence, a: Attribution): { start: number; end: number } | null {
