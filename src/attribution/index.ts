@@ -41,6 +41,13 @@ interface Compiled {
   boundaryLen: number;
   /** The lengths of the longest notBefore word and determiner (lowerApos never shortens a word). */
   notBeforeLen: number;
+  /**
+   * Per ASCII code unit: 1 when a word starting with it may be a notBefore word once in lower case
+   * (its lower-case form starts some notBefore word); words starting with any other code unit are always looked up.
+   */
+  notBeforeFirst: Uint8Array;
+  /** pronounInCue.test per verb text (the same verbs come back). */
+  pronounInCueMemo: Map<string, boolean>;
   determinerLen: number;
   determiners: Set<string>;
   particles: Set<string>;
@@ -67,6 +74,8 @@ function compile(lex: AttributionLexicon): Compiled {
     aux: Phrases.of(lex.auxiliaries),
     notBefore: new Set(lex.notBefore.map((w) => w.toLowerCase())),
     notBeforeLen: Math.max(0, ...lex.notBefore.map((w) => w.toLowerCase().length)),
+    notBeforeFirst: notBeforeFirst(lex.notBefore),
+    pronounInCueMemo: new Map(),
     invertedPronoun: lex.invertedPronouns.length
       ? new RegExp(`^(?:${lex.invertedPronouns.map((p) => p.replace(/[-]/g, '[-‑]')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'iu')
       : /(?!)/u,
@@ -91,6 +100,25 @@ function compile(lex: AttributionLexicon): Compiled {
   lastLex = lex;
   lastCompiled = c;
   return c;
+}
+
+function notBeforeFirst(words: readonly string[]): Uint8Array {
+  const first = new Set(words.map((w) => w.toLowerCase().charCodeAt(0)));
+  const t = new Uint8Array(128);
+  // ASCII letters lower-case alone, whatever follows them
+  for (let c = 0; c < 128; c++) if (first.has(String.fromCharCode(c).toLowerCase().charCodeAt(0))) t[c] = 1;
+  return t;
+}
+
+/** pronounInCue.test(v), remembered per verb text. */
+function pronounInCue(c: Compiled, v: string): boolean {
+  let r = c.pronounInCueMemo.get(v);
+  if (r === undefined) {
+    r = c.pronounInCue.test(v);
+    if (c.pronounInCueMemo.size > 5000) c.pronounInCueMemo.clear();
+    c.pronounInCueMemo.set(v, r);
+  }
+  return r;
 }
 
 /**
@@ -230,6 +258,28 @@ function spanTokens(text: string, a: number, b: number, max = Infinity): number 
     i = q;
   }
   return n;
+}
+
+/** True for a code unit no token holds: not a letter or number, not [-‑.'’], not a surrogate. */
+function tokenGap(ln: Uint8Array, c: number): boolean {
+  return ln[c] === 0 && c !== 45 && c !== 0x2011 && c !== 46 && c !== 39 && c !== 0x2019 && (c < 0xd800 || c > 0xdfff);
+}
+
+/**
+ * spanTokens(text, a, b) for its last token only: the spans (count returned) end with the same
+ * last token. No token holds a tokenGap unit, so the tokens of text[p, b) after a gap at p - 1
+ * are those of text[a, b) from p on: read from the last gap before the last non-gap run.
+ */
+function lastTokenFrom(text: string, a: number, b: number): number {
+  const ln = letterTable();
+  let e = b;
+  while (e > a && tokenGap(ln, text.charCodeAt(e - 1))) e--;
+  let p = e;
+  while (p > a && !tokenGap(ln, text.charCodeAt(p - 1))) p--;
+  if (p === a) return spanTokens(text, a, b);
+  const n = spanTokens(text, p, b);
+  // a run without a letter or number ("--"): read the whole range
+  return n > 0 ? n : spanTokens(text, a, b);
 }
 
 /** spanTokens with the TOKEN regex. */
@@ -381,8 +431,11 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
       if (v.group !== 1) continue;
       if (overlaps(v.start, v.end)) continue;
       // the word before the verb, read as a string only when it is short enough to be a notBefore word
-      const np0 = spanTokens(text, Math.max(s.start, v.start - 30), v.start);
-      if (np0 > 0 && TE[np0 - 1] - TS[np0 - 1] <= c.notBeforeLen && c.notBefore.has(lowerApos(text.slice(TS[np0 - 1], TE[np0 - 1])))) continue;
+      const np0 = lastTokenFrom(text, Math.max(s.start, v.start - 30), v.start);
+      if (np0 > 0 && TE[np0 - 1] - TS[np0 - 1] <= c.notBeforeLen) {
+        const f = text.charCodeAt(TS[np0 - 1]);
+        if ((f >= 128 || c.notBeforeFirst[f] === 1) && c.notBefore.has(lowerApos(text.slice(TS[np0 - 1], TE[np0 - 1])))) continue;
+      }
       // inverted? the verb (with its auxiliaries) follows a comma or a closing quote
       const auxAt = auxStart(text, s.start, v.start, c.aux);
       // the last character before the auxiliaries that is not white space ('' when there is none)
@@ -392,7 +445,7 @@ function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): F
       // the pronoun pattern starts with [-‑] when every pronoun starts with "-" (an empty list never matches)
       const h = v.end < s.end ? text.charCodeAt(v.end) : -1;
       const mayPron = c.pronounsAfterHyphen ? h === 45 || h === 0x2011 : true;
-      const pron = (mayPron ? c.invertedPronoun.exec(text.slice(v.end, s.end)) : null) ?? (c.pronounInCue.test(v.text) ? ([''] as unknown as RegExpExecArray) : null);
+      const pron = (mayPron ? c.invertedPronoun.exec(text.slice(v.end, s.end)) : null) ?? (pronounInCue(c, v.text) ? ([''] as unknown as RegExpExecArray) : null);
       const inverted = /[,»”"'’—–-]/u.test(lastChar) || lastChar === '' || !!pron;
       if (inverted) {
         const cue = { start: auxAt < v.start ? auxAt : v.start, end: v.end + (pron ? pron[0].length : 0), text: '' };
