@@ -1287,6 +1287,23 @@ function span(m: Mention): Span {
   return { start: m.start, end: m.end, text: m.text };
 }
 
+/** The id and name of a crowd actor per crowd entry and country code (the same few come back). */
+const crowdMemo = new Map<{ label: string }, Map<string | null, { id: string; name: string }>>();
+function crowdActor(crowd: { label: string }, cc: string | null): { id: string; name: string } {
+  let byCc = crowdMemo.get(crowd);
+  if (!byCc) crowdMemo.set(crowd, (byCc = new Map()));
+  let r = byCc.get(cc);
+  if (!r) {
+    const country = countryName(cc);
+    const name = country ? `${crowd.label} (${country})` : crowd.label;
+    const id = `x:${crowd.label.toLowerCase()}${cc ? `-${cc.toLowerCase()}` : ''}`;
+    r = { id, name };
+    if (byCc.size > 1000) byCc.clear();
+    byCc.set(cc, r);
+  }
+  return r;
+}
+
 /**
  * Crowd events without a named actor get ACLED's generic crowd actor of the event's country
  * ("Protesters (Bangladesh)"), a document-local entity added to doc.entities.
@@ -1297,9 +1314,7 @@ export function addCrowdActors(doc: Doc): void {
     if (!crowd || ev.actor1.length) continue;
     const place = ev.place ? doc.places.find((p) => p.id === ev.place) : null;
     const cc = place?.country ?? doc.places.find((p) => p.country)?.country ?? null;
-    const country = countryName(cc);
-    const name = country ? `${crowd.label} (${country})` : crowd.label;
-    const id = `x:${crowd.label.toLowerCase()}${cc ? `-${cc.toLowerCase()}` : ''}`;
+    const { id, name } = crowdActor(crowd, cc);
     if (!doc.entities.some((e) => e.id === id)) {
       doc.entities.push({ id, name, kind: 'org', linked: false, country: cc, inter: crowd.inter, mentions: [] });
     }
