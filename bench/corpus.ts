@@ -145,6 +145,15 @@ const OUTLETS = {
   en: ['Northbridge Wire', 'The Meridian Post', 'The Harbour Ledger', 'Eastgate Daily'],
 };
 
+/**
+ * Outlets that set their copy with typographic apostrophes (’), as about half of real news
+ * articles do (the dev seeds and the GeoWebNews/LGL sets: 45–63 % of articles hold a character
+ * above U+00FF, ’ first). It matters for speed: one such character makes V8 store the whole text,
+ * and every slice of it, two bytes per character, and some regular expressions run several
+ * times slower on such strings. A bench of one-byte texts only would overstate real throughput.
+ */
+const TYPOGRAPHIC = new Set(['Dépêche du Levant', 'Agence Sahel Presse', "L'Écho du Plateau", 'The Meridian Post', 'Eastgate Daily']);
+
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS_FR = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
@@ -254,8 +263,13 @@ export function generateCorpus(n: number, seed = 20240601): GenArticle[] {
     paras[paras.length - 1] += fr ? ` (Réf. dépêche ${year}-${i}.)` : ` (Ref. dispatch ${year}-${i}.)`;
     const head = r() < 0.4 ? pick(fr ? HEAD_FR : HEAD_EN) + '\n' : '';
     const foot = r() < 0.6 ? '\n\n' + pick(fr ? FOOT_FR : FOOT_EN).replace('{O}', outlet) : '';
-    const text = `${head}${title}\n\n${paras.join('\n\n')}${foot}`;
-    out.push({ id: `gen-${i}`, lang: fr ? 'fr' : 'en', title, outlet, published, text });
+    let text = `${head}${title}\n\n${paras.join('\n\n')}${foot}`;
+    let shownTitle = title;
+    if (TYPOGRAPHIC.has(outlet)) {
+      text = text.replace(/'/g, '\u2019');
+      shownTitle = title.replace(/'/g, '\u2019');
+    }
+    out.push({ id: `gen-${i}`, lang: fr ? 'fr' : 'en', title: shownTitle, outlet, published, text });
   }
   return out;
 }
