@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newDoc, type Doc } from '../src/document.js';
 import { readInputs } from '../src/ingest/index.js';
-import { STAGES } from '../src/pipeline.js';
+import { BATCH_DOCS, PASSES, STAGES } from '../src/pipeline.js';
 import { packFor } from '../src/lang/language.js';
 import { AFTER_CLEAN, ensureIdentity, isInputError } from '../src/cli/process.js';
 import { loadStoreModule } from '../src/cli/common.js';
@@ -33,11 +33,13 @@ const argOf = (name: string): string | undefined => {
 const N = Number(argOf('--n') ?? 10000);
 const STAGES_ONLY = argv.includes('--stages');
 const BATCH = Number(argOf('--batch') ?? 500);
+/** Documents per annotation batch (src/pipeline.ts BATCH_DOCS); --batch-docs 1 takes each document through every stage alone. */
+const BATCH_DOCS_RUN = Number(argOf('--batch-docs') ?? BATCH_DOCS);
 /** --store postgres://user@host/db: run the ingest phase on PostgreSQL (a fresh schema, dropped at the end). */
 const STORE = argOf('--store');
 const PER_FILE = 500;
-if (!Number.isInteger(N) || N < 1) {
-  console.error('usage: bench [--n 10000] [--stages] [--batch 500] [--store postgres://…]');
+if (!Number.isInteger(N) || N < 1 || !Number.isInteger(BATCH_DOCS_RUN) || BATCH_DOCS_RUN < 1) {
+  console.error('usage: bench [--n 10000] [--stages] [--batch 500] [--batch-docs 64] [--store postgres://…]');
   process.exit(1);
 }
 
@@ -167,28 +169,56 @@ const stageMs = new Map<string, number>(STAGES.map((s) => [s.name, 0]));
 /** The second half of the annotate phase, timed apart: the rate once the JIT and the per-word memos are warm. */
 const halfN = Math.floor(N / 2);
 let halfAt = now();
+let halfDocs = 0;
 const stageErrors = new Map<string, string>();
+/**
+ * Stages [from, to) over a group of documents as src/pipeline.ts runBatch does it (pass by pass,
+ * see PASSES), each stage timed; a stage that throws is recorded and the document goes on.
+ */
+function runTimed(group: readonly Doc[], from: number, to: number, time: boolean): void {
+  let at = 0;
+  for (const pass of PASSES) {
+    const lo = Math.max(from, at);
+    const hi = Math.min(to, at + pass.length);
+    for (let g = 0; lo < hi && g < group.length; g++) {
+      const doc = group[g];
+      for (let i = lo; i < hi; i++) {
+        const st = pass[i - at];
+        const s = time ? now() : 0;
+        try {
+          st.run(doc, { pack: packFor(doc.lang) });
+        } catch (e) {
+          if (time && !stageErrors.has(st.name)) stageErrors.set(st.name, `${(e as Error).message} (doc ${doc.id})`);
+        }
+        if (time) stageMs.set(st.name, stageMs.get(st.name)! + now() - s);
+      }
+    }
+    at += pass.length;
+  }
+}
 const annotatePhase = await phase(
   'annotate',
   async () => {
     let docs = 0;
-    for await (const doc of source()) {
-      for (const st of STAGES) {
-        const s = now();
-        try {
-          st.run(doc, { pack: packFor(doc.lang) });
-        } catch (e) {
-          if (!stageErrors.has(st.name)) stageErrors.set(st.name, `${(e as Error).message} (doc ${doc.id})`);
-        }
-        stageMs.set(st.name, stageMs.get(st.name)! + now() - s);
+    let group: Doc[] = [];
+    const runGroup = (): void => {
+      runTimed(group, 0, STAGES.length, true);
+      docs += group.length;
+      group = [];
+      if (halfDocs === 0 && docs >= halfN) {
+        halfAt = now();
+        halfDocs = docs;
       }
-      docs++;
-      if (docs === halfN) halfAt = now();
-      if (docs % 250 === 0) sampleRss();
+      sampleRss();
+    };
+    for await (const doc of source()) {
+      group.push(doc);
+      if (group.length >= BATCH_DOCS_RUN) runGroup();
     }
+    if (group.length) runGroup();
     return docs;
   },
-  sourceNote,
+  [sourceNote, `${BATCH_DOCS_RUN} document${BATCH_DOCS_RUN === 1 ? '' : 's'} per batch`].filter(Boolean).join('; '),
 );
 const warmMs = now() - halfAt;
 
@@ -248,19 +278,20 @@ if (!STAGES_ONLY) {
           const s = now();
           const storedHashes = await store.hasHashes(group.map((d) => d.hash).filter((h) => !seen.has(h)));
           storeMs += now() - s;
+          const todo: Doc[] = [];
           for (const doc of group) {
             if (seen.has(doc.hash) || storedHashes.has(doc.hash)) continue;
             seen.add(doc.hash);
-            for (let i = AFTER_CLEAN; i < STAGES.length; i++) {
-              try {
-                STAGES[i].run(doc, { pack: packFor(doc.lang) });
-              } catch {
-                /* counted in the annotate phase */
-              }
+            todo.push(doc);
+          }
+          for (let k = 0; k < todo.length; k += BATCH_DOCS_RUN) {
+            const part = todo.slice(k, k + BATCH_DOCS_RUN);
+            runTimed(part, AFTER_CLEAN, STAGES.length, false); // errors: counted in the annotate phase
+            for (const doc of part) {
+              batch.push(doc);
+              if (batch.length >= BATCH) await flush();
             }
-            batch.push(doc);
-            if (batch.length >= BATCH) await flush();
-            else if (!writeDone) await new Promise<void>((r) => setImmediate(r));
+            if (!writeDone) await new Promise<void>((r) => setImmediate(r));
           }
         };
         for await (const doc of source()) {
@@ -319,7 +350,7 @@ for (const r of rows) {
   console.log(`${pad(r.phase, 10, true)}${pad(r.docs, 8)}${pad(r.seconds.toFixed(2), 9)}${pad(r.articlesPerSec, 9)}${pad(r.mbPerSec.toFixed(2), 8)}${pad(r.ratioToFloor.toFixed(1), 8)}${pad(r.peakRssMB, 12)}${r.note ? `  (${r.note})` : ''}`);
 }
 if (storeNote) console.log(`ingest    skipped: ${storeNote}`);
-const warmDocs = annotatePhase.docs - halfN;
+const warmDocs = annotatePhase.docs - halfDocs;
 const warmRate = warmDocs > 0 && warmMs > 0 ? Math.round(warmDocs / (warmMs / 1000)) : 0;
 const withStartupRate = Math.round(annotatePhase.docs / ((annotatePhase.ms + startupPhase.ms) / 1000));
 console.log(`\nstart-up (knowledge base loaded on the first fr and en documents): ${startupPhase.ms.toFixed(0)} ms, peak RSS ${startupPhase.peakRssMB.toFixed(0)} MB`);

@@ -4,9 +4,19 @@
  */
 import type { Doc } from '../document.js';
 import { readInputs } from '../ingest/index.js';
-import { STAGES } from '../pipeline.js';
+import { BATCH_DOCS, STAGES, runBatch } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 import { AFTER_CLEAN, countFiles, ensureIdentity, isInputError, runStages, type Summary } from './process.js';
+
+/** Runs stages [from, to) over the documents in batches of BATCH_DOCS, calling `each` per document in order after its batch. */
+async function inBatches(docs: readonly Doc[], from: number, to: number, each: (doc: Doc) => Promise<void> | void, between?: () => Promise<void> | undefined): Promise<void> {
+  for (let i = 0; i < docs.length; i += BATCH_DOCS) {
+    const part = docs.slice(i, i + BATCH_DOCS);
+    runBatch(part, from, to);
+    for (const doc of part) await each(doc);
+    await between?.();
+  }
+}
 import { progress } from './progress.js';
 
 export interface IngestRunOptions {
@@ -71,6 +81,7 @@ export async function ingestPaths(paths: string[], store: Store, opts: IngestRun
     const ask: string[] = [];
     for (const d of group) if (!seen.has(d.hash)) ask.push(d.hash);
     const stored = await store.hasHashes(ask);
+    const todo: Doc[] = [];
     for (const doc of group) {
       // Already stored (earlier run) or already seen in this run: no need to annotate.
       if (seen.has(doc.hash) || stored.has(doc.hash)) {
@@ -78,11 +89,20 @@ export async function ingestPaths(paths: string[], store: Store, opts: IngestRun
         continue;
       }
       seen.add(doc.hash);
-      runStages(doc, AFTER_CLEAN, STAGES.length);
-      batch.push(doc);
-      if (batch.length >= batchSize) await flush();
-      else await yieldToWrite();
+      todo.push(doc);
     }
+    // The remaining stages, batch by batch (see runBatch); between batches a write in flight
+    // gets a turn of the event loop.
+    await inBatches(
+      todo,
+      AFTER_CLEAN,
+      STAGES.length,
+      async (doc) => {
+        batch.push(doc);
+        if (batch.length >= batchSize) await flush();
+      },
+      yieldToWrite,
+    );
   };
   try {
     for await (const item of readInputs(paths, { onSkip })) {
@@ -115,6 +135,17 @@ export async function annotatePaths(paths: string[], emit: (doc: Doc) => void | 
   const summary: Summary = { read: 0, new: 0, duplicates: 0, refused: [], skipped: [] };
   const onSkip = (path: string, reason: string): void => void summary.skipped!.push({ path, reason });
   const bar = label === null ? progress(0, '') : progress(countFiles(paths), label);
+  let pending: Doc[] = [];
+  const annotatePending = async (): Promise<void> => {
+    const docs = pending;
+    pending = [];
+    runBatch(docs);
+    for (const doc of docs) {
+      ensureIdentity(doc);
+      await emit(doc);
+      summary.new++;
+    }
+  };
   try {
     for await (const item of readInputs(paths, { onSkip })) {
       if (isInputError(item)) {
@@ -125,11 +156,10 @@ export async function annotatePaths(paths: string[], emit: (doc: Doc) => void | 
       const doc = item as Doc;
       summary.read++;
       bar.tick(doc.origin.path);
-      runStages(doc);
-      ensureIdentity(doc);
-      await emit(doc);
-      summary.new++;
+      pending.push(doc);
+      if (pending.length >= BATCH_DOCS) await annotatePending();
     }
+    await annotatePending();
   } finally {
     bar.stop();
   }
