@@ -306,11 +306,13 @@ const byStart = (m: RawMention): number => m.start;
 export function scanText(text: string): string {
   // (a one-byte text cannot hold ’: indexOf answers at once)
   if (text.indexOf('’') < 0) return text;
-  const t = text.replace(/’/g, "'");
-  if (NOT_LATIN1.test(t)) return text;
-  return Buffer.from(t, 'latin1').toString('latin1');
+  if (NOT_LATIN1_NOR_APOSTROPHE.test(text) || text.indexOf('\u0019') >= 0) return text;
+  // latin1 keeps the low byte of each code unit: ’ (U+2019) becomes 0x19, which the text does not hold otherwise
+  const bytes = Buffer.from(text, 'latin1');
+  for (let i = bytes.indexOf(0x19); i >= 0; i = bytes.indexOf(0x19, i + 1)) bytes[i] = 0x27; // '
+  return bytes.toString('latin1');
 }
-const NOT_LATIN1 = /[^\x00-\xff]/;
+const NOT_LATIN1_NOR_APOSTROPHE = /[^\x00-\xff’]/;
 
 /** Every date mention of a text, in text order. */
 export function findDates(original: string, lang: string, lex: DateLexicon, opts: FindDatesOptions): DateMention[] {

@@ -95,6 +95,7 @@ test('scanText: ’ read as \' (same length), only when the rest is Latin-1; men
   assert.equal(scanText('l’été 2015'), "l'été 2015");
   assert.equal(scanText('plain text'), 'plain text');
   assert.equal(scanText('l’été — 2015'), 'l’été — 2015'); // an em dash: left as it is
+  assert.equal(scanText('l’été\u0019'), 'l’été\u0019'); // U+0019 (what latin1 makes of ’): left as it is
   const curly = FR('Depuis l’été 2015 et jusqu’au 3 mars 2016, l’armée…');
   const straight = FR("Depuis l'été 2015 et jusqu'au 3 mars 2016, l'armée…");
   assert.deepEqual(curly.map((d) => [d.start, d.end, d.value]), straight.map((d) => [d.start, d.end, d.value]));
