@@ -1,7 +1,7 @@
 /** One test per Vigie parser / refiner, through the French and English configurations. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateForSpan, findDates, normalizeForDates, splitSentences } from '../../src/dates/index.js';
+import { dateForSpan, findDates, normalizeForDates, scanText, splitSentences } from '../../src/dates/index.js';
 import { datesLexiconSchema } from '../../src/dates/lexicon.js';
 import { newDoc } from '../../src/document.js';
 import frJson from '../../src/lang/fr/dates.json' with { type: 'json' };
@@ -89,6 +89,18 @@ test('normalizeForDates keeps the length and fixes the letter O in years only', 
   assert.equal(n.text.length, s.length);
   assert.equal(n.text, 'En 2011 et 1O9 OTAN mars');
   assert.deepEqual(n.oFixed, [4]);
+});
+
+test('scanText: ’ read as \' (same length), only when the rest is Latin-1; mention texts keep ’', () => {
+  assert.equal(scanText('l’été 2015'), "l'été 2015");
+  assert.equal(scanText('plain text'), 'plain text');
+  assert.equal(scanText('l’été — 2015'), 'l’été — 2015'); // an em dash: left as it is
+  assert.equal(scanText('l’été\u0019'), 'l’été\u0019'); // U+0019 (what latin1 makes of ’): left as it is
+  const curly = FR('Depuis l’été 2015 et jusqu’au 3 mars 2016, l’armée…');
+  const straight = FR("Depuis l'été 2015 et jusqu'au 3 mars 2016, l'armée…");
+  assert.deepEqual(curly.map((d) => [d.start, d.end, d.value]), straight.map((d) => [d.start, d.end, d.value]));
+  assert.equal(curly[0].text, 'l’été 2015');
+  assert.deepEqual(curly.map((d) => d.text.replace(/’/g, "'")), straight.map((d) => d.text));
 });
 
 test('sentences are not cut inside "Jan. 15"', () => {

@@ -91,6 +91,8 @@ const EDGES = [
   'ſamedi ſeptembre İstanbul mardi', 'K\u212Aday Monday', 'mar mars mardi marché', '2020 2021 2022 1500 1499 2099 2100',
   'next 3 days, +2 weeks, - 3 days, -5 days, after 2 hours, this 2 weeks, past few years, last couple of months',
   'cease-fire, 2016-2017, +3, --3 days, x-3 days, (-2 days), +  a week, NEXT TWO WEEKS, Last 3 Days',
+  'les 3 derniers jours, la semaine prochaine, des jours passés, les deux mois précédents, du 2.5 h suivantes, les jours, l\'an passé',
+  'LES TROIS DERNIÈRES ANNÉES, la  demi-heure  suivante, des quelques semaines passées, le mois dernier, lesjours dernier, xdes mois derniers',
 ];
 
 function variants(text: string, r: () => number): string[] {

@@ -50,8 +50,8 @@ export function configure(base: Chrono, lex: DateLexicon, opts: ConfigureOptions
     .filter((p) => !opts.drop.includes(p.constructor.name))
     .map((p) => {
       const fast = skippingCovered(fastParser(p), p, base.refiners);
-      const { gate } = chronoGate(p);
-      const allowed = KEYED_CHRONO[p.constructor.name];
+      const { gate, allowed: own } = chronoGate(p);
+      const allowed = own ?? KEYED_CHRONO[p.constructor.name];
       return { parser: fast, gate, keys: gate && allowed !== undefined ? keysOf(chronoPattern(p), gate, false, prefixTable(allowed, 'i'), fast) : null };
     });
   const months = anyWord(Object.keys(lex.months));
@@ -812,16 +812,34 @@ const CHRONO_GATES: Record<string, RegExp> = {
 const IL_Y_A = /il y a/;
 const AGO = /ago|before|earlier/;
 
+/**
+ * chrono-node 2.10's FRTimeUnitRelativeFormatParser (class FRTimeUnitAgoFormatParser): (\W|^),
+ * an article, a number, a modifier, a unit, a modifier; its extract returns nothing without a
+ * modifier ("les trois jours" is no date). Its gate is the modifiers: a text without one holds
+ * matches but no result, so the parser is not run there; this is the one gate that is a
+ * necessary condition of a result, not of a match (executeParser goes on one character past a
+ * match without a result, so skipping such matches changes nothing either: see KeyedPattern).
+ * The modifier is its key: before it, a match holds only the article, the number, the unit,
+ * the other modifier and white space (FR_RELATIVE_ALLOWED).
+ */
+const FR_RELATIVE_SOURCE = /^\(\\W\|\^\)\(\?:les\?\|la\|l'\|du\|des\?\)\\s\*.*\(prochaine\?s\?\|derni\[eè\]re\?s\?\|pass\[ée\]e\?s\?\|pr\[ée\]c\[ée\]dents\?\|suivante\?s\?\)\)\?\(\?=\\W\|\$\)$/;
+const FR_RELATIVE_GATE = /prochain|dernier|dernièr|passe|passé|precedent|précédent|précedent|precédent|suivant/;
+
 /** The gate of one of chrono's parsers: by class name, else by what its pattern requires (two French classes share a name). */
-function chronoGate(p: Parser): { gate: RegExp | null } {
-  const byName = CHRONO_GATES[p.constructor.name];
-  if (byName) return { gate: byName };
+function chronoGate(p: Parser): { gate: RegExp | null; allowed?: string } {
   let source = '';
   try {
     source = p.pattern({ text: '', refDate: new Date(), option: {} } as unknown as ParsingContext).source;
   } catch {
-    return { gate: null };
+    source = '';
   }
+  if (FR_RELATIVE_SOURCE.test(source)) {
+    // every character the pattern spells out (a superset of what a match holds before its last
+    // modifier), digits, white space (prefixTable)
+    return { gate: FR_RELATIVE_GATE, allowed: `${source.slice(6).replace(/\\[sbW]|[()?:|[\]\\*+{}^$=]/g, '')}0123456789.-'` };
+  }
+  const byName = CHRONO_GATES[p.constructor.name];
+  if (byName) return { gate: byName };
   if (source.includes('il y a')) return { gate: IL_Y_A }; // "il y a trois jours"
   if (/\(\?:ago\|before\|earlier\)\(\?=\\W\|\$\)$/.test(source)) return { gate: AGO }; // "three days ago"
   return { gate: null };
