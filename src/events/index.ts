@@ -78,6 +78,15 @@ interface Compiled {
   condPlain: string[] | null;
   condExceptions: Set<string>;
   numberRe: RegExp;
+  /**
+   * numberRe, sticky, tried only where a figure may start (see numbersIn), with the ASCII code
+   * units a figure may start with (digits and what matches a number word's first letter); null
+   * when some number word starts with no letter (numberRe is then run as is).
+   */
+  numberAt: RegExp | null;
+  numberFirst: Uint8Array;
+  /** Per pair of ASCII code units (first * 128 + second): 1 when a figure may start with them (see numberPairTable). */
+  numberPair: Uint8Array;
   vagueValues: Map<string, number>;
   /** fold() of the vague quantities met so far (by their text). */
   vagueKeys: Map<string, string>;
@@ -216,10 +225,16 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
     condPlain: lex.status.conditionalEndings.length && lex.status.conditionalEndings.every((e) => /^[a-jl-ru-z]+$/.test(e)) ? lex.status.conditionalEndings.slice() : null,
     condExceptions: new Set(lex.status.conditionalExceptions.map((w) => w.toLowerCase())),
     numberRe,
+    numberAt: numWords.length > 0 && numWords.every((w) => /^\p{L}/u.test(w)) ? new RegExp(numberRe.source, 'iuy') : null,
+    numberPair: numberPairTable(numWords),
+    numberFirst: new Uint8Array(0),
     vagueValues: new Map(Object.entries(lex.fatalities.vague).map(([k, v]) => [fold(k), v])),
     vagueKeys: new Map(),
     hasNegSplit: lex.status.negationParticles.length > 0 && lex.status.negationCompletions.length > 0,
   };
+  // the ASCII code units a figure may start with: those that start some pair
+  c.numberFirst = new Uint8Array(128);
+  for (let a = 0; a < 128; a++) if (c.numberPair.subarray(a * 128, a * 128 + 128).includes(1)) c.numberFirst[a] = 1;
   compiledCache.set(lex, c);
   lastLex = lex;
   lastCompiled = c;
@@ -1201,6 +1216,85 @@ function letterTable(): Uint8Array {
   return (LETTERS ??= codeUnitTable('\\p{L}', 'u'));
 }
 
+/**
+ * Per pair of ASCII code units (first * 128 + second): 1 when a figure may start with them:
+ * a digit and anything, or what matches (i, u) a number word's first letter and then its
+ * second character (anything when that is no ASCII letter, or the word has one character).
+ */
+function numberPairTable(words: readonly string[]): Uint8Array {
+  const t = new Uint8Array(128 * 128);
+  for (let d = 48; d <= 57; d++) t.fill(1, d * 128, d * 128 + 128);
+  const ascii = (ch: string): number[] => {
+    // a letter (numberAt is null otherwise): no escaping needed
+    const re = new RegExp(`^${ch}$`, 'iu');
+    const out: number[] = [];
+    for (let a = 0; a < 128; a++) if (re.test(String.fromCharCode(a))) out.push(a);
+    return out;
+  };
+  for (const w of words) {
+    const cps = [...w];
+    if (!/^\p{L}$/u.test(cps[0])) continue;
+    const second = cps.length > 1 && /^[A-Za-z]$/.test(cps[1]) ? ascii(cps[1]) : null;
+    for (const a of ascii(cps[0])) {
+      if (second === null) t.fill(1, a * 128, a * 128 + 128);
+      else for (const b of second) t[a * 128 + b] = 1;
+    }
+  }
+  return t;
+}
+
+/** [\p{L}\p{N}] per code unit (surrogates: 0). */
+let WORDCH: Uint8Array | null = null;
+
+/**
+ * findAll(c.numberRe, text, a, b) without scanning every position with the regex: a figure
+ * starts after no letter or number (numberRe's look-behind) with a digit or a number word's
+ * first letter, so the sticky regex is tried at those positions only (any code unit outside
+ * ASCII, or after a surrogate, is tried). Matches are leftmost and never empty: the same list.
+ */
+function numbersIn(text: string, a: number, b: number, c: Compiled): { start: number; end: number; text: string }[] {
+  const re = c.numberAt;
+  if (re === null) return findAll(c.numberRe, text, a, b);
+  const wc = (WORDCH ??= codeUnitTable('[\\p{L}\\p{N}]', 'u'));
+  const first = c.numberFirst;
+  const pair = c.numberPair;
+  const out: { start: number; end: number; text: string }[] = [];
+  let s: string | null = null;
+  const n = b - a;
+  for (let p = 0; p < n; ) {
+    const ch = text.charCodeAt(a + p);
+    if (ch < 128) {
+      // the first code unit, and the next one when it is ASCII (and in the range), must start some figure
+      if (first[ch] !== 1) {
+        p++;
+        continue;
+      }
+      const nx = p + 1 < n ? text.charCodeAt(a + p + 1) : 128;
+      if (nx < 128 && pair[ch * 128 + nx] !== 1) {
+        p++;
+        continue;
+      }
+    } else if (ch >= 0xdc00 && ch <= 0xdfff && p > 0 && (text.charCodeAt(a + p - 1) & 0xfc00) === 0xd800) {
+      p++;
+      continue;
+    }
+    if (p > 0 && wc[text.charCodeAt(a + p - 1)] === 1) {
+      p++;
+      continue;
+    }
+    s ??= text.slice(a, b);
+    re.lastIndex = p;
+    const m = re.exec(s);
+    if (m === null || m[0].length === 0) {
+      p++;
+      continue;
+    }
+    out.push({ start: a + p, end: a + p + m[0].length, text: m[0] });
+    p += m[0].length;
+  }
+  return out;
+}
+
 function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: EventLexicon, sDates: DateMention[]): Figure[] {
   const deaths = hits(ms, c.g.death, s.start, s.end);
   if (!deaths.length) return [];
@@ -1211,7 +1305,7 @@ function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: 
     const val = c.vagueValues.get(key);
     if (val !== undefined) nums.push({ start: v.start, end: v.end, text: v.text, value: val });
   }
-  for (const n of findAll(c.numberRe, text, s.start, s.end)) {
+  for (const n of numbersIn(text, s.start, s.end, c)) {
     if (nums.some((v) => n.start < v.end && n.end > v.start)) continue;
     if (sDates.some((d) => n.start < d.end && n.end > d.start)) continue;
     if (/^(1[89]|20)\d\d$/.test(n.text)) continue;

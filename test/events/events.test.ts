@@ -30,6 +30,21 @@ test('fatalities: wounded are not counted; the lowest figure wins; a bare toll s
   assert.equal(evs[0].spans?.fatalities?.text, 'Vingt-trois');
 });
 
+test('fatality figures: number words in any case, digits with separators, in texts holding ’; no figure inside a word', () => {
+  const fig = (t: string, lang: 'fr' | 'en') => {
+    const e = eventsOf(build(t, { lang }), PACKS[lang].events)[0];
+    return [e.fatalities, e.spans?.fatalities?.text ?? null];
+  };
+  assert.deepEqual(fig('Des frappes ont tué quarante-deux civils à {Ariha}.', 'fr'), [42, 'quarante-deux']);
+  assert.deepEqual(fig('Des frappes à {Ariha} ont fait deux cents morts, dont l’un des chefs.', 'fr'), [200, 'deux cents']);
+  assert.deepEqual(fig('L’explosion à {Azaz} a tué 1 200 personnes.', 'fr'), [1200, '1 200']);
+  assert.deepEqual(fig('Des frappes ont tué 12 civils à {Ariha}, selon l’OSDH qui parle d’A320.', 'fr'), [12, '12']);
+  assert.deepEqual(fig('Shelling killed Twenty-one people in {Douma}.', 'en'), [21, 'Twenty-one']);
+  assert.deepEqual(fig('Shelling in {Douma} killed three hundred people, said the monitor’s office.', 'en'), [300, 'three hundred']);
+  assert.deepEqual(fig('Shelling in {Douma} killed some people; the A10 road was hit.', 'en'), [null, null]);
+  assert.deepEqual(fig('Shelling killed thirty-one civilians and wounded forty in {Douma}.', 'en'), [31, 'thirty-one']);
+});
+
 test('ids, evidence, trigger and spans point into the text', () => {
   const doc = build(`Selon l'[OSDH|sohr|ngo], l'[armée|army|military] a bombardé {Douma} <mercredi|2015-10-07|day>.`, { id: 'd7', published: '2015-10-08' });
   eventsStage.run(doc, { pack: PACKS.fr });
