@@ -85,6 +85,43 @@ interface LexMatchers {
   suffixFirst: Uint8Array;
   /** One-word demonyms by vocabulary id (the same as `demonyms`, one array read per word). */
   demById: (string | undefined)[];
+  /**
+   * Per vocabulary id, the W_* sets the word is in (the lexicon's stopwords and name particles,
+   * the given names, the organisation head words, the articles): one array read per word where
+   * a Set lookup hashes and compares the word's string. Every one-word key of those sets is in
+   * the vocabulary (a word added to the vocabulary later is in none of them).
+   */
+  wordFlags: Uint8Array;
+}
+
+/** wordFlags bits. */
+const W_STOP = 1;
+const W_PARTICLE = 2;
+const W_GIVEN = 4;
+const W_HEAD = 8;
+const W_ARTICLE = 16;
+
+/** The W_* bits of token k of a text whose ids are `ids`. */
+function wordFlagsAt(wf: Uint8Array, ids: Int32Array, k: number): number {
+  const id = ids[k];
+  return id >= 0 && id < wf.length ? wf[id] : 0;
+}
+
+/** wordFlags for these sets (their one-word keys registered in the vocabulary). */
+function buildWordFlags(sets: [ReadonlySet<string>, number][]): Uint8Array {
+  const marks: [number, number][] = [];
+  let max = 0;
+  for (const [set, bit] of sets) {
+    for (const w of set) {
+      if (!w || w.includes(' ')) continue; // a key of several words is never one token
+      const id = tokenId(w);
+      marks.push([id, bit]);
+      if (id > max) max = id;
+    }
+  }
+  const f = new Uint8Array(max + 1);
+  for (const [id, bit] of marks) f[id] |= bit;
+  return f;
 }
 
 const lexMatcherCache = new WeakMap<EntityLexicon, LexMatchers>();
@@ -131,14 +168,17 @@ function lexMatchers(lex: EntityLexicon, g: Gazetteer): LexMatchers {
   const sf = suffixTitles.firstIds();
   const suffixFirst = new Uint8Array(sf.reduce((x, y) => Math.max(x, y + 1), 0));
   for (const id of sf) suffixFirst[id] = 1;
+  const articles = new Set(['le', 'la', 'les', 'l', 'the', 'un', 'une', 'des', 'a', 'an']);
+  const orgHeads = new Set(lex.orgHeads.map((h) => keyTokens(h)[0]).filter(Boolean));
+  const L = lexiconData(lex);
+  const wordFlags = buildWordFlags([[L.stopwords, W_STOP], [L.particles, W_PARTICLE], [givenNames, W_GIVEN], [orgHeads, W_HEAD], [articles, W_ARTICLE]]);
   m = {
     heads, portfolios, generics, capitals, countries, seats, titles, starts, suffixFirst, demById,
-    suffixTitles, demonyms,
+    suffixTitles, demonyms, wordFlags,
     abbrevTitles: new Set(Object.keys(lex.titles).filter((k) => k.endsWith('.')).map((k) => keyTokens(k).join(' '))),
-    articles: new Set(['le', 'la', 'les', 'l', 'the', 'un', 'une', 'des', 'a', 'an']),
+    articles,
     coord: new Set(['et', 'and', 'ou', 'or']),
   };
-  orgHeadCache.set(m, new Set(lex.orgHeads.map((h) => keyTokens(h)[0]).filter(Boolean)));
   lexMatcherCache.set(lex, m);
   return m;
 }
@@ -436,7 +476,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       if (n0 + 1 < n && tok[n0] === 'al' && !isCap(p, n0) && isCap(p, n0 + 1) && sameWord(p, n0, n0 + 1)) n0++;
       if (n0 < n && isCap(p, n0) && gapOk(k0, dotAt) && !L.stopwords.has(tok[n0])) {
         const known = reg.aliases.longestAt(p, k0) ?? reg.aliases.longestAt(p, n0);
-        const t1 = known ? -1 : nameRun(p, n0, L.particles, L.stopwords);
+        const t1 = known ? -1 : nameRun(p, n0, M.wordFlags);
         if (t1 > n0 && !isBigPlace(g, p, n0, t1)) {
           const s = start[k0], e = end[t1 - 1];
           const surface = p.text.slice(s, e);
@@ -448,7 +488,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
     }
     // 8. English suffix titles: "the Anadolu news agency".
     if (suffixRule && isCap(p, i) && !L.stopwords.has(tok[i]) && (i === 0 || !isCap(p, i - 1) || L.stopwords.has(tok[i - 1]))) {
-      const t1 = nameRun(p, i, L.particles, L.stopwords);
+      const t1 = nameRun(p, i, M.wordFlags);
       if (t1 > i) {
         const suf = M.suffixTitles.startsAt(p, t1);
         if (suf && !reg.aliases.longestAt(p, i) && !isBigPlace(g, p, i, t1)) {
@@ -469,7 +509,7 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
   //    person ("Jules Guesde", "Jean-Louis Gasset"), one opened by an organisation head word an
   //    organisation ("Fédération Républicaine"); a person's last name alone later in the text
   //    is the same person ("Guesde").
-  unknownNames(p, L, M, g, hits, pending, localInfo);
+  unknownNames(p, M, g, hits, pending, localInfo);
 
   // Coordination: "entre Damas et Ankara", "Moscou et Ankara ont annoncé".
   for (let k = 0; k + 1 < pending.length; k++) {
@@ -516,7 +556,6 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
 
 const givenNames = new Set<string>();
 for (const list of [givenNamesData.fr, givenNamesData.en, givenNamesData.ar]) for (const x of list) { const t = keyTokens(x); if (t.length) givenNames.add(t[0]); }
-const orgHeadCache = new WeakMap<LexMatchers, Set<string>>();
 /** Lower-case adjectives after an organisation head word ("nationale", "fédéral", "coréenne", "national"). */
 const ORG_ADJ = /^[a-z]{3,}(?:al|ale|aux|ien|ienne|ais|aise|ain|aine|ique|el|elle|eur|ive|if|an|ane|enne|ese|ish|ic|ical)$/;
 
@@ -525,12 +564,11 @@ let takenScratch = new Uint8Array(4096);
 
 /** Rule 9 (see findEntities): unknown persons and organisations, typed by their first word. */
 function unknownNames(
-  p: Prepared, L: ReturnType<typeof lexiconData>, M: LexMatchers, g: Gazetteer, hits: Hit[],
+  p: Prepared, M: LexMatchers, g: Gazetteer, hits: Hit[],
   pending: { start: number; end: number }[], localInfo: Map<string, Hit['local']>,
 ): void {
   const { tok, start, end } = p.tokens;
   const n = tok.length;
-  const heads = orgHeadCache.get(M)!;
   // Tokens already taken by another rule.
   if (takenScratch.length < n) takenScratch = new Uint8Array(Math.max(n, takenScratch.length * 2));
   const taken = takenScratch;
@@ -542,28 +580,32 @@ function unknownNames(
     for (let j = k; j < n && start[j] < h.end; j++) taken[j] = 1;
   }
   const persons = new Map<string, string>(); // last name → entity id
+  const ids = idsOf(p);
+  const wf = M.wordFlags;
   for (let i = 0; i < n; i++) {
-    if (!p.cap[i] || taken[i] || L.stopwords.has(tok[i])) continue;
+    if (!p.cap[i] || taken[i]) continue;
+    const fi = wordFlagsAt(wf, ids, i);
+    if (fi & W_STOP) continue;
     // Only the first word of a run (a capitalized word just before belongs to the same name).
-    if (i > 0 && p.cap[i - 1] && !(p.gap[i] & (GAP_LOOSE | GAP_SENTENCE)) && !L.stopwords.has(tok[i - 1])) continue;
-    let t1 = nameRun(p, i, L.particles, L.stopwords);
+    if (i > 0 && p.cap[i - 1] && !(p.gap[i] & (GAP_LOOSE | GAP_SENTENCE)) && !(wordFlagsAt(wf, ids, i - 1) & W_STOP)) continue;
+    let t1 = nameRun(p, i, wf);
     for (let j = i + 1; j < t1; j++) if (taken[j]) { t1 = j; break; }
-    while (t1 > i + 1 && L.particles.has(tok[t1 - 1])) t1--;
+    while (t1 > i + 1 && (wordFlagsAt(wf, ids, t1 - 1) & W_PARTICLE)) t1--;
     let kind: ActorKind | null = null;
-    if (givenNames.has(tok[i])) {
+    if (fi & W_GIVEN) {
       // A person's name keeps one particle, before its last word only ("Charles de Gaulle",
       // not "Jeremy Hellickson des Rays de Tampa"), and never "of" ("Khalil of Munshiganj": a place).
       for (let j = i + 1; j < t1; j++) {
-        if (!L.particles.has(tok[j])) continue;
+        if (!(wordFlagsAt(wf, ids, j) & W_PARTICLE)) continue;
         if (tok[j] === 'des' || tok[j] === 'of' || j + 2 !== t1) t1 = j;
         break;
       }
-      if (t1 - i >= 2 && !givenNames.has(tok[t1 - 1]) && tok[t1 - 1].length > 1) kind = 'person';
-    } else if (heads.has(tok[i])) {
+      if (t1 - i >= 2 && !(wordFlagsAt(wf, ids, t1 - 1) & W_GIVEN) && tok[t1 - 1].length > 1) kind = 'person';
+    } else if (fi & W_HEAD) {
       // "Fédération Républicaine", "Conseil fédéral", "Ligue nationale de hockey".
       let j = i + 1;
       if (t1 === i + 1 && j < n && !p.cap[j] && ORG_ADJ.test(tok[j]) && !(p.gap[j] & (GAP_SENTENCE | GAP_COMMA))) j++;
-      if (j > i + 1 && j + 1 < n && (tok[j] === 'de' || tok[j] === 'd' || tok[j] === 'of') && !(p.gap[j] & (GAP_SENTENCE | GAP_COMMA)) && !(p.gap[j + 1] & (GAP_SENTENCE | GAP_COMMA)) && !L.stopwords.has(tok[j + 1]) && !M.articles.has(tok[j + 1])) j += 2;
+      if (j > i + 1 && j + 1 < n && (tok[j] === 'de' || tok[j] === 'd' || tok[j] === 'of') && !(p.gap[j] & (GAP_SENTENCE | GAP_COMMA)) && !(p.gap[j + 1] & (GAP_SENTENCE | GAP_COMMA)) && !(wordFlagsAt(wf, ids, j + 1) & (W_STOP | W_ARTICLE))) j += 2;
       if (j > t1) t1 = j;
       for (let x = i + 1; x < t1; x++) if (taken[x]) { t1 = x; break; }
       if (t1 - i >= 2) kind = 'org';
@@ -648,14 +690,16 @@ function sameWord(p: Prepared, a: number, b: number): boolean {
 }
 
 /** End (exclusive token index) of a run of capitalized words from token i, particles allowed inside. */
-function nameRun(p: Prepared, i: number, particles: Set<string>, stop: Set<string>): number {
-  const { tok, start, end } = p.tokens;
+function nameRun(p: Prepared, i: number, wf: Uint8Array): number {
+  const n = p.tokens.tok.length;
+  const ids = idsOf(p);
   let j = i;
   let last = i;
-  while (j < tok.length && j - i < 6) {
+  while (j < n && j - i < 6) {
     if (j > i && (p.gap[j] & (GAP_SENTENCE | GAP_COMMA))) break;
-    if (isCap(p, j) && !(j > i && stop.has(tok[j]))) { j++; last = j; continue; }
-    if (particles.has(tok[j]) && j + 1 < tok.length && j > i) { j++; continue; }
+    const f = wordFlagsAt(wf, ids, j);
+    if (isCap(p, j) && !(j > i && (f & W_STOP) !== 0)) { j++; last = j; continue; }
+    if ((f & W_PARTICLE) !== 0 && j + 1 < n && j > i) { j++; continue; }
     break;
   }
   return last;

@@ -871,6 +871,12 @@ export class TokenTrie implements Dictionary<number> {
   private moreFlag = new Uint8Array(0);
   /** Decoded value lists by node (a plain array: one index read per matched node). */
   private decoded: (number[] | undefined)[] = [];
+  /**
+   * One bit per node: 1 when the node has a child (most of a gazetteer's nodes end a name and
+   * have none): a walk stops there without probing the large edge table. Built on first use,
+   * dropped when keys are added.
+   */
+  private kids: Int32Array | null = null;
   /** Number of keys (nodes holding values). */
   size = 0;
 
@@ -1058,10 +1064,24 @@ export class TokenTrie implements Dictionary<number> {
     this.et = et; this.mask = mask;
   }
 
+  /** The `kids` bits of every node (see kids). */
+  private buildKids(): Int32Array {
+    const k = new Int32Array((this.nodes >> 5) + 1);
+    const et = this.et;
+    for (let h = 0; h <= this.mask; h++) {
+      if (et[3 * h] < 0) continue;
+      const node = et[3 * h + 1];
+      k[node >> 5] |= 1 << (node & 31);
+    }
+    this.kids = k;
+    return k;
+  }
+
   /** Adds `value` under a token list (folded, canonical). */
   addTokens(toks: string[], value: number): void {
     let node = 0;
     this.lastP = null;
+    this.kids = null;
     if (this.memoized) {
       this.byVocab.fill(0);
       this.rootMemo.fill(0);
@@ -1121,9 +1141,11 @@ export class TokenTrie implements Dictionary<number> {
     // The nodes holding values and their last tokens, then a list of exactly that size.
     let k = 0;
     let node = 0;
+    const kids = this.kids ?? this.buildKids();
     for (let j = i; j < n; j++) {
       if (j === i) node = this.rootAt(p, i);
       else {
+        if ((kids[node >> 5] & (1 << (node & 31))) === 0) break; // a node with no child: no probe
         const l = this.localAt(p, j);
         node = l < 0 ? -1 : this.child(node, l);
       }

@@ -102,10 +102,16 @@ export function gazetteerScan(p: Prepared, g: Gazetteer): (Match<number>[] | nul
   if (s) return s;
   const n = p.tokens.tok.length;
   s = new Array(n).fill(null);
+  const cap = p.cap;
+  const ids = idsOf(p);
+  const curated = g.curated;
   for (let i = 0; i < n; i++) {
-    // Capitalized words: the whole gazetteer; others: the curated names (the matcher turns a
-    // word that starts none away with one array read).
-    const ms = p.cap[i] ? g.matcher.matchesAt(p, i) : g.curated.matchesAt(p, i);
+    // Capitalized words: the whole gazetteer; others: the curated names (a word that starts
+    // none, nearly every one, is turned away here with one array read, no call).
+    let ms: Match<number>[];
+    if (cap[i]) ms = g.matcher.matchesAt(p, i);
+    else if (curated.opens(ids[i])) ms = curated.matchesAt(p, i);
+    else continue;
     if (ms.length) s[i] = ms;
   }
   p.memo.scan = s;
