@@ -20,7 +20,8 @@ import { alternation, trieAlternation } from './common/patterns.js';
 import type { VigieParsingOption } from './common/refiners/options.js';
 import { createEnglishParser } from './locales/en/index.js';
 import { createFrenchParser } from './locales/fr/index.js';
-import { mergeAscending, sortBy } from './common/sort.js';
+import { mergeAscending } from './common/sort.js';
+import { sortBy } from '../common/sort.js';
 import { PLACEHOLDER_YEAR, resolveAnaphora, toMentions, type RawMention } from './resolve.js';
 
 interface Engine {

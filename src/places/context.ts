@@ -10,22 +10,14 @@ import { foldKey, keyTokens } from '../match/fold.js';
 import { loadGazetteer, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
 
 import { preparedOf } from '../match/prepared.js';
+import { sortBy } from '../common/sort.js';
 export { preparedOf, forgetPrepared } from '../match/prepared.js';
 
-/**
- * Sorts spans in place by start, equal starts in their order (what a stable sort by
- * a.start - b.start gives): an insertion sort, no work array; the spans of a document come
- * nearly in text order already.
- */
+/** The list sorted by start, stable, in place. */
 export function sortByStart<T extends { start: number }>(a: T[]): T[] {
-  for (let i = 1; i < a.length; i++) {
-    const x = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j].start > x.start) { a[j + 1] = a[j]; j--; }
-    a[j + 1] = x;
-  }
-  return a;
+  return sortBy(a, startOf);
 }
+const startOf = (x: { start: number }): number => x.start;
 
 /** True when the token's first character is an upper-case letter in the original text. */
 export function isCap(p: Prepared, i: number): boolean {
@@ -306,16 +298,8 @@ function weightList(w: Map<string, number>): { cc: string; w: number }[] {
   return out;
 }
 
-/**
- * Sorts in place, heaviest first, equal weights in their order (what a stable sort by
- * b.w - a.w gives): an insertion sort, no work array (the lists are a few countries long).
- */
+/** Heaviest weight first, stable, in place. */
 function heaviestFirst(a: { cc: string; w: number }[]): { cc: string; w: number }[] {
-  for (let i = 1; i < a.length; i++) {
-    const x = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j].w < x.w) { a[j + 1] = a[j]; j--; }
-    a[j + 1] = x;
-  }
-  return a;
+  return sortBy(a, minusWeight);
 }
+const minusWeight = (x: { w: number }): number => -x.w;

@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { INSERTION_MAX, mergeAscending, sortBy } from '../../src/dates/common/sort.js';
+import { mergeAscending } from '../../src/dates/common/sort.js';
+import { INSERTION_MAX, sortBy } from '../../src/common/sort.js';
 
 /** A small deterministic generator (no Math.random: the test reads the same lists every run). */
 function lcg(seed: number): () => number {

@@ -21,7 +21,7 @@ import { UnlikelyDateFilter } from './refiners/UnlikelyDateFilter.js';
 import { WeekdayCheckRefiner } from './refiners/WeekdayCheckRefiner.js';
 import { asResult, fastWeekdayParser } from './weekdays.js';
 import { codeUnitTable, SPACE } from '../../match/units.js';
-import { sortBy } from './sort.js';
+import { sortBy } from '../../common/sort.js';
 
 const byIndex = (r: ParsingResult): number => r.index;
 
