@@ -344,7 +344,7 @@ if (storeMs) stageRows.push({ stage: '(store, in ingest)', ms: +storeMs.toFixed(
 
 const pad = (s: string | number, w: number, left = false): string => (left ? String(s).padEnd(w) : String(s).padStart(w));
 console.log(`\nVigie benchmark — ${N} generated articles (${distinct} distinct texts), ${mb(bytes).toFixed(2)} MB of text, ${files.length} JSONL files`);
-console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'cpu?'}; corpus generated in ${(genMs / 1000).toFixed(2)} s\n`);
+console.log(`node ${process.version}${process.execArgv.length ? ` ${process.execArgv.join(' ')}` : ''}, ${cpus()[0]?.model ?? 'cpu?'}; corpus generated in ${(genMs / 1000).toFixed(2)} s\n`);
 console.log(`${pad('phase', 10, true)}${pad('docs', 8)}${pad('s', 9)}${pad('art/s', 9)}${pad('MB/s', 8)}${pad('×floor', 8)}${pad('peakRSS MB', 12)}`);
 for (const r of rows) {
   console.log(`${pad(r.phase, 10, true)}${pad(r.docs, 8)}${pad(r.seconds.toFixed(2), 9)}${pad(r.articlesPerSec, 9)}${pad(r.mbPerSec.toFixed(2), 8)}${pad(r.ratioToFloor.toFixed(1), 8)}${pad(r.peakRssMB, 12)}${r.note ? `  (${r.note})` : ''}`);
