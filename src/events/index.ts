@@ -26,7 +26,7 @@ import type { Attribution, ConflictEvent, DateMention, Doc, Entity, EventStatus,
 import type { Stage } from '../pipeline.js';
 import type { EventLexicon, TriggerEntry } from './lexicon.js';
 import { Phrases, findAll, patternSource, sentencesOf, sortByStart, type PhraseMatch, type Sentence } from './patterns.js';
-import { findAttributions, scanGroups, type AttributionScan } from '../attribution/index.js';
+import { allMentions, findAttributions, scanGroups, type AttributionScan } from '../attribution/index.js';
 import { CROWD_ACTORS, countryName } from './taxonomy.js';
 import { codeUnitTable } from '../match/units.js';
 import type { AttributionLexicon } from '../attribution/lexicon.js';
@@ -438,6 +438,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   if (trigBuf.length < sents.length) trigBuf = new Uint8Array(Math.max(sents.length, trigBuf.length * 2));
   const triggered = trigBuf.fill(0, 0, sents.length);
   let sourceZones: Attribution[] = [];
+  // every entity mention, sorted by start: detect reads them all, the actors are a subsequence
+  const mentions = allMentions(doc);
   if (attLex) {
     const j = withAttribution(c, attLex);
     const base = j.attBase;
@@ -478,7 +480,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       att.cues.push(cues);
       att.flags[si] = f;
     }
-    sourceZones = findAttributions(doc, attLex, att);
+    sourceZones = findAttributions(doc, attLex, att, mentions);
   } else {
     scans = sents.map((s) => c.scanner.scan(text, s.start, s.end, c.textOf));
     for (let si = 0; si < sents.length; si++) for (const m of scans[si]) if (m.group < c.nTriggers) triggered[si] = 1;
@@ -518,16 +520,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     }
     return false;
   };
+  // the actors: a subsequence of the sorted mentions is sorted, and stably (what sorting the
+  // entities' kept mentions, taken entity after entity, gives)
   const actorMentions: MentionRef[] = [];
-  for (const e of doc.entities) {
-    if (c.nonActorKinds.has(e.kind)) continue;
-    for (const m of e.mentions) {
-      if (inSource(m)) continue;
-      if (overlapsPlace(m)) continue;
-      actorMentions.push({ m, e });
-    }
+  for (let k = 0; k < mentions.length; k++) {
+    const r = mentions[k];
+    if (c.nonActorKinds.has(r.e.kind) || inSource(r.m) || overlapsPlace(r.m)) continue;
+    actorMentions.push(r);
   }
-  sortByStart(actorMentions, mStart);
   const dates = doc.dates.slice();
   sortByStart(dates, dStart);
   const pubMonth = doc.published && /^\d{4}-\d{2}/.test(doc.published) ? doc.published.slice(0, 7) : null;
