@@ -625,7 +625,9 @@ function trimSpan(text: string, a: number, b: number): { start: number; end: num
  * apposition that ends the sentence.
  */
 function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, apposition: boolean): { start: number; end: number } | null {
-  const nt = spanTokens(text, a, limit, 12); // the phrase stops at 12 words
+  // the phrase stops at 12 words, most well before: the first 6 tokens are read, the next 6 only
+  // when the loop gets past them (the first tokens of a range are the same whatever the count read)
+  let nt = spanTokens(text, a, limit, 6);
   if (nt === 0) return null;
   const first = TS[0];
   let end = -1;
@@ -662,6 +664,7 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
     end = te;
     n++;
     if (n >= 12) break;
+    if (k === 5 && nt === 6) nt = spanTokens(text, a, limit, 12);
   }
   if (end < 0) return null;
   return { start: first, end };
