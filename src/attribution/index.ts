@@ -39,6 +39,11 @@ interface Compiled {
   boundaries: Set<string>;
   /** The length of the longest boundary word. */
   boundaryLen: number;
+  /**
+   * Per ASCII code unit u and length n (u * (boundaryLen + 1) + n): 1 when some boundary word, in
+   * lower case, starts with u and has n code units (see mayBeBoundary).
+   */
+  boundaryShape: Uint8Array;
   /** The lengths of the longest notBefore word and determiner (lowerApos never shortens a word). */
   notBeforeLen: number;
   /**
@@ -92,6 +97,7 @@ function compile(lex: AttributionLexicon): Compiled {
     pronouns: new Set(lex.pronouns.map((w) => w.toLowerCase())),
     boundaries: new Set(lex.sourceBoundaries.map((w) => w.toLowerCase())),
     boundaryLen: Math.max(0, ...lex.sourceBoundaries.map((w) => w.toLowerCase().length)),
+    boundaryShape: boundaryShape(lex.sourceBoundaries),
     determiners: new Set(lex.determiners.map((w) => w.toLowerCase().replace('’', "'"))),
     determinerLen: Math.max(0, ...lex.determiners.map((w) => w.toLowerCase().replace('’', "'").length)),
     particles: new Set(lex.nameParticles.map((w) => w.toLowerCase())),
@@ -108,6 +114,33 @@ function notBeforeFirst(words: readonly string[]): Uint8Array {
   // ASCII letters lower-case alone, whatever follows them
   for (let c = 0; c < 128; c++) if (first.has(String.fromCharCode(c).toLowerCase().charCodeAt(0))) t[c] = 1;
   return t;
+}
+
+function boundaryShape(words: readonly string[]): Uint8Array {
+  const low = words.map((w) => w.toLowerCase());
+  const width = Math.max(0, ...low.map((w) => w.length)) + 1;
+  const t = new Uint8Array(128 * width);
+  for (const w of low) {
+    const u = w.charCodeAt(0);
+    if (u < 128) t[u * width + w.length] = 1;
+  }
+  return t;
+}
+
+/**
+ * False when the word text[a, b) (at most boundaryLen code units) cannot be a boundary word once
+ * in lower case, read without making the string: its first code unit is ASCII (lower-cased, it
+ * stays the first code unit, ASCII) and no boundary word has that first unit and its length.
+ * Lower-casing keeps the length of every code unit but U+0130 (İ → i̇): a word holding one is
+ * looked up. True means "look it up".
+ */
+function mayBeBoundary(text: string, a: number, b: number, c: Compiled): boolean {
+  let u = text.charCodeAt(a);
+  if (u >= 128) return true;
+  if (u >= 65 && u <= 90) u += 32;
+  if (c.boundaryShape[u * (c.boundaryLen + 1) + (b - a)] === 1) return true;
+  for (let i = a + 1; i < b; i++) if (text.charCodeAt(i) === 0x130) return true;
+  return false;
 }
 
 /** pronounInCue.test(v), remembered per verb text. */
@@ -331,11 +364,22 @@ function clauseOpen(c: number): boolean {
   return c === 44 || c === 59 || c === 58 || c === 0xab || c === 0xbb || c === 34 || c === 0x201c || c === 0x201d || c === 40;
 }
 
-interface MentionRef {
+export interface MentionRef {
   m: Mention;
   e: Entity;
 }
 const mStart = (r: MentionRef): number => r.m.start;
+
+/**
+ * Every entity mention of the document with its entity, sorted by start (stable: mentions that
+ * start together stay in entity order). The events stage makes this list once for itself and detect.
+ */
+export function allMentions(doc: Doc): MentionRef[] {
+  const out: MentionRef[] = [];
+  for (const e of doc.entities) for (const m of e.mentions) out.push({ m, e });
+  sortByStart(out, mStart);
+  return out;
+}
 
 const KIND_PRIORITY: Record<string, number> = {
   person: 0,
@@ -379,26 +423,24 @@ let cache: { doc: Doc; text: string; lex: AttributionLexicon; ents: Entity[]; n:
  * The document's attributions (pure; the last document's are kept, checked by document, text, entities and lexicon). `scanned`: the
  * document's sentences already scanned for scanGroups (the events stage does it in its own pass).
  */
-export function findAttributions(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): Attribution[] {
+export function findAttributions(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan, mentions?: readonly MentionRef[]): Attribution[] {
   const hit = cache !== null && cache.doc === doc ? cache : null;
   // entities without mentions (crowd actors the events stage adds) do not change the reading
   let n = 0;
   for (const e of doc.entities) n += e.mentions.length;
   if (hit && hit.text === doc.text && hit.lex === lex && hit.ents === doc.entities && hit.n === n) return hit.atts;
-  const atts = detect(doc, lex, scanned).map(publicOf);
+  const atts = detect(doc, lex, scanned, mentions).map(publicOf);
   cache = { doc, text: doc.text, lex, ents: doc.entities, n, atts };
   return atts;
 }
 
-function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan): Found[] {
+function detect(doc: Doc, lex: AttributionLexicon, scanned?: AttributionScan, given?: readonly MentionRef[]): Found[] {
   const c = compile(lex);
   const punct = c.punct;
   const text = doc.text;
   const sents = sentencesOf(text, doc.sentences);
   const scan = scanned ?? scanSentences(text, sents, c);
-  const mentions: MentionRef[] = [];
-  for (const e of doc.entities) for (const m of e.mentions) mentions.push({ m, e });
-  sortByStart(mentions, mStart);
+  const mentions = given ?? allMentions(doc);
   const out: Found[] = [];
 
   for (let si = 0; si < sents.length; si++) {
@@ -568,7 +610,7 @@ function preposedSpans(text: string, a: number, b: number, c: Compiled): number 
  * boundary is none: lower-casing never shortens a string.
  */
 function isBoundary(text: string, a: number, b: number, c: Compiled): boolean {
-  return b - a <= c.boundaryLen && c.boundaries.has(text.slice(a, b).toLowerCase());
+  return b - a <= c.boundaryLen && mayBeBoundary(text, a, b, c) && c.boundaries.has(text.slice(a, b).toLowerCase());
 }
 
 function trimSpan(text: string, a: number, b: number): { start: number; end: number } | null {
@@ -583,7 +625,9 @@ function trimSpan(text: string, a: number, b: number): { start: number; end: num
  * apposition that ends the sentence.
  */
 function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, apposition: boolean): { start: number; end: number } | null {
-  const nt = spanTokens(text, a, limit, 12); // the phrase stops at 12 words
+  // the phrase stops at 12 words, most well before: the first 6 tokens are read, the next 6 only
+  // when the loop gets past them (the first tokens of a range are the same whatever the count read)
+  let nt = spanTokens(text, a, limit, 6);
   if (nt === 0) return null;
   const first = TS[0];
   let end = -1;
@@ -611,7 +655,8 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
       }
       break;
     }
-    if (te - ts <= c.boundaryLen) {
+    // a word that is no boundary (boundaries.has false below) is looked up only when it may be one
+    if (te - ts <= c.boundaryLen && mayBeBoundary(text, ts, te, c)) {
       const lw = text.slice(ts, te).toLowerCase();
       if (n > 0 && c.boundaries.has(lw)) break;
       if (n === 0 && c.boundaries.has(lw) && !c.determiners.has(lw)) return null;
@@ -619,6 +664,7 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
     end = te;
     n++;
     if (n >= 12) break;
+    if (k === 5 && nt === 6) nt = spanTokens(text, a, limit, 12);
   }
   if (end < 0) return null;
   return { start: first, end };

@@ -25,8 +25,8 @@
 import type { Attribution, ConflictEvent, DateMention, Doc, Entity, EventStatus, Mention, Place, Span } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { EventLexicon, TriggerEntry } from './lexicon.js';
-import { Phrases, findAll, patternSource, sentencesOf, sortByStart, type PhraseMatch, type Sentence } from './patterns.js';
-import { findAttributions, scanGroups, type AttributionScan } from '../attribution/index.js';
+import { Phrases, findAll, patternSource, sentencesOf, sortByStart, tokenAt, tokensOf, type PhraseMatch, type Sentence } from './patterns.js';
+import { allMentions, findAttributions, scanGroups, type AttributionScan } from '../attribution/index.js';
 import { CROWD_ACTORS, countryName } from './taxonomy.js';
 import { codeUnitTable } from '../match/units.js';
 import type { AttributionLexicon } from '../attribution/lexicon.js';
@@ -85,6 +85,11 @@ interface Compiled {
    */
   numberAt: RegExp | null;
   numberFirst: Uint8Array;
+  /**
+   * True when every code unit a number word may start with (its first character, any case) is a
+   * letter or number and that character is in the BMP: numbersIn then tries only word tokens' starts.
+   */
+  numberTokens: boolean;
   /** Per pair of ASCII code units (first * 128 + second): 1 when a figure may start with them (see numberPairTable). */
   numberPair: Uint8Array;
   vagueValues: Map<string, number>;
@@ -228,6 +233,7 @@ export function compileEventLexicon(lex: EventLexicon): Compiled {
     numberAt: numWords.length > 0 && numWords.every((w) => /^\p{L}/u.test(w)) ? new RegExp(numberRe.source, 'iuy') : null,
     numberPair: numberPairTable(numWords),
     numberFirst: new Uint8Array(0),
+    numberTokens: numberStartsAreWords(numWords),
     vagueValues: new Map(Object.entries(lex.fatalities.vague).map(([k, v]) => [fold(k), v])),
     vagueKeys: new Map(),
     hasNegSplit: lex.status.negationParticles.length > 0 && lex.status.negationCompletions.length > 0,
@@ -438,6 +444,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   if (trigBuf.length < sents.length) trigBuf = new Uint8Array(Math.max(sents.length, trigBuf.length * 2));
   const triggered = trigBuf.fill(0, 0, sents.length);
   let sourceZones: Attribution[] = [];
+  // every entity mention, sorted by start: detect reads them all, the actors are a subsequence
+  const mentions = allMentions(doc);
   if (attLex) {
     const j = withAttribution(c, attLex);
     const base = j.attBase;
@@ -478,7 +486,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       att.cues.push(cues);
       att.flags[si] = f;
     }
-    sourceZones = findAttributions(doc, attLex, att);
+    sourceZones = findAttributions(doc, attLex, att, mentions);
   } else {
     scans = sents.map((s) => c.scanner.scan(text, s.start, s.end, c.textOf));
     for (let si = 0; si < sents.length; si++) for (const m of scans[si]) if (m.group < c.nTriggers) triggered[si] = 1;
@@ -518,16 +526,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     }
     return false;
   };
+  // the actors: a subsequence of the sorted mentions is sorted, and stably (what sorting the
+  // entities' kept mentions, taken entity after entity, gives)
   const actorMentions: MentionRef[] = [];
-  for (const e of doc.entities) {
-    if (c.nonActorKinds.has(e.kind)) continue;
-    for (const m of e.mentions) {
-      if (inSource(m)) continue;
-      if (overlapsPlace(m)) continue;
-      actorMentions.push({ m, e });
-    }
+  for (let k = 0; k < mentions.length; k++) {
+    const r = mentions[k];
+    if (c.nonActorKinds.has(r.e.kind) || inSource(r.m) || overlapsPlace(r.m)) continue;
+    actorMentions.push(r);
   }
-  sortByStart(actorMentions, mStart);
   const dates = doc.dates.slice();
   sortByStart(dates, dStart);
   const pubMonth = doc.published && /^\d{4}-\d{2}/.test(doc.published) ? doc.published.slice(0, 7) : null;
@@ -1247,6 +1253,24 @@ function numberPairTable(words: readonly string[]): Uint8Array {
 let WORDCH: Uint8Array | null = null;
 
 /**
+ * True when every code unit that matches a number word's first character case-insensitively
+ * (as numberRe does, flags iu) is a letter or number, and every first character is in the BMP
+ * (simple case folding pairs BMP characters with BMP characters only).
+ */
+function numberStartsAreWords(words: readonly string[]): boolean {
+  const firsts = [...new Set(words.map((w) => String.fromCodePoint(w.codePointAt(0) ?? 0)))];
+  if (!firsts.length) return false;
+  if (firsts.some((f) => f.length !== 1 || !/^\p{L}$/u.test(f))) return false;
+  const re = new RegExp(`^[${firsts.join('')}]$`, 'iu');
+  const wc = (WORDCH ??= codeUnitTable('[\\p{L}\\p{N}]', 'u'));
+  for (let u = 0; u < 0x10000; u++) {
+    if (u >= 0xd800 && u <= 0xdfff) continue;
+    if (wc[u] !== 1 && re.test(String.fromCharCode(u))) return false;
+  }
+  return true;
+}
+
+/**
  * findAll(c.numberRe, text, a, b) without scanning every position with the regex: a figure
  * starts after no letter or number (numberRe's look-behind) with a digit or a number word's
  * first letter, so the sticky regex is tried at those positions only (any code unit outside
@@ -1261,6 +1285,40 @@ function numbersIn(text: string, a: number, b: number, c: Compiled): { start: nu
   const out: { start: number; end: number; text: string }[] = [];
   let s: string | null = null;
   const n = b - a;
+  if (c.numberTokens && n > 0) {
+    // The positions the loop below tries are a and, after it, the starts of the text's word tokens
+    // (maximal runs of [\p{L}\p{N}]): a figure starts with a digit or a character matching a number
+    // word's first letter (a letter or number, numberTokens), after no letter or number. The same
+    // positions, tested the same way, in the same order: the same list.
+    const t = tokensOf(text);
+    let p = 0;
+    let k = tokenAt(t, a);
+    let q = a;
+    for (;;) {
+      const ch = text.charCodeAt(q);
+      let tryIt = true;
+      if (ch < 128) {
+        const r = q - a;
+        const nx = r + 1 < n ? text.charCodeAt(q + 1) : 128;
+        if (first[ch] !== 1 || (nx < 128 && pair[ch * 128 + nx] !== 1)) tryIt = false;
+      }
+      // a word token's start follows no letter or number; a itself has nothing before it in the slice
+      if (tryIt) {
+        s ??= text.slice(a, b);
+        re.lastIndex = q - a;
+        const m = re.exec(s);
+        if (m !== null && m[0].length > 0) {
+          out.push({ start: q, end: q + m[0].length, text: m[0] });
+          p = q - a + m[0].length;
+        }
+      }
+      // the next word token starting after q, at or after a + p, inside the range
+      while (k < t.n && (t.word[k] !== 1 || t.start[k] <= q || t.start[k] < a + p)) k++;
+      if (k >= t.n || t.start[k] >= b) break;
+      q = t.start[k];
+    }
+    return out;
+  }
   for (let p = 0; p < n; ) {
     const ch = text.charCodeAt(a + p);
     if (ch < 128) {
@@ -1293,6 +1351,12 @@ function numbersIn(text: string, a: number, b: number, c: Compiled): { start: nu
     p += m[0].length;
   }
   return out;
+}
+
+/** For tests: numbersIn over text[a, b) and the reference reading findAll(numberRe) (they must agree). */
+export function figureSpans(text: string, a: number, b: number, lex: EventLexicon): { fast: { start: number; end: number; text: string }[]; reference: { start: number; end: number; text: string }[] } {
+  const c = compileEventLexicon(lex);
+  return { fast: numbersIn(text, a, b, c), reference: findAll(c.numberRe, text, a, b) };
 }
 
 function fatalityFigures(text: string, s: Sentence, ms: Scan, c: Compiled, lex: EventLexicon, sDates: DateMention[]): Figure[] {

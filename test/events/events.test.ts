@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseNumber, eventsOf, eventsStage } from '../../src/events/index.js';
+import { parseNumber, eventsOf, eventsStage, figureSpans } from '../../src/events/index.js';
 import { PACKS } from '../../src/lang/language.js';
 import { build } from '../conformance/events/build.js';
 import { newDoc } from '../../src/document.js';
@@ -17,6 +17,29 @@ test('numbers in words and digits', () => {
   assert.equal(parseNumber('twenty-one', en), 21);
   assert.equal(parseNumber('three hundred', en), 300);
   assert.equal(parseNumber('soldats', fr), null);
+});
+
+test('figures are read at word starts only, as the reference regex reads them (any range)', () => {
+  const texts = [
+    'Vingt-trois soldats, 1 200 civils et quatre-vingt-dix rebelles ; 20km, B52, 3e, ſix, K9 et trente et un morts.',
+    "L’armée a tué 12 personnes (dont deux enfants) à 3h, «\u00a0quinze\u00a0» selon l’OSDH ; 2020 n’est pas un bilan.",
+    'Twenty-one people, a dozen soldiers and three hundred civilians died; 15,000 fled, 7-year-old boy, 1st time.',
+    'abc12 deux 𝟏𝟐 trois\u0345 vingt ‑trois x',
+  ];
+  for (const [lang, lex] of [['fr', fr], ['en', en]] as const) {
+    for (const t of texts) {
+      // every start and end, mid-word ones included (a range that opens inside a word reads it from there)
+      for (let a = 0; a < t.length; a += 3) {
+        for (const b of [t.length, Math.min(t.length, a + 17)]) {
+          if (b <= a) continue;
+          const { fast, reference } = figureSpans(t, a, b, lex);
+          assert.deepEqual(fast, reference, `${lang} [${a}, ${b}) ${JSON.stringify(t.slice(a, b))}`);
+        }
+      }
+    }
+  }
+  const { fast } = figureSpans(texts[0], 0, texts[0].length, fr);
+  assert.deepEqual(fast.map((f) => f.text).slice(0, 3), ['Vingt-trois', '1 200', 'quatre-vingt-dix']);
 });
 
 test('fatalities: wounded are not counted; the lowest figure wins; a bare toll sentence goes to the previous event', () => {
