@@ -67,6 +67,22 @@ function fmixI(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/** Code units of the hex digits 0-9a-f. */
+const HEX_DIGIT = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+/**
+ * (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0'), in one
+ * flat string from its 16 digits (no number-to-string conversions, pads or concatenations).
+ */
+function hex64(hi: number, lo: number): string {
+  const d = HEX_DIGIT;
+  return String.fromCharCode(
+    d[(hi >>> 28) & 15], d[(hi >>> 24) & 15], d[(hi >>> 20) & 15], d[(hi >>> 16) & 15],
+    d[(hi >>> 12) & 15], d[(hi >>> 8) & 15], d[(hi >>> 4) & 15], d[hi & 15],
+    d[(lo >>> 28) & 15], d[(lo >>> 24) & 15], d[(lo >>> 20) & 15], d[(lo >>> 16) & 15],
+    d[(lo >>> 12) & 15], d[(lo >>> 8) & 15], d[(lo >>> 4) & 15], d[lo & 15],
+  );
+}
+
 const SHINGLE = 3;
 let HA = new Int32Array(1024);
 let HB = new Int32Array(1024);
@@ -189,7 +205,7 @@ export function simhash(text: string): string {
       hi = fmix(Math.imul(hi, 31) ^ ha[i]);
       lo = fmix(Math.imul(lo, 37) ^ hb[i]);
     }
-    return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+    return hex64(hi, lo);
   }
   // Headers and footers (titles, credits, "published by…") are where copies of one
   // dispatch differ: shingles near the edges weigh less than the body's.
@@ -211,7 +227,7 @@ export function simhash(text: string): string {
     if (2 * CNT[bit] - total > 0) hi |= 1 << bit;
     if (2 * CNT[32 + bit] - total > 0) lo |= 1 << bit;
   }
-  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+  return hex64(hi, lo);
 }
 
 function popcount32(x: number): number {
