@@ -157,10 +157,18 @@ function countShingles(ha: Int32Array, hb: Int32Array, from: number, to: number,
  */
 export function simhash(text: string): string {
   // Word hashes go to buffers kept between calls (allocating typed arrays per call costs more than hashing).
-  let ha = HA;
-  let hb = HB;
-  let n = 0;
   const len = text.length;
+  // A word is one code unit or more and words are apart, so a text holds at most (len + 1) / 2
+  // of them: the buffers are grown once here, not checked per word.
+  if (HA.length < (len + 1) >>> 1) {
+    let size = HA.length;
+    while (size < (len + 1) >>> 1) size *= 2;
+    HA = new Int32Array(size);
+    HB = new Int32Array(size);
+  }
+  const ha = HA;
+  const hb = HB;
+  let n = 0;
   let i = 0;
   while (i < len) {
     let f = FOLD[text.charCodeAt(i)];
@@ -181,16 +189,6 @@ export function simhash(text: string): string {
       if (++i === len) break;
       f = FOLD[text.charCodeAt(i)];
       if (f === 0) break;
-    }
-    if (n === ha.length) {
-      const na = new Int32Array(n * 2);
-      na.set(ha);
-      ha = na;
-      const nb = new Int32Array(n * 2);
-      nb.set(hb);
-      hb = nb;
-      HA = ha;
-      HB = hb;
     }
     ha[n] = fmixI(a);
     hb[n] = fmixI(b ^ a);
