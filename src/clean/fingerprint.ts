@@ -67,6 +67,22 @@ function fmixI(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/** Code units of the hex digits 0-9a-f. */
+const HEX_DIGIT = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+/**
+ * (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0'), in one
+ * flat string from its 16 digits (no number-to-string conversions, pads or concatenations).
+ */
+function hex64(hi: number, lo: number): string {
+  const d = HEX_DIGIT;
+  return String.fromCharCode(
+    d[(hi >>> 28) & 15], d[(hi >>> 24) & 15], d[(hi >>> 20) & 15], d[(hi >>> 16) & 15],
+    d[(hi >>> 12) & 15], d[(hi >>> 8) & 15], d[(hi >>> 4) & 15], d[hi & 15],
+    d[(lo >>> 28) & 15], d[(lo >>> 24) & 15], d[(lo >>> 20) & 15], d[(lo >>> 16) & 15],
+    d[(lo >>> 12) & 15], d[(lo >>> 8) & 15], d[(lo >>> 4) & 15], d[lo & 15],
+  );
+}
+
 const SHINGLE = 3;
 let HA = new Int32Array(1024);
 let HB = new Int32Array(1024);
@@ -141,10 +157,18 @@ function countShingles(ha: Int32Array, hb: Int32Array, from: number, to: number,
  */
 export function simhash(text: string): string {
   // Word hashes go to buffers kept between calls (allocating typed arrays per call costs more than hashing).
-  let ha = HA;
-  let hb = HB;
-  let n = 0;
   const len = text.length;
+  // A word is one code unit or more and words are apart, so a text holds at most (len + 1) / 2
+  // of them: the buffers are grown once here, not checked per word.
+  if (HA.length < (len + 1) >>> 1) {
+    let size = HA.length;
+    while (size < (len + 1) >>> 1) size *= 2;
+    HA = new Int32Array(size);
+    HB = new Int32Array(size);
+  }
+  const ha = HA;
+  const hb = HB;
+  let n = 0;
   let i = 0;
   while (i < len) {
     let f = FOLD[text.charCodeAt(i)];
@@ -166,16 +190,6 @@ export function simhash(text: string): string {
       f = FOLD[text.charCodeAt(i)];
       if (f === 0) break;
     }
-    if (n === ha.length) {
-      const na = new Int32Array(n * 2);
-      na.set(ha);
-      ha = na;
-      const nb = new Int32Array(n * 2);
-      nb.set(hb);
-      hb = nb;
-      HA = ha;
-      HB = hb;
-    }
     ha[n] = fmixI(a);
     hb[n] = fmixI(b ^ a);
     n++;
@@ -189,7 +203,7 @@ export function simhash(text: string): string {
       hi = fmix(Math.imul(hi, 31) ^ ha[i]);
       lo = fmix(Math.imul(lo, 37) ^ hb[i]);
     }
-    return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+    return hex64(hi, lo);
   }
   // Headers and footers (titles, credits, "published by…") are where copies of one
   // dispatch differ: shingles near the edges weigh less than the body's.
@@ -211,7 +225,7 @@ export function simhash(text: string): string {
     if (2 * CNT[bit] - total > 0) hi |= 1 << bit;
     if (2 * CNT[32 + bit] - total > 0) lo |= 1 << bit;
   }
-  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+  return hex64(hi, lo);
 }
 
 function popcount32(x: number): number {
