@@ -655,11 +655,10 @@ function nounPhraseAfter(text: string, a: number, limit: number, c: Compiled, ap
       }
       break;
     }
-    // a word that is no boundary (boundaries.has false below) is looked up only when it may be one
-    if (te - ts <= c.boundaryLen && mayBeBoundary(text, ts, te, c)) {
-      const lw = text.slice(ts, te).toLowerCase();
-      if (n > 0 && c.boundaries.has(lw)) break;
-      if (n === 0 && c.boundaries.has(lw) && !c.determiners.has(lw)) return null;
+    // a boundary ends the phrase; as its first word, it rules the phrase out unless it is a determiner
+    if (isBoundary(text, ts, te, c)) {
+      if (n > 0) break;
+      if (!c.determiners.has(text.slice(ts, te).toLowerCase())) return null;
     }
     end = te;
     n++;

@@ -26,7 +26,7 @@ import type { Attribution, ConflictEvent, DateMention, Doc, Entity, EventStatus,
 import type { Stage } from '../pipeline.js';
 import type { EventLexicon, TriggerEntry } from './lexicon.js';
 import { Phrases, findAll, patternSource, sentencesOf, sortByStart, tokenAt, tokensOf, type PhraseMatch, type Sentence } from './patterns.js';
-import { allMentions, findAttributions, scanGroups, type AttributionScan } from '../attribution/index.js';
+import { allMentions, findAttributions, scanGroups, type AttributionScan, type MentionRef } from '../attribution/index.js';
 import { CROWD_ACTORS, countryName } from './taxonomy.js';
 import { codeUnitTable } from '../match/units.js';
 import type { AttributionLexicon } from '../attribution/lexicon.js';
@@ -395,10 +395,6 @@ function readNumber(s: string, lex: EventLexicon): number | null {
   return any ? total + current : null;
 }
 
-interface MentionRef {
-  m: Mention;
-  e: Entity;
-}
 interface PlaceRef {
   m: Mention;
   p: Place;
@@ -1271,6 +1267,18 @@ function numberStartsAreWords(words: readonly string[]): boolean {
 }
 
 /**
+ * False when the code unit at q is ASCII and it, or it and the next one when that is ASCII and
+ * before `end`, starts no figure (numberFirst, numberPair); true means "try the regex there".
+ */
+function mayStartFigure(text: string, q: number, end: number, c: Compiled): boolean {
+  const ch = text.charCodeAt(q);
+  if (ch >= 128) return true;
+  if (c.numberFirst[ch] !== 1) return false;
+  const nx = q + 1 < end ? text.charCodeAt(q + 1) : 128;
+  return nx >= 128 || c.numberPair[ch * 128 + nx] === 1;
+}
+
+/**
  * findAll(c.numberRe, text, a, b) without scanning every position with the regex: a figure
  * starts after no letter or number (numberRe's look-behind) with a digit or a number word's
  * first letter, so the sticky regex is tried at those positions only (any code unit outside
@@ -1280,8 +1288,6 @@ function numbersIn(text: string, a: number, b: number, c: Compiled): { start: nu
   const re = c.numberAt;
   if (re === null) return findAll(c.numberRe, text, a, b);
   const wc = (WORDCH ??= codeUnitTable('[\\p{L}\\p{N}]', 'u'));
-  const first = c.numberFirst;
-  const pair = c.numberPair;
   const out: { start: number; end: number; text: string }[] = [];
   let s: string | null = null;
   const n = b - a;
@@ -1295,15 +1301,8 @@ function numbersIn(text: string, a: number, b: number, c: Compiled): { start: nu
     let k = tokenAt(t, a);
     let q = a;
     for (;;) {
-      const ch = text.charCodeAt(q);
-      let tryIt = true;
-      if (ch < 128) {
-        const r = q - a;
-        const nx = r + 1 < n ? text.charCodeAt(q + 1) : 128;
-        if (first[ch] !== 1 || (nx < 128 && pair[ch * 128 + nx] !== 1)) tryIt = false;
-      }
       // a word token's start follows no letter or number; a itself has nothing before it in the slice
-      if (tryIt) {
+      if (mayStartFigure(text, q, b, c)) {
         s ??= text.slice(a, b);
         re.lastIndex = q - a;
         const m = re.exec(s);
@@ -1322,13 +1321,7 @@ function numbersIn(text: string, a: number, b: number, c: Compiled): { start: nu
   for (let p = 0; p < n; ) {
     const ch = text.charCodeAt(a + p);
     if (ch < 128) {
-      // the first code unit, and the next one when it is ASCII (and in the range), must start some figure
-      if (first[ch] !== 1) {
-        p++;
-        continue;
-      }
-      const nx = p + 1 < n ? text.charCodeAt(a + p + 1) : 128;
-      if (nx < 128 && pair[ch * 128 + nx] !== 1) {
+      if (!mayStartFigure(text, a + p, b, c)) {
         p++;
         continue;
       }
