@@ -9,7 +9,6 @@
  * same-length substitutions (non-breaking spaces, ’, the letter O typed for a zero in a year),
  * so offsets stay those of doc.text.
  */
-import type { ParsingResult } from 'chrono-node';
 import type { DateMention, Doc } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import type { DateLexicon } from './lexicon.js';
@@ -246,53 +245,6 @@ const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <
  */
 const SEPARATOR = '\n\u00B6\n';
 
-/**
- * chrono's results for the joined windows, kept for the last CACHE_SIZE calls: syndicated
- * copies of a dispatch (the same windows, the same publication date) are read once. The
- * results are only read afterwards (toMentions), never changed. Keyed by the joined text
- * itself (its hash is computed once, and it is flattened for chrono anyway); the reference
- * and the option are checked on a hit.
- */
-const CACHE_SIZE = 512;
-interface Cached {
-  time: number;
-  hasReference: boolean;
-  /** The windows (vigieWindows): the same joined text cut otherwise (a window holding the separator) reads otherwise. */
-  windows: readonly number[];
-  results: ParsingResult[];
-}
-const cache = new WeakMap<Engine, Map<string, Cached>>();
-
-function parseCached(engine: Engine, joined: string, ref: Date, option: VigieParsingOption): ParsingResult[] {
-  let m = cache.get(engine);
-  if (!m) {
-    m = new Map();
-    cache.set(engine, m);
-  }
-  const time = ref.getTime();
-  const hasReference = option.vigieHasReference === true;
-  const windows = option.vigieWindows ?? NONE;
-  const hit = m.get(joined);
-  if (hit && hit.time === time && hit.hasReference === hasReference && sameNumbers(hit.windows, windows)) {
-    m.delete(joined);
-    m.set(joined, hit);
-    return hit.results;
-  }
-  const results = engine.chrono.parse(joined, ref, option);
-  if (hit) m.delete(joined);
-  m.set(joined, { time, hasReference, windows, results });
-  if (m.size > CACHE_SIZE) m.delete(m.keys().next().value as string);
-  return results;
-}
-
-const NONE: readonly number[] = [];
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 const byStart = (m: RawMention): number => m.start;
 
 /**
@@ -352,7 +304,7 @@ export function findDates(original: string, lang: string, lex: DateLexicon, opts
   const option: VigieParsingOption = { vigieHasReference: hasReference, vigieWindows: bounds };
   const mentions: RawMention[] = [];
   let p = 0;
-  for (const r of parseCached(engine, joined, ref, option)) {
+  for (const r of engine.chrono.parse(joined, ref, option)) {
     while (p > 0 && parts[p].at > r.index) p--;
     while (p + 1 < parts.length && parts[p + 1].at <= r.index) p++;
     const part = parts[p];
