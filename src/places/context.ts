@@ -86,6 +86,19 @@ function focusOf(g: Gazetteer, values: number[]): { cc: string | null; x: number
 
 
 /**
+ * Drops what entities and places keep on the shared token layer (the gazetteer matches at each
+ * token, the focus weights) once places, their last reader, is done: framing still reads the
+ * tokens, but the matches need not live on until the end of the batch (a batch-long object
+ * is copied by every young-generation collection it meets).
+ */
+export function releaseMatches(doc: Doc): void {
+  const m = preparedOf(doc).memo;
+  m.scan = null;
+  m.focus = null;
+  m.focusList = null;
+}
+
+/**
  * Gazetteer matches at each token (longest first), computed once per text: the whole
  * gazetteer at capitalized words, the curated names elsewhere ("route du Castello").
  */

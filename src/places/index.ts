@@ -29,7 +29,7 @@ import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
 import { loadGazetteer, km, type GazEntry, type Gazetteer } from '../knowledge/places/index.js';
 import { idsOf, type Match, type Prepared } from '../match/matcher.js';
-import { ROW_BIG, ROW_COUNTRY, ROW_CURATED_OR_COUNTRY, ROW_JURISDICTION, ROW_SEAT, demonymIds, demonymMap, entriesOf, focusCountries, gazetteerAt, gazetteerScan, isCap, lexiconData, preparedOf, rowFlags, sortByStart, type LexiconData } from './context.js';
+import { ROW_BIG, ROW_COUNTRY, ROW_CURATED_OR_COUNTRY, ROW_JURISDICTION, ROW_SEAT, demonymIds, demonymMap, entriesOf, focusCountries, gazetteerAt, gazetteerScan, isCap, lexiconData, preparedOf, releaseMatches, rowFlags, sortByStart, type LexiconData } from './context.js';
 import { GAP_LOOSE, GAP_START } from '../match/matcher.js';
 import { keyTokens, LEADING_ARTICLES } from '../match/fold.js';
 
@@ -536,5 +536,6 @@ export const placesStage: Stage = {
   run(doc, { pack }) {
     if (!doc.text) return;
     doc.places = findPlaces(doc, pack.entities);
+    releaseMatches(doc);
   },
 };
