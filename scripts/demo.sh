@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB="${VIGIE_DB:-./vigie.db}"
-VIGIE=(node dist/src/cli/main.js --db "$DB")
+# --max-semi-space-size=32: the garbage collector setting the `vigie` bin passes (src/cli/heap.ts)
+VIGIE=(node --max-semi-space-size=32 dist/src/cli/main.js --db "$DB")
 
 # Every article file of examples/ (the README is not an article).
 # A folder is walked recursively; files that are not articles (the README) are reported as skipped.

@@ -1,7 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=32
 /**
  * The `vigie` command. Each command lives in its own module; this file assembles them.
  *   vigie ingest | annotate | search | events | export | stats | eval | serve
+ * The shebang's node flag and tuneHeap() set the garbage collector for the pipeline (heap.ts).
  */
 import { Command, CommanderError } from 'commander';
 import { addEvalCommand } from '../eval/command.js';
@@ -9,6 +10,7 @@ import { addIngestCommands } from './ingest.js';
 import { addQueryCommands } from './query.js';
 import { addServeCommand } from '../serve/command.js';
 import { FatalError } from './common.js';
+import { tuneHeap } from './heap.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -38,6 +40,7 @@ Run "vigie <command> --help" for the options of each command.`,
 }
 
 async function main(): Promise<void> {
+  tuneHeap();
   // `vigie events | head` closes the pipe early: not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -17,6 +17,7 @@ import baselinesData from './baselines.json' with { type: 'json' };
 import { parseGold, prf, pyRound3, score, toScoreJson, type ScoreJson, type ScoreResult } from './score.js';
 import { annotateGold, loadAnnotate, subsample, type AnnotateFn } from './run.js';
 import { textTable } from './report.js';
+import { tuneHeap } from '../cli/heap.js';
 
 export interface Baseline {
   measure: string;
@@ -233,5 +234,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  tuneHeap();
   process.exitCode = await main(process.argv.slice(2));
 }

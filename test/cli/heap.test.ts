@@ -1,0 +1,40 @@
+/** The garbage-collector settings of the `vigie` process (src/cli/heap.ts): the bin's shebang and tuneHeap(). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { delimiter, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The compiled CLI and heap module next to this compiled test (works from dist/ or any build folder). */
+const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+const HEAP = new URL('../../src/cli/heap.js', import.meta.url).href;
+const PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
+
+test('the bin runs through its shebang line as a shell would start it (env -S node <flag> main.js)', () => {
+  const first = readFileSync(CLI, 'utf8').split('\n')[0];
+  const m = /^#!\/usr\/bin\/env (-S .+)$/.exec(first);
+  assert.ok(m, `shebang: ${first}`);
+  assert.match(m[1], /--max-semi-space-size=32\b/);
+  // the kernel hands env everything after the interpreter as one argument
+  const r = spawnSync('/usr/bin/env', [m[1], CLI, '--version'], { encoding: 'utf8', env: { ...process.env, PATH } });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), '0.1.0');
+});
+
+function tuneIn(execArgv: string[], nodeOptions?: string): { semiSpace: boolean; growingPercent: number | null } {
+  const r = spawnSync(process.execPath, [...execArgv, '--input-type=module', '-e', `const { tuneHeap } = await import(${JSON.stringify(HEAP)}); console.log(JSON.stringify(tuneHeap()));`], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: nodeOptions ?? '' },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { semiSpace: boolean; growingPercent: number | null };
+}
+
+test('tuneHeap sets the old generation growth unless node was given one, and reports the semi-space flag', () => {
+  assert.deepEqual(tuneIn([]), { semiSpace: false, growingPercent: 30 });
+  assert.deepEqual(tuneIn(['--max-semi-space-size=32']), { semiSpace: true, growingPercent: 30 });
+  assert.deepEqual(tuneIn(['--heap-growing-percent=80']), { semiSpace: false, growingPercent: null });
+  assert.deepEqual(tuneIn(['--heap_growing_percent=80', '--max_semi_space_size=32']), { semiSpace: true, growingPercent: null });
+  assert.deepEqual(tuneIn([], '--max-semi-space-size=64'), { semiSpace: true, growingPercent: 30 });
+});
