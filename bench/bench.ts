@@ -10,9 +10,8 @@
  *   ingest    the same + the store (SQLite on a temp file, or --store postgres://… in a fresh
  *             schema dropped afterwards; batches of 500)
  * and prints articles/s, MB/s, the ratio to the floor, peak memory, CPU time (articles per CPU
- * second of all the process's threads: the rate per core) and the share of garbage-collection
- * pauses, per-stage time; writes
- * bench/out/latest.json.
+ * second of all the process's threads: the rate per core), the share of garbage-collection
+ * pauses and per-stage time; writes bench/out/latest.json.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import v8 from 'node:v8';
@@ -94,8 +93,6 @@ interface Phase {
 }
 const phases: Phase[] = [];
 
-// Garbage-collection pauses of the main thread: v8.GCProfiler (its cost per collection, in µs)
-// over each phase. (perf_hooks 'gc' entries are lost while a phase only awaits promises.)
 /** CPU ms of the main thread (its /proc task entry, clock ticks of 10 ms), or null when unavailable. */
 function mainThreadCpuMs(): number | null {
   try {
@@ -115,6 +112,8 @@ async function phase(name: string, fn: () => Promise<number> | number, note?: st
   gc();
   peakRss = 0;
   sampleRss();
+  // garbage-collection pauses of the main thread: v8.GCProfiler gives each collection's cost in
+  // µs (perf_hooks 'gc' entries are lost while a phase only awaits promises)
   const profiler = new v8.GCProfiler();
   profiler.start();
   const cpu0 = processCpuMs();
