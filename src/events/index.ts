@@ -704,7 +704,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
       if (info(cand) > info(same)) {
         // the richer reading stands for the event; the other fills its gaps
         const old = same;
-        same = merged[k] = { ...cand, fatalities: cand.fatalities.slice() };
+        same = merged[k] = copyCandidate(cand);
         cand = old;
       }
       fillGaps(same, cand, attributed);
@@ -714,6 +714,29 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
   }
 
   return merged.map((cand, i) => toEvent(doc, cand, i + 1));
+}
+
+/**
+ * A copy of a candidate with a fatality list of its own, its fields written in the order of the
+ * candidates extractEvents makes: one object shape for every candidate (a spread copy gets
+ * another, and the merge loop, compiled for one shape, was deoptimized on it again and again).
+ */
+function copyCandidate(k: Candidate): Candidate {
+  return {
+    entry: k.entry,
+    trigger: k.trigger,
+    type: k.type,
+    subtype: k.subtype,
+    actor1: k.actor1,
+    actor2: k.actor2,
+    place: k.place,
+    placeInSentence: k.placeInSentence,
+    date: k.date,
+    status: k.status,
+    fatalities: k.fatalities.slice(),
+    sentence: k.sentence,
+    anaphoric: k.anaphoric,
+  };
 }
 
 /** The events one sentence tells, once the readings that are part of another event of the sentence are dropped. */
