@@ -5,17 +5,19 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { delimiter, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoPath } from '../helpers.js';
 
 /** The compiled CLI and heap module next to this compiled test (works from dist/ or any build folder). */
 const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 const HEAP = new URL('../../src/cli/heap.js', import.meta.url).href;
+const { SEMI_SPACE_FLAG, HEAP_GROWING_PERCENT } = (await import(HEAP)) as typeof import('../../src/cli/heap.js');
 const PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
 
 test('the bin runs through its shebang line as a shell would start it (env -S node <flag> main.js)', () => {
   const first = readFileSync(CLI, 'utf8').split('\n')[0];
   const m = /^#!\/usr\/bin\/env (-S .+)$/.exec(first);
   assert.ok(m, `shebang: ${first}`);
-  assert.match(m[1], /--max-semi-space-size=32\b/);
+  assert.ok(m[1].split(/\s+/).includes(SEMI_SPACE_FLAG), `${SEMI_SPACE_FLAG} in the shebang`);
   // the kernel hands env everything after the interpreter as one argument
   const r = spawnSync('/usr/bin/env', [m[1], CLI, '--version'], { encoding: 'utf8', env: { ...process.env, PATH } });
   assert.equal(r.status, 0, r.stderr);
@@ -32,9 +34,18 @@ function tuneIn(execArgv: string[], nodeOptions?: string): { semiSpace: boolean;
 }
 
 test('tuneHeap sets the old generation growth unless node was given one, and reports the semi-space flag', () => {
-  assert.deepEqual(tuneIn([]), { semiSpace: false, growingPercent: 30 });
-  assert.deepEqual(tuneIn(['--max-semi-space-size=32']), { semiSpace: true, growingPercent: 30 });
+  assert.deepEqual(tuneIn([]), { semiSpace: false, growingPercent: HEAP_GROWING_PERCENT });
+  assert.deepEqual(tuneIn([SEMI_SPACE_FLAG]), { semiSpace: true, growingPercent: HEAP_GROWING_PERCENT });
   assert.deepEqual(tuneIn(['--heap-growing-percent=80']), { semiSpace: false, growingPercent: null });
   assert.deepEqual(tuneIn(['--heap_growing_percent=80', '--max_semi_space_size=32']), { semiSpace: true, growingPercent: null });
-  assert.deepEqual(tuneIn([], '--max-semi-space-size=64'), { semiSpace: true, growingPercent: 30 });
+  assert.deepEqual(tuneIn([], '--max-semi-space-size=64'), { semiSpace: true, growingPercent: HEAP_GROWING_PERCENT });
+});
+
+test('the npm scripts and the demo that run the pipeline pass the same semi-space flag as the bin', () => {
+  const scripts = (JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  for (const name of ['vigie', 'bench', 'eval:external']) {
+    assert.ok(scripts[name].split(/\s+/).includes(SEMI_SPACE_FLAG), `npm run ${name}: ${scripts[name]}`);
+  }
+  const demo = readFileSync(repoPath('scripts/demo.sh'), 'utf8');
+  assert.match(demo, new RegExp(`\\(node ${SEMI_SPACE_FLAG} dist/src/cli/main\\.js`));
 });
