@@ -16,9 +16,10 @@
  *     `vigie` bin's shebang, the npm scripts and scripts/demo.sh pass it. Without it Vigie runs
  *     the same, only slower.
  *   - HEAP_GROWING_PERCENT: the old generation may grow 30 % past its live size before a major
- *     collection (instead of up to 4×): peak memory of the bench ~420 → ~335 MB, and 32 MB
- *     semi-spaces alone, which add to it (~495 MB), stay well within the 500 MB budget. V8 reads
- *     this flag each time it sets a limit, so it is set here, at start-up, from inside the process.
+ *     collection (instead of up to 4×). 32 MB semi-spaces alone raise the bench's peak memory to
+ *     ~495 MB, at the 500 MB budget; with this setting too it is ~335 MB (default settings:
+ *     ~420 MB). V8 reads this flag each time it sets a limit, so it is set here, at start-up,
+ *     from inside the process.
  */
 import v8 from 'node:v8';
 
@@ -27,7 +28,8 @@ export const HEAP_GROWING_PERCENT = 30;
 
 /**
  * Sets the old generation's growth (HEAP_GROWING_PERCENT) unless the node command line or
- * NODE_OPTIONS already chose one. Returns the flags in effect, for reports.
+ * NODE_OPTIONS already chose one. Returns, for reports, whether node was given a semi-space
+ * size and the growth set here (null when node was given its own).
  */
 export function tuneHeap(): { semiSpace: boolean; growingPercent: number | null } {
   // V8 spells its flags with - or _ alike
