@@ -13,6 +13,7 @@ import type { Stage } from '../pipeline.js';
 import type { AttributionLexicon } from './lexicon.js';
 import { Phrases, sentencesOf, sortByStart, type PhraseMatch, type Sentence } from '../events/patterns.js';
 import { codeUnitTable, SPACE } from '../match/units.js';
+import { objectList } from '../common/arrays.js';
 
 interface Compiled {
   /**
@@ -429,7 +430,9 @@ export function findAttributions(doc: Doc, lex: AttributionLexicon, scanned?: At
   let n = 0;
   for (const e of doc.entities) n += e.mentions.length;
   if (hit && hit.text === doc.text && hit.lex === lex && hit.ents === doc.entities && hit.n === n) return hit.atts;
-  const atts = detect(doc, lex, scanned, mentions).map(publicOf);
+  // one array kind whatever the count (src/common/arrays.ts): extractEvents reads this list
+  const atts = objectList<Attribution>();
+  for (const f of detect(doc, lex, scanned, mentions)) atts.push(publicOf(f));
   cache = { doc, text: doc.text, lex, ents: doc.entities, n, atts };
   return atts;
 }
@@ -839,7 +842,10 @@ export const attributionStage: Stage = {
   name: 'attribution',
   run(doc, { pack }) {
     if (!doc.text) return;
-    doc.attributions = findAttributions(doc, pack.attribution).map(publicOf);
+    // a loop, not map(): one array kind for attachSources (src/common/arrays.ts)
+    const list = objectList<Attribution>();
+    for (const a of findAttributions(doc, pack.attribution)) list.push(publicOf(a));
+    doc.attributions = list;
     attachSources(doc);
   },
 };

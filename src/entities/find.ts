@@ -378,7 +378,11 @@ export function findEntities(doc: Doc, lex: EntityLexicon, reg: Registry, g: Gaz
       // "forces gouvernementales syriennes" / "Syrian government forces": the demonym decides.
       const dAfter = demonymAt(gm.t1);
       const dBefore = i > 0 ? demonymAt(i - 1) : null;
-      if (dAfter && noBreak(gm.t1 - 1, gm.t1)) { cc = dAfter; t1 = gm.t1 + 1; }
+      // (computed before the test: the branch is rare, and arithmetic or a call met there for the
+      // first time in optimized code throws the whole function's code away)
+      const joined = gm.t1 < n && noBreak(gm.t1 - 1, gm.t1);
+      const past = gm.t1 + 1;
+      if (dAfter && joined) { cc = dAfter; t1 = past; }
       else if (dBefore && lex.demonymPosition === 'before') cc = dBefore;
       const id = genericTarget(gm.values[0], cc);
       const label = p.text.slice(gm.start, end[t1 - 1]);

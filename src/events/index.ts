@@ -30,6 +30,7 @@ import { allMentions, findAttributions, scanGroups, type AttributionScan, type M
 import { CROWD_ACTORS, countryName } from './taxonomy.js';
 import { codeUnitTable } from '../match/units.js';
 import type { AttributionLexicon } from '../attribution/lexicon.js';
+import { objectList } from '../common/arrays.js';
 
 /** Group ids of the cue lists inside the one scanner (see compileEventLexicon). */
 interface Groups {
@@ -713,7 +714,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, attLex?: AttributionL
     merged.push(cand);
   }
 
-  return merged.map((cand, i) => toEvent(doc, cand, i + 1));
+  // pushed into an objectList, not map(): doc.events has one array kind for the stages that
+  // read it (attribution's attachSources, addCrowdActors; src/common/arrays.ts)
+  const events = objectList<ConflictEvent>();
+  for (let i = 0; i < merged.length; i++) events.push(toEvent(doc, merged[i], i + 1));
+  return events;
 }
 
 /**
@@ -1443,7 +1448,9 @@ function toEvent(doc: Doc, cand: Candidate, n: number): ConflictEvent {
     fatalities: fat ? fat.value : null,
     sources: [],
     evidence: { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) },
-    trigger: cand.trigger,
+    // a fresh span: the refiners' triggers are not all of one object shape, and an event whose
+    // trigger field met a new shape got a new hidden class, on which toEvent was deoptimized
+    trigger: { start: cand.trigger.start, end: cand.trigger.end, text: cand.trigger.text },
   };
   if (cand.actor1.length || cand.actor2.length || cand.place || cand.date?.span || fat) {
     const spans: NonNullable<ConflictEvent['spans']> = {};

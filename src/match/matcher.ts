@@ -642,10 +642,11 @@ export class Matcher<T> {
     const k = this.matchesInto(p, i, vals, walkT1s);
     if (k === 0) return EMPTY as Match<T>[];
     const { start, end } = p.tokens;
-    const out: Match<T>[] = new Array(k);
+    // pushed, not stored into new Array(k): one array kind for every caller (src/common/arrays.ts)
+    const out: Match<T>[] = [];
     for (let q = 0; q < k; q++) {
       const t1 = walkT1s[k - 1 - q];
-      out[q] = { start: start[i], end: end[t1 - 1], t0: i, t1, values: vals[k - 1 - q]! };
+      out.push({ start: start[i], end: end[t1 - 1], t0: i, t1, values: vals[k - 1 - q]! });
     }
     return out;
   }
@@ -1155,10 +1156,11 @@ export class TokenTrie implements Dictionary<number> {
     if (k === 0) return EMPTY as Match<number>[];
     const s = start[i];
     if (k === 1) return [{ start: s, end: end[walkEnds[0]], t0: i, t1: walkEnds[0] + 1, values: this.valuesOf(walkNodes[0]) }];
-    const out: Match<number>[] = new Array(k);
+    // pushed, not stored into new Array(k): the same array kind as the one-match list above (src/common/arrays.ts)
+    const out: Match<number>[] = [];
     for (let q = 0; q < k; q++) {
       const j = walkEnds[k - 1 - q];
-      out[q] = { start: s, end: end[j], t0: i, t1: j + 1, values: this.valuesOf(walkNodes[k - 1 - q]) };
+      out.push({ start: s, end: end[j], t0: i, t1: j + 1, values: this.valuesOf(walkNodes[k - 1 - q]) });
     }
     return out;
   }

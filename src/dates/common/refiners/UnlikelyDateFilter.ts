@@ -15,6 +15,7 @@ import type { DateLexicon } from '../../lexicon.js';
 import { alternation } from '../patterns.js';
 import { isVigie } from './options.js';
 import { tagsOf } from '../tags.js';
+import { objectList } from '../../../common/arrays.js';
 
 export class UnlikelyDateFilter implements Refiner {
   private readonly duration: RegExp;
@@ -23,19 +24,26 @@ export class UnlikelyDateFilter implements Refiner {
     this.duration = new RegExp(`^(?:${alternation(lex.durationWords)})\\s`, 'iu');
   }
 
-  refine = (context: ParsingContext, results: ParsingResult[]): ParsingResult[] =>
-    results.map(trimShortYear).filter((r) => {
-      const tags = tagsOf(r);
-      if (isVigie(tags)) return true;
-      const s = r.start;
-      const dateKnown = s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month') || s.isCertain('year');
-      if (!dateKnown) return false;
-      if (tags.has('result/relativeDate') && this.duration.test(r.text)) return false;
-      if (s.isCertain('month') && !s.isCertain('day') && !s.isCertain('year')) return false;
-      const y = s.get('year');
-      if (y !== null && Math.abs(y - context.refDate.getFullYear()) > 150 && tags.has('result/relativeDate')) return false;
-      return true;
-    });
+  refine = (context: ParsingContext, results: ParsingResult[]): ParsingResult[] => {
+    // a loop, not map().filter(): those answered, now and then, a list with holes, and
+    // findDates, compiled for lists without, was deoptimized on it (src/common/arrays.ts)
+    const kept = objectList<ParsingResult>();
+    for (const r of results) if (this.keep(context, trimShortYear(r))) kept.push(r);
+    return kept;
+  };
+
+  private keep(context: ParsingContext, r: ParsingResult): boolean {
+    const tags = tagsOf(r);
+    if (isVigie(tags)) return true;
+    const s = r.start;
+    const dateKnown = s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month') || s.isCertain('year');
+    if (!dateKnown) return false;
+    if (tags.has('result/relativeDate') && this.duration.test(r.text)) return false;
+    if (s.isCertain('month') && !s.isCertain('day') && !s.isCertain('year')) return false;
+    const y = s.get('year');
+    if (y !== null && Math.abs(y - context.refDate.getFullYear()) > 150 && tags.has('result/relativeDate')) return false;
+    return true;
+  }
 }
 
 const SHORT_YEAR = /^(.*?\p{L}\.?)\s*,\s*\d{1,2}$/u;
