@@ -54,6 +54,9 @@ export const FR: DateCase[] = [
   { concept: 'durations are not dates', text: 'Les combats ont duré pendant trois jours, et le siège dure depuis deux ans.', published: '2016-11-02', expect: [], absent: ['pendant trois jours', 'depuis deux ans'] },
   { concept: 'a quantity is not a year', text: 'Plus de 2000 soldats et 1500 miliciens ont été déployés.', published: '2016-11-02', expect: [], absent: ['2000', '1500'] },
   { concept: 'été (participle) is not a season', text: 'Le pont a été détruit.', published: '2016-11-02', expect: [], absent: ['été'] },
+  // chrono reads weekday abbreviations; alone they are other words
+  { concept: 'a weekday abbreviation alone is not a date', text: 'La flotte de la mer Noire a visé mardi des positions, les intérêts en jeu sont considérables.', published: '2016-11-02', expect: [{ text: 'mardi', value: '2016-11-01' }], absent: ['mer', 'jeu'] },
+  { concept: 'a weekday abbreviation within a date', text: 'Une trêve est prévue le ven 4 novembre.', published: '2016-11-02', expect: [{ text: 'ven 4 novembre', value: '2016-11-04', precision: 'day' }] },
 ];
 
 export const EN: DateCase[] = [
@@ -81,4 +84,7 @@ export const EN: DateCase[] = [
   { concept: 'a quantity is not a year', text: 'More than 2000 troops were deployed.', published: '2016-11-02', expect: [], absent: ['2000'] },
   { concept: 'march the verb, may the modal', text: 'They march on the capital and may arrive soon.', published: '2016-11-02', expect: [], absent: ['march', 'may'] },
   { concept: 'in May (month after a trigger)', text: 'The offensive stalled in May.', published: '2016-11-02', expect: [{ text: 'May', value: '2016-05', precision: 'month' }] },
+  // chrono reads weekday abbreviations; alone they are other words
+  { concept: 'a weekday abbreviation alone is not a date', text: 'The court sat on Monday, The Sun reported.', published: '2016-11-02', expect: [{ text: 'Monday', value: '2016-10-31' }], absent: ['sat', 'Sun'] },
+  { concept: 'weekend is still a date', text: 'Clashes resumed this weekend near the border.', published: '2016-11-02', expect: [{ text: 'this weekend', value: '2016-11-05' }] },
 ];

@@ -6,7 +6,11 @@
  *   days"; Vigie decides a duration is not a date;
  * - chrono's bare month names ("march", "May"): Vigie's MonthParser reads months with the
  *   lexicon's rules (capitalization, ambiguous words);
- * - relative dates absurdly far from the reference ("in 2016 years").
+ * - relative dates absurdly far from the reference ("in 2016 years");
+ * - a weekday alone written as one of chrono's abbreviations ("mer", "jeu", "sat", "wed",
+ *   "Sun"): in running text those are nearly always other words ("la mer Noire", "les intérêts
+ *   en jeu", "the court sat", "The Sun reported"). An abbreviation within a longer date ("ven
+ *   4 novembre") stays, and so do chrono's "weekend" readings.
  * It also repairs chrono's "1 November, 10" (a day, a comma, then a number read as the year
  * 2010): the number is cut off and the year left open.
  */
@@ -15,13 +19,17 @@ import type { DateLexicon } from '../../lexicon.js';
 import { alternation } from '../patterns.js';
 import { isVigie } from './options.js';
 import { tagsOf } from '../tags.js';
+import { WEEKDAY_ABBREVIATIONS } from '../weekdays.js';
 import { objectList } from '../../../common/arrays.js';
 
 export class UnlikelyDateFilter implements Refiner {
   private readonly duration: RegExp;
+  /** The lexicon's weekday names, lower case. */
+  private readonly fullWeekdays: ReadonlySet<string>;
 
   constructor(lex: DateLexicon) {
     this.duration = new RegExp(`^(?:${alternation(lex.durationWords)})\\s`, 'iu');
+    this.fullWeekdays = new Set(Object.keys(lex.weekdays).map((w) => w.toLowerCase()));
   }
 
   refine = (context: ParsingContext, results: ParsingResult[]): ParsingResult[] => {
@@ -32,6 +40,16 @@ export class UnlikelyDateFilter implements Refiner {
     return kept;
   };
 
+  /** True when `text` names a weekday by one of chrono's abbreviations and by no full name of the lexicon. */
+  private abbreviatedOnly(text: string): boolean {
+    let abbreviated = false;
+    for (const m of text.toLowerCase().matchAll(WORD)) {
+      if (this.fullWeekdays.has(m[0])) return false;
+      if (WEEKDAY_ABBREVIATIONS.has(m[0])) abbreviated = true;
+    }
+    return abbreviated;
+  }
+
   private keep(context: ParsingContext, r: ParsingResult): boolean {
     const tags = tagsOf(r);
     if (isVigie(tags)) return true;
@@ -40,11 +58,15 @@ export class UnlikelyDateFilter implements Refiner {
     if (!dateKnown) return false;
     if (tags.has('result/relativeDate') && this.duration.test(r.text)) return false;
     if (s.isCertain('month') && !s.isCertain('day') && !s.isCertain('year')) return false;
+    if (s.isCertain('weekday') && !s.isCertain('day') && !s.isCertain('month') && !s.isCertain('year') && this.abbreviatedOnly(r.text)) return false;
     const y = s.get('year');
     if (y !== null && Math.abs(y - context.refDate.getFullYear()) > 150 && tags.has('result/relativeDate')) return false;
     return true;
   }
 }
+
+/** The words of a text, lower case, without dots. */
+const WORD = /[\p{L}]+/gu;
 
 const SHORT_YEAR = /^(.*?\p{L}\.?)\s*,\s*\d{1,2}$/u;
 
