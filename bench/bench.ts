@@ -25,11 +25,12 @@ import { packFor } from '../src/lang/language.js';
 import { AFTER_CLEAN, ensureIdentity, isInputError } from '../src/cli/process.js';
 import { loadStoreModule } from '../src/cli/common.js';
 import { generateCorpus, toJsonl } from './corpus.js';
-import { SEMI_SPACE_FLAG, tuneHeap } from '../src/cli/heap.js';
+import { INLINING_BUDGET, SEMI_SPACE_FLAG, tuneCompiler, tuneHeap } from '../src/cli/heap.js';
 
 // The garbage collector as `vigie` sets it (src/cli/heap.ts); npm run bench passes the
 // semi-space flag on node's command line, as the bin's shebang does.
 const heap = tuneHeap();
+const inlining = tuneCompiler();
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
@@ -405,7 +406,8 @@ if (storeMs) stageRows.push({ stage: '(store, in ingest)', ms: +storeMs.toFixed(
 const pad = (s: string | number, w: number, left = false): string => (left ? String(s).padEnd(w) : String(s).padStart(w));
 console.log(`\nVigie benchmark — ${N} generated articles (${distinct} distinct texts), ${mb(bytes).toFixed(2)} MB of text, ${files.length} JSONL files`);
 console.log(`node ${process.version}${process.execArgv.length ? ` ${process.execArgv.join(' ')}` : ''}, ${cpus()[0]?.model ?? 'cpu?'}; corpus generated in ${(genMs / 1000).toFixed(2)} s`);
-console.log(`garbage collector: ${heap.semiSpace ? `semi-space size given to node (vigie passes ${SEMI_SPACE_FLAG})` : `default semi-spaces (node run without ${SEMI_SPACE_FLAG}, which vigie passes: slower than vigie)`}, old generation ${heap.growingPercent === null ? 'growth as given on the command line' : `grows ${heap.growingPercent} % past its live size`}, allocation-site pretenuring ${heap.pretenuring ? 'on (as given on the command line)' : 'off'}\n`);
+console.log(`garbage collector: ${heap.semiSpace ? `semi-space size given to node (vigie passes ${SEMI_SPACE_FLAG})` : `default semi-spaces (node run without ${SEMI_SPACE_FLAG}, which vigie passes: slower than vigie)`}, old generation ${heap.growingPercent === null ? 'growth as given on the command line' : `grows ${heap.growingPercent} % past its live size`}, allocation-site pretenuring ${heap.pretenuring ? 'on (as given on the command line)' : 'off'}`);
+console.log(`optimizing compiler: inlining budget ${inlining === null ? 'as given on the command line' : `${inlining} bytecodes`} (vigie sets ${INLINING_BUDGET}; V8's default 920)\n`);
 console.log(`${pad('phase', 10, true)}${pad('docs', 8)}${pad('s', 9)}${pad('art/s', 9)}${pad('MB/s', 8)}${pad('×floor', 8)}${pad('peakRSS MB', 12)}${pad('CPU s', 8)}${pad('art/CPU s', 11)}${pad('GC %', 7)}`);
 for (const r of rows) {
   console.log(`${pad(r.phase, 10, true)}${pad(r.docs, 8)}${pad(r.seconds.toFixed(2), 9)}${pad(r.articlesPerSec, 9)}${pad(r.mbPerSec.toFixed(2), 8)}${pad(r.ratioToFloor.toFixed(1), 8)}${pad(r.peakRssMB, 12)}${pad(r.cpuSeconds.toFixed(2), 8)}${pad(r.articlesPerCpuSec, 11)}${pad(r.gcPauseShare.toFixed(1), 7)}${r.note ? `  (${r.note})` : ''}`);

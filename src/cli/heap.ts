@@ -1,5 +1,6 @@
 /**
- * The garbage collector's settings for a process that runs the pipeline (`vigie` and the bench).
+ * V8's settings for a process that runs the pipeline (`vigie` and the bench): the garbage
+ * collector's (tuneHeap) and the optimizing compiler's (tuneCompiler, at the end).
  *
  * The pipeline allocates ~180 KB per document, and a batch of documents keeps its annotations
  * until it is written. With V8's default young generation (16 MB semi-spaces, about one
@@ -37,6 +38,13 @@
  */
 import v8 from 'node:v8';
 
+/** The V8 flags node was given (command line, NODE_OPTIONS), spelt with - only. */
+function givenFlags(): string[] {
+  // V8 spells its flags with - or _ alike
+  return [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => `--${a.replace(/^--/, '').replace(/_/g, '-')}`);
+}
+const has = (given: string[], flag: string): boolean => given.some((a) => a === flag || a.startsWith(`${flag}=`));
+
 export const SEMI_SPACE_FLAG = '--max-semi-space-size=32';
 export const HEAP_GROWING_PERCENT = 30;
 export const NO_PRETENURING_FLAG = '--no-allocation-site-pretenuring';
@@ -49,16 +57,37 @@ export const NO_PRETENURING_FLAG = '--no-allocation-site-pretenuring';
  * own) and whether pretenuring stays on.
  */
 export function tuneHeap(): { semiSpace: boolean; growingPercent: number | null; pretenuring: boolean } {
-  // V8 spells its flags with - or _ alike
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => `--${a.replace(/^--/, '').replace(/_/g, '-')}`);
-  const has = (flag: string): boolean => given.some((a) => a === flag || a.startsWith(`${flag}=`));
+  const given = givenFlags();
   let growingPercent: number | null = null;
-  if (!has('--heap-growing-percent')) {
+  if (!has(given, '--heap-growing-percent')) {
     v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     growingPercent = HEAP_GROWING_PERCENT;
   }
   // the last of --allocation-site-pretenuring / --no-allocation-site-pretenuring wins, as in V8
   const said = given.filter((a) => a === '--allocation-site-pretenuring' || a === NO_PRETENURING_FLAG).pop();
   if (said === undefined) v8.setFlagsFromString(NO_PRETENURING_FLAG);
-  return { semiSpace: has('--max-semi-space-size'), growingPercent, pretenuring: said === '--allocation-site-pretenuring' };
+  return { semiSpace: has(given, '--max-semi-space-size'), growingPercent, pretenuring: said === '--allocation-site-pretenuring' };
+}
+
+/**
+ * The optimizing compiler's inlining budget: TurboFan inlines callees into a function it
+ * compiles until they add up to INLINING_BUDGET bytecodes (V8's default: 920). The pipeline's
+ * large functions (findEntities, extractEvents, findPlaces…) call many middle-sized helpers,
+ * and with the default each compilation took in most of them: over a cold bench run (10,000
+ * articles) TurboFan spent ~1.7–1.9 s on the helper threads, a quarter of annotate's CPU time,
+ * and the code was no faster. Measured on the bench (--stages, 3 alternated runs each, budget
+ * 920 / 460 / 300): helper-thread CPU 1.70–1.85 / 1.51–1.56 / 1.32–1.45 s, annotate
+ * 1,397–1,608 / 1,661–1,725 / 1,671–1,847 articles per CPU second, the warm second half
+ * 2,020–2,461 / 2,407–2,680 / 2,413–2,656 art/s; 150 was no better than 300 (3 pairs). With
+ * compilation on the main thread (--no-concurrent-recompilation --trace-opt, 2 runs each) its
+ * total fell from 2,517–2,608 ms to 1,534–1,731 ms. TurboFan reads the flag at each
+ * compilation, so it is set here, from inside the process, unless node was given one.
+ */
+export const INLINING_BUDGET = 300;
+
+/** Sets the inlining budget (INLINING_BUDGET) unless node was given one; returns the budget set, or null. */
+export function tuneCompiler(): number | null {
+  if (has(givenFlags(), '--max-inlined-bytecode-size-cumulative')) return null;
+  v8.setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${INLINING_BUDGET}`);
+  return INLINING_BUDGET;
 }

@@ -2,7 +2,7 @@
 /**
  * The `vigie` command. Each command lives in its own module; this file assembles them.
  *   vigie ingest | annotate | search | events | export | stats | eval | serve
- * The shebang's node flag and tuneHeap() set the garbage collector for the pipeline (heap.ts).
+ * The shebang's node flag, tuneHeap() and tuneCompiler() set V8 for the pipeline (heap.ts).
  */
 import { Command, CommanderError } from 'commander';
 import { addEvalCommand } from '../eval/command.js';
@@ -10,7 +10,7 @@ import { addIngestCommands } from './ingest.js';
 import { addQueryCommands } from './query.js';
 import { addServeCommand } from '../serve/command.js';
 import { FatalError } from './common.js';
-import { tuneHeap } from './heap.js';
+import { tuneCompiler, tuneHeap } from './heap.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -41,6 +41,7 @@ Run "vigie <command> --help" for the options of each command.`,
 
 async function main(): Promise<void> {
   tuneHeap();
+  tuneCompiler();
   // `vigie events | head` closes the pipe early: not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -17,7 +17,7 @@ import baselinesData from './baselines.json' with { type: 'json' };
 import { parseGold, prf, pyRound3, score, toScoreJson, type ScoreJson, type ScoreResult } from './score.js';
 import { annotateGold, loadAnnotate, subsample, type AnnotateFn } from './run.js';
 import { textTable } from './report.js';
-import { tuneHeap } from '../cli/heap.js';
+import { tuneCompiler, tuneHeap } from '../cli/heap.js';
 
 export interface Baseline {
   measure: string;
@@ -235,5 +235,6 @@ export async function main(argv: string[]): Promise<number> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   tuneHeap();
+  tuneCompiler();
   process.exitCode = await main(process.argv.slice(2));
 }

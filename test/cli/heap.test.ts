@@ -10,7 +10,7 @@ import { repoPath } from '../helpers.js';
 /** The compiled CLI and heap module next to this compiled test (works from dist/ or any build folder). */
 const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 const HEAP = new URL('../../src/cli/heap.js', import.meta.url).href;
-const { SEMI_SPACE_FLAG, HEAP_GROWING_PERCENT, NO_PRETENURING_FLAG } = (await import(HEAP)) as typeof import('../../src/cli/heap.js');
+const { SEMI_SPACE_FLAG, HEAP_GROWING_PERCENT, NO_PRETENURING_FLAG, INLINING_BUDGET } = (await import(HEAP)) as typeof import('../../src/cli/heap.js');
 const PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
 
 test('the bin runs through its shebang line as a shell would start it (env -S node <flag> main.js)', () => {
@@ -64,4 +64,23 @@ test('the npm scripts and the demo that run the pipeline pass the same semi-spac
   }
   const demo = readFileSync(repoPath('scripts/demo.sh'), 'utf8');
   assert.match(demo, new RegExp(`\\(node ${SEMI_SPACE_FLAG} dist/src/cli/main\\.js`));
+});
+
+test('tuneCompiler sets the inlining budget unless node was given one; the flag is one node knows', () => {
+  const budget = (execArgv: string[]): number | null => {
+    const r = spawnSync(process.execPath, [...execArgv, '--input-type=module', '-e', `const { tuneCompiler } = await import(${JSON.stringify(HEAP)}); console.log(JSON.stringify(tuneCompiler()));`], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as number | null;
+  };
+  assert.equal(budget([]), INLINING_BUDGET);
+  assert.equal(budget(['--max-inlined-bytecode-size-cumulative=920']), null);
+  assert.equal(budget(['--max_inlined_bytecode_size_cumulative=500']), null);
+  // setFlagsFromString ignores a flag V8 does not know: node itself refuses it on its command line
+  const r = spawnSync(process.execPath, [`--max-inlined-bytecode-size-cumulative=${INLINING_BUDGET}`, '-e', '0'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const bad = spawnSync(process.execPath, ['--max-inlined-bytecode-size-cumulativ=300', '-e', '0'], { encoding: 'utf8' });
+  assert.notEqual(bad.status, 0, 'a misspelt flag is refused');
 });
