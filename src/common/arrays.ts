@@ -4,9 +4,10 @@
  * holes. `[]` starts as small integers and becomes "any value" with its first object; `new
  * Array(k)` has holes even once filled; Array.prototype.map answers with holes or without
  * depending on whether its caller was optimized. Code optimized for arrays of one kind is thrown
- * away (deoptimized, then compiled again) the first time it meets the other: for the pipeline's
- * largest functions (extractEvents, findDates, focusCountries) each such recompilation cost
- * 30–100 ms of compiler time in the bench's first thousand documents. The lists these functions
+ * away (deoptimized, then compiled again) the first time it meets the other: each such
+ * recompilation of extractEvents, findDates, focusCountries or the attribution stage cost from
+ * ~15 ms (findDates) to ~140 ms (extractEvents) of compiler time in the bench's first thousand
+ * documents. The lists these functions
  * read are built with objectList / push, so they always have the same kind: objects, no holes.
  */
 const SEED: object = {};

@@ -65,7 +65,7 @@ export class UnlikelyDateFilter implements Refiner {
   }
 }
 
-/** The words of a text, lower case, without dots. */
+/** A run of letters: a word without the dot an abbreviation may have. */
 const WORD = /[\p{L}]+/gu;
 
 const SHORT_YEAR = /^(.*?\p{L}\.?)\s*,\s*\d{1,2}$/u;
