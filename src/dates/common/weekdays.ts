@@ -21,10 +21,8 @@ const EN: Record<string, number> = {
   sunday: 0, sun: 0, 'sun.': 0, monday: 1, mon: 1, 'mon.': 1, tuesday: 2, tue: 2, 'tue.': 2, wednesday: 3, wed: 3, 'wed.': 3,
   thursday: 4, thurs: 4, 'thurs.': 4, thur: 4, 'thur.': 4, thu: 4, 'thu.': 4, friday: 5, fri: 5, 'fri.': 5, saturday: 6, sat: 6, 'sat.': 6,
 };
-/** The abbreviations of those dictionaries, without their dot ("mer", "sat", "thurs"): every key but the full names. */
-export const WEEKDAY_ABBREVIATIONS: ReadonlySet<string> = new Set(
-  [...Object.keys(FR), ...Object.keys(EN)].map((k) => k.replace(/\.$/, '')).filter((k) => !/^(?:dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.test(k)),
-);
+/** The words of those dictionaries, without an abbreviation's dot: the full names and the abbreviations ("mer", "sat", "thurs"). */
+export const WEEKDAY_WORDS: ReadonlySet<string> = new Set([...Object.keys(FR), ...Object.keys(EN)].map((k) => k.replace(/\.$/, '')));
 const own = (dict: Record<string, number>, w: string): number | undefined => (Object.prototype.hasOwnProperty.call(dict, w) ? dict[w] : undefined);
 
 /**

@@ -19,7 +19,7 @@ import type { DateLexicon } from '../../lexicon.js';
 import { alternation } from '../patterns.js';
 import { isVigie } from './options.js';
 import { tagsOf } from '../tags.js';
-import { WEEKDAY_ABBREVIATIONS } from '../weekdays.js';
+import { WEEKDAY_WORDS } from '../weekdays.js';
 import { objectList } from '../../../common/arrays.js';
 
 export class UnlikelyDateFilter implements Refiner {
@@ -45,7 +45,8 @@ export class UnlikelyDateFilter implements Refiner {
     let abbreviated = false;
     for (const m of text.toLowerCase().matchAll(WORD)) {
       if (this.fullWeekdays.has(m[0])) return false;
-      if (WEEKDAY_ABBREVIATIONS.has(m[0])) abbreviated = true;
+      // a word of chrono's dictionaries that is no full name of the lexicon: an abbreviation
+      if (WEEKDAY_WORDS.has(m[0])) abbreviated = true;
     }
     return abbreviated;
   }
