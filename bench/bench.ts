@@ -452,6 +452,7 @@ const report = {
   storeNote: storeNote ?? null,
   peakRssWholeRunMB: +maxRssMB.toFixed(0),
   heap,
+  inliningBudget: inlining,
   goal: { articlesPerSec: 2000, ratioToFloor: 7 },
 };
 try {
